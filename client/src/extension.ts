@@ -1,0 +1,59 @@
+/**
+ * The VS Code side of Report Review: it starts the language server, switches plain-text documents
+ * that read like a report to the report language, and offers the commands. Everything else is the
+ * server's.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { detectReport } from '../../server/src/core/detect';
+
+export const REPORT_LANGUAGE = 'report';
+const DETECTABLE_LANGUAGES = new Set(['plaintext', 'markdown']);
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: REPORT_LANGUAGE }],
+    synchronize: { configurationSection: 'reportReview' },
+    initializationOptions: { locale: vscode.env.language },
+  };
+  client = new LanguageClient('reportReview', vscode.l10n.t('Report Review'), serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('reportReview.switchToReport', () => switchLanguage(REPORT_LANGUAGE)),
+    vscode.commands.registerCommand('reportReview.switchToPlainText', () => switchLanguage('plaintext')),
+    vscode.workspace.onDidOpenTextDocument((document) => void detect(document)),
+  );
+  await client.start();
+  for (const document of vscode.workspace.textDocuments) await detect(document);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+/** Switches a plain-text or Markdown document that reads like a report, unless the user turned it off. */
+async function detect(document: vscode.TextDocument): Promise<void> {
+  if (!DETECTABLE_LANGUAGES.has(document.languageId)) return;
+  if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') return;
+  const enabled = vscode.workspace.getConfiguration('reportReview', document.uri).get<boolean>('detectReports', true);
+  if (!enabled) return;
+  if (!detectReport(document.getText()).isReport) return;
+  await vscode.languages.setTextDocumentLanguage(document, REPORT_LANGUAGE);
+}
+
+async function switchLanguage(languageId: string): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
+    return;
+  }
+  await vscode.languages.setTextDocumentLanguage(editor.document, languageId);
+}

@@ -1,0 +1,41 @@
+/**
+ * The registry of checks: the one list the server, the CLI and the docs read.
+ * Adding a check: write `checks/<id>.ts` and add it here.
+ */
+import type { Report } from '../core/model';
+import { sectionNumbering } from './section-numbering';
+import type { Check, Finding, Severity } from './types';
+
+export const CHECKS: readonly Check[] = [sectionNumbering];
+
+/** Per-check settings: `off`, or a severity that replaces the check's default. */
+export type CheckSetting = Severity | 'off';
+export type CheckSettings = Readonly<Record<string, CheckSetting | undefined>>;
+
+export interface RatedFinding extends Finding {
+  readonly severity: Severity;
+}
+
+export function runChecks(report: Report, settings: CheckSettings = {}): RatedFinding[] {
+  const out: RatedFinding[] = [];
+  for (const check of CHECKS) {
+    const setting = settings[check.id];
+    if (setting === 'off') continue;
+    let findings: Finding[];
+    try {
+      findings = check.run(report);
+    } catch (error) {
+      // A failing check must not take the others down, nor fail silently.
+      findings = [{
+        checkId: check.id,
+        span: { start: 0, end: 0 },
+        severity: 'information',
+        message: { zh: `检查 ${check.id} 内部出错：${String(error)}`, en: `Check ${check.id} failed internally: ${String(error)}` },
+      }];
+    }
+    for (const f of findings) out.push({ ...f, severity: setting ?? f.severity ?? check.defaultSeverity });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+export type { Check, Finding, Severity } from './types';

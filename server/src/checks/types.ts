@@ -1,0 +1,39 @@
+/** What every check is and returns. Pure: checks read the report model and nothing else. */
+import type { Report, Span } from '../core/model';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A user-facing text in both languages the product speaks. */
+export interface Localized {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export interface RelatedLocation {
+  readonly span: Span;
+  readonly message: Localized;
+}
+
+/** A safe, certain repair: replace `span` with `newText`. */
+export interface Fix {
+  readonly title: Localized;
+  readonly edits: readonly { readonly span: Span; readonly newText: string }[];
+}
+
+export interface Finding {
+  readonly checkId: string;
+  readonly span: Span;
+  readonly message: Localized;
+  /** Overrides the check's default severity when one finding is more certain than another. */
+  readonly severity?: Severity;
+  readonly related?: readonly RelatedLocation[];
+  readonly fixes?: readonly Fix[];
+}
+
+export interface Check {
+  /** Stable id: the Diagnostic code, the key in settings and in `.reportreview.json`. */
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  readonly description: Localized;
+  run(report: Report): Finding[];
+}

@@ -1,0 +1,178 @@
+/**
+ * `report-review`: the analysis core on the command line, for CI and for reviewers without an editor.
+ *
+ *   report-review outline FILE…   the outline of each report
+ *   report-review check FILE…     the findings of every check
+ *   report-review review FILE…    both, as a reviewer reads them
+ *
+ * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an unreadable input.
+ */
+import { readFileSync } from 'node:fs';
+import { parseReport } from '../core/report';
+import { LineIndex } from '../core/text';
+import type { Report, Section } from '../core/model';
+import { runChecks, type RatedFinding, type Severity } from '../checks';
+import { pickLanguage, say, toDiagnostic, toDocumentSymbols, type Language } from '../protocol/convert';
+import { decodeReport, ENCODINGS, type Encoding } from './decode';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+
+const COMMANDS = ['outline', 'check', 'review'] as const;
+type Command = (typeof COMMANDS)[number];
+const FORMATS = ['text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+interface Options {
+  command: Command;
+  files: string[];
+  format: Format;
+  encoding: Encoding;
+  failOn: Severity;
+  language: Language;
+}
+
+const USAGE = `Usage: report-review <outline|check|review> [options] FILE…
+
+Commands:
+  outline   print each report's outline (sections, glossary, front matter)
+  check     print the findings of every check
+  review    print the outline and the findings
+
+Options:
+  --format text|json         output format (json uses LSP shapes: DocumentSymbol, Diagnostic)
+  --encoding auto|utf-8|gb18030|gbk|utf-16le|utf-16be
+                             how the files are encoded (auto: UTF-8, else GB18030)
+  --fail-on error|warning|information|hint
+                             lowest severity that makes the exit code 1 (default: warning)
+  --lang zh|en               language of messages (default: from LANG)
+  -h, --help                 show this help
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.`;
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Options | 'help' {
+  const files: string[] = [];
+  let command: Command | undefined;
+  let format: Format = 'text';
+  let encoding: Encoding = 'auto';
+  let failOn: Severity = 'warning';
+  let language = pickLanguage(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (name: string): string => {
+      const inline = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined;
+      if (inline !== undefined) return inline;
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`${name} needs a value`);
+      return next;
+    };
+    if (arg === '-h' || arg === '--help') return 'help';
+    else if (arg.startsWith('--format')) format = oneOf(value('--format'), FORMATS, '--format');
+    else if (arg.startsWith('--encoding')) encoding = oneOf(value('--encoding'), ENCODINGS, '--encoding');
+    else if (arg.startsWith('--fail-on')) failOn = oneOf(value('--fail-on'), SEVERITIES, '--fail-on');
+    else if (arg.startsWith('--lang')) language = oneOf(value('--lang'), ['zh', 'en'] as const, '--lang');
+    else if (arg.startsWith('--') && arg !== '--') throw new UsageError(`unknown option ${arg}`);
+    else if (!command) command = oneOf(arg, COMMANDS, 'command');
+    else files.push(arg);
+  }
+  if (!command) throw new UsageError('no command given');
+  if (files.length === 0) throw new UsageError('no FILE given');
+  return { command, files, format, encoding, failOn, language };
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${what} must be one of ${allowed.join(', ')} (got “${value}”)`);
+}
+
+interface Result {
+  file: string;
+  report: Report;
+  index: LineIndex;
+  findings: RatedFinding[];
+}
+
+function main(argv: string[]): number {
+  let options: Options | 'help';
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`report-review: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const results: Result[] = [];
+  let unreadable = false;
+  for (const file of options.files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      process.stderr.write(`report-review: ${file}: ${options.language === 'zh' ? '无法读取' : 'cannot read'} (${code})\n`);
+      unreadable = true;
+      continue;
+    }
+    const decoded = decodeReport(bytes, options.encoding);
+    if (!decoded.ok) {
+      process.stderr.write(`report-review: ${file}: ${say(decoded.reason, options.language)}\n`);
+      unreadable = true;
+      continue;
+    }
+    const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+    const report = parseReport(text);
+    const findings = options.command === 'outline' ? [] : runChecks(report);
+    results.push({ file, report, index: new LineIndex(text), findings });
+  }
+  process.stdout.write(options.format === 'json' ? renderJson(results, options) : renderText(results, options));
+  if (unreadable) return 2;
+  const threshold = SEVERITIES.indexOf(options.failOn);
+  return results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) ? 1 : 0;
+}
+
+function renderJson(results: Result[], options: Options): string {
+  const rows = results.map((r) => {
+    const uri = pathToFileURL(resolve(r.file)).href;
+    const row: Record<string, unknown> = { file: r.file, uri };
+    if (options.command !== 'check') row.symbols = toDocumentSymbols(r.report, r.index);
+    if (options.command !== 'outline') row.diagnostics = r.findings.map((f) => toDiagnostic(f, r.index, options.language, uri));
+    return row;
+  });
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+function renderText(results: Result[], options: Options): string {
+  const out: string[] = [];
+  const zh = options.language === 'zh';
+  for (const r of results) {
+    if (options.command !== 'check') {
+      out.push(`== ${r.file}`);
+      const visit = (s: Section, depth: number) => {
+        if (s.kind === 'metadataField' || s.kind === 'lead') return;
+        const line = r.index.lineAt(s.heading.start) + 1;
+        out.push(`${String(line).padStart(5)}  ${'  '.repeat(depth)}${s.detail && s.kind !== 'glossaryEntry' ? s.detail : ''}${s.name}`);
+        s.children.forEach((c) => visit(c, depth + 1));
+      };
+      r.report.sections.forEach((s) => visit(s, 0));
+    }
+    if (options.command !== 'outline') {
+      for (const f of r.findings) {
+        const p = r.index.position(f.span.start);
+        out.push(`${r.file}:${p.line + 1}:${p.character + 1}: ${f.severity} [${f.checkId}] ${say(f.message, options.language)}`);
+      }
+      if (options.command === 'review' || r.findings.length) {
+        out.push(zh ? `   ${r.findings.length} 个问题` : `   ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'}`);
+      }
+    }
+    if (options.command !== 'check') out.push('');
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,724 @@
+/**
+ * Recognizes a report's structure: front matter, parts, numbered sections, sub-headings, lead
+ * sentences, appendices, the glossary and the website leftovers around them.
+ *
+ * It works in three passes over the lines:
+ * 1. mark page furniture (navigation, widgets, footers) and the front matter;
+ * 2. join lines that a scrape broke apart into blocks (`（` + `三）…`, `PM` + `2.5` + `…`);
+ * 3. classify each block and fold the blocks into a tree by heading rank.
+ * Every decision is local and linear in the text's length; nothing here throws on odd input.
+ */
+import type { GlossaryEntry, Leftover, Numbering, NumberingStyle, Paragraph, ParseProblem, Section, SectionKind, Span } from './model';
+import { CLAUSE_END, SENTENCE_END, isBlank, isHan, shorten, splitLines, trimSpan, visibleLength } from './text';
+import { CIRCLED_CHARS, circledValue, foldWidth, parseChineseNumeral } from './numerals';
+import * as lex from './lexicon';
+
+export interface Structure {
+  sections: Section[];
+  paragraphs: Paragraph[];
+  glossary: GlossaryEntry[];
+  leftovers: Leftover[];
+  problems: ParseProblem[];
+}
+
+type LineRole = 'empty' | 'leftover' | 'metadata' | 'front' | 'content';
+
+interface PhysicalLine {
+  start: number;
+  end: number;
+  /** Trimmed text. */
+  text: string;
+  role: LineRole;
+  frontKind?: SectionKind;
+}
+
+/** One or more physical lines read as one paragraph or heading. */
+interface Block {
+  start: number;
+  end: number;
+  /** The block's text with line breaks (and blanks around them) removed, for classification and names. */
+  flat: string;
+  lineCount: number;
+}
+
+type BlockRole =
+  | { kind: 'part' | 'subheading' | 'appendix' | 'glossary'; headingEnd: number }
+  | { kind: 'chapter' | 'section' | 'item'; numbering: Numbering; headingEnd: number }
+  | { kind: 'lead'; numbering?: Numbering; headingStart: number; headingEnd: number }
+  | { kind: 'salutationBreak' }
+  | { kind: 'body' };
+
+/** The depth of each heading kind: a heading closes every open heading of equal or greater rank. */
+const RANK: Record<string, number> = {
+  part: 0, appendix: 0, glossary: 0, chapter: 1, section: 2, subheading: 3, item: 4, lead: 5,
+};
+
+const NUMERAL = '[一二三四五六七八九十百]+';
+const CHAPTER_RE = new RegExp(`^(${NUMERAL})\\s*[、．]`);
+const SECTION_RE = new RegExp(`^[（(]\\s*(${NUMERAL})\\s*[）)]`);
+const ORDINAL_RE = new RegExp(`^(${NUMERAL})(是|要|是要)(?![一-龥]?[、，])`);
+const ARABIC_DOT_RE = /^(\d{1,3})\s*[.．、](?![\d.．])/;
+const ARABIC_PAREN_RE = /^[（(]\s*(\d{1,3})\s*[）)]/;
+const BRACKET_NOTE_RE = /^[［[【]\s*(\d{1,3})\s*[］\]】]/;
+const CIRCLED_RE = new RegExp(`^([${CIRCLED_CHARS}])`);
+/** `三、四级道路`: a numeral list inside a sentence, not a heading. */
+const NUMERAL_LIST_RE = new RegExp(`^${NUMERAL}[、．]\\s*[一二三四五六七八九十]+[级类星档产线批个项]`);
+
+export function parseStructure(text: string): Structure {
+  const lines = markLines(text);
+  const leftovers: Leftover[] = lines.filter((l) => l.role === 'leftover').map((l) => ({ span: { start: l.start, end: l.end }, text: l.text }));
+  const problems: ParseProblem[] = [];
+  const roots: MutableSection[] = [];
+
+  roots.push(...frontMatterSections(text, lines));
+  const blocks = joinBlocks(text, lines);
+  const roles = classifyBlocks(text, blocks);
+  const { sections, paragraphs, glossary } = buildTree(text, blocks, roles, problems);
+  roots.push(...sections);
+  roots.sort((a, b) => a.heading.start - b.heading.start);
+  return { sections: roots.map(freeze), paragraphs, glossary, leftovers, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 1: page furniture and front matter
+
+function markLines(text: string): PhysicalLine[] {
+  const lines: PhysicalLine[] = splitLines(text).map((l) => {
+    const t = trimSpan(text, l.start, l.end);
+    const s = text.slice(t.start, t.end);
+    return { start: t.start, end: t.end, text: s, role: s.length === 0 ? 'empty' : 'content' };
+  });
+
+  let inWidget = 0;
+  for (const line of lines) {
+    if (line.role === 'empty') continue;
+    if (inWidget > 0) {
+      line.role = 'leftover';
+      inWidget = lex.WIDGET_CLOSE.test(line.text) || inWidget > 8 ? 0 : inWidget + 1;
+      continue;
+    }
+    if (lex.WIDGET_OPEN.test(line.text)) {
+      line.role = 'leftover';
+      inWidget = 1;
+      continue;
+    }
+    if (line.text.length <= 80 && lex.LEFTOVER_LINES.some((re) => re.test(line.text))) line.role = 'leftover';
+  }
+
+  markFrontMatter(lines);
+  markTail(lines);
+  return lines;
+}
+
+function markFrontMatter(lines: PhysicalLine[]): void {
+  let seenTitle = false;
+  let seenSpeech = false;
+  let inMetadata = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.role === 'empty') continue;
+    if (line.role === 'leftover') continue;
+    const t = line.text;
+    const dashList = /^[-•·*]\s+/.test(t);
+    if (dashList || isMetadataKeyLine(t) || (inMetadata && visibleLength(t) <= 40 && !lex.TITLE_LINE.test(t))) {
+      if (dashList || isMetadataKeyLine(t)) {
+        line.role = 'metadata';
+        inMetadata = true;
+        continue;
+      }
+    }
+    inMetadata = false;
+    if (lex.SALUTATION.test(t)) {
+      line.role = 'front';
+      line.frontKind = 'salutation';
+      return;
+    }
+    if (visibleLength(t) > 90) return;
+    if (!seenTitle && lex.TITLE_LINE.test(t) && !lex.PHOTO_CAPTION.test(t)) {
+      line.role = 'front';
+      line.frontKind = 'title';
+      seenTitle = true;
+      continue;
+    }
+    const next = nextNonEmpty(lines, i);
+    if (!seenSpeech && lex.SPEECH_LINE.test(t)) {
+      line.role = 'front';
+      line.frontKind = 'speechLine';
+      seenSpeech = true;
+      continue;
+    }
+    if (!seenSpeech && next && /^[—─-]{1,2}|^\d{4}年/.test(t) && lex.SPEECH_LINE.test(t + next.text)) {
+      line.role = 'front';
+      line.frontKind = 'speechLine';
+      next.role = 'front';
+      next.frontKind = 'speechLine';
+      seenSpeech = true;
+      i = lines.indexOf(next);
+      continue;
+    }
+    if (lex.SPEAKER_LINE.test(t)) {
+      line.role = 'front';
+      line.frontKind = 'speaker';
+      continue;
+    }
+    if (lex.DATE_LINE.test(t) || lex.PHOTO_CAPTION.test(t) || (seenTitle && lex.TITLE_LINE.test(t))) {
+      line.role = 'leftover';
+      continue;
+    }
+    // Short navigation crumbs (首页 > 要闻) before the report begins.
+    if (visibleLength(t) <= 6 && !/[。，；：:]/.test(t) && !CHAPTER_RE.test(t) && !SECTION_RE.test(t)) {
+      line.role = 'leftover';
+      continue;
+    }
+    return;
+  }
+}
+
+function isMetadataKeyLine(t: string): boolean {
+  const m = /^(?:[-•·*]\s+)?([^:：]{2,6})[:：]/.exec(t);
+  return !!m && lex.METADATA_KEYS.includes(m[1].replace(/\s/g, ''));
+}
+
+/** From the first footer marker on, lines are page furniture, unless a numbered heading resumes the report. */
+function markTail(lines: PhysicalLine[]): void {
+  let inTail = false;
+  for (const line of lines) {
+    if (line.role === 'empty') continue;
+    if (!inTail) {
+      if (line.role === 'leftover' && lex.TAIL_MARKERS.some((re) => re.test(line.text))) inTail = true;
+      continue;
+    }
+    if (CHAPTER_RE.test(line.text) || SECTION_RE.test(line.text) || lex.GLOSSARY_HEADING.test(line.text)) {
+      inTail = false;
+      continue;
+    }
+    line.role = 'leftover';
+  }
+}
+
+function nextNonEmpty(lines: PhysicalLine[], i: number): PhysicalLine | undefined {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j].role !== 'empty') return lines[j];
+  return undefined;
+}
+
+function frontMatterSections(text: string, lines: PhysicalLine[]): MutableSection[] {
+  const out: MutableSection[] = [];
+  // The metadata block: `- 索引号:` followed by its value on the same or the next line.
+  let metadata: MutableSection | undefined;
+  let field: MutableSection | undefined;
+  for (const line of lines) {
+    if (line.role === 'metadata') {
+      const t = line.text.replace(/^[-•·*]\s+/, '');
+      const span = { start: line.start, end: line.end };
+      if (!metadata) {
+        metadata = { kind: 'metadata', name: '发布信息', heading: span, span: { ...span }, children: [] };
+        out.push(metadata);
+      }
+      metadata.span = { start: metadata.span.start, end: line.end };
+      const keyed = /^([^:：]{1,12})[:：]\s*(.*)$/.exec(t);
+      if (keyed && (lex.METADATA_KEYS.includes(keyed[1].replace(/\s/g, '')) || !field)) {
+        field = { kind: 'metadataField', name: keyed[1].trim(), detail: keyed[2] || undefined, heading: span, span: { ...span }, children: [] };
+        metadata.children.push(field);
+      } else if (field) {
+        field.detail = field.detail ? `${field.detail} ${t}` : t;
+        field.span = { start: field.span.start, end: line.end };
+      }
+      continue;
+    }
+    field = undefined;
+    if (line.role === 'front' && line.frontKind) {
+      const last = out[out.length - 1];
+      const span = { start: line.start, end: line.end };
+      if (last && last.kind === line.frontKind && line.frontKind === 'speechLine') {
+        last.span = { start: last.span.start, end: line.end };
+        last.heading = last.span;
+        last.name = shorten(flatten(text.slice(last.span.start, last.span.end)).replace(/^[—─-]+\s*/, ''), 60);
+        continue;
+      }
+      const name = line.frontKind === 'speechLine' ? line.text.replace(/^[—─-]+\s*/, '') : line.text.replace(/[：:，,！!]$/, '');
+      out.push({ kind: line.frontKind, name: shorten(name.replace(/[\s\u3000]+/g, ' '), 60), heading: span, span: { ...span }, children: [] });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 2: blocks
+
+const JOIN_AFTER_ENDINGS = new Set(['的', '和', '与', '及', '、', '，', ',', '“', '（', '(', '《']);
+const CONTINUATION_STARTS = new Set(['；', ';', '，', ',', '。', '、', '）', ')', '”', '’', '：', ':', '》']);
+
+function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
+  const blocks: Block[] = [];
+  let current: { start: number; end: number; lines: PhysicalLine[]; lastWasFragment: boolean } | undefined;
+  let previousContent: PhysicalLine | undefined;
+  let blankSincePrevious = false;
+
+  const flush = () => {
+    if (!current) return;
+    blocks.push({ start: current.start, end: current.end, flat: flatten(text.slice(current.start, current.end)), lineCount: current.lines.length });
+    current = undefined;
+  };
+
+  for (const line of lines) {
+    if (line.role === 'empty') {
+      blankSincePrevious = true;
+      continue;
+    }
+    if (line.role !== 'content') {
+      flush();
+      previousContent = undefined;
+      continue;
+    }
+    const fragment = isFragment(line.text);
+    if (current && previousContent && shouldJoin(previousContent.text, line.text, blankSincePrevious, current.lastWasFragment, fragment)) {
+      current.end = line.end;
+      current.lines.push(line);
+      current.lastWasFragment = fragment;
+    } else {
+      flush();
+      current = { start: line.start, end: line.end, lines: [line], lastWasFragment: fragment };
+    }
+    previousContent = line;
+    blankSincePrevious = false;
+  }
+  flush();
+  return blocks;
+}
+
+/** A piece of a line with no Chinese in it, like the `2.5` of a `PM` / `2.5` break. */
+function isFragment(t: string): boolean {
+  if (t.length > 12) return false;
+  for (let i = 0; i < t.length; i++) if (isHan(t.charCodeAt(i))) return false;
+  return !ARABIC_DOT_RE.test(t) || /^\d+\.\d+$/.test(t);
+}
+
+function shouldJoin(a: string, b: string, blankBetween: boolean, aWasFragment: boolean, bIsFragment: boolean): boolean {
+  const last = a[a.length - 1];
+  if (a === '（' || a === '(') return true;
+  if (blankBetween) return false;
+  if (SENTENCE_END.has(last)) return CONTINUATION_STARTS.has(b[0]) && b.length <= 2;
+  if (startsHeading(b)) return false;
+  if (aWasFragment) return true;
+  if (CONTINUATION_STARTS.has(b[0]) || /^是[：:]/.test(b)) return true;
+  if (JOIN_AFTER_ENDINGS.has(last)) return true;
+  if (bIsFragment && /[A-Za-z0-9]$/.test(a)) return true;
+  if (unbalancedQuote(a) && !CLAUSE_END.has(last)) return true;
+  if (visibleLength(b) <= 4 && visibleLength(a) >= 10 && !CLAUSE_END.has(last)) return true;
+  return false;
+}
+
+function startsHeading(t: string): boolean {
+  return (
+    CHAPTER_RE.test(t) || SECTION_RE.test(t) || ARABIC_DOT_RE.test(t) || ARABIC_PAREN_RE.test(t) ||
+    BRACKET_NOTE_RE.test(t) || lex.GLOSSARY_HEADING.test(t) || lex.APPENDIX_HEADING.test(t)
+  );
+}
+
+function unbalancedQuote(t: string): boolean {
+  let open = 0;
+  for (const ch of t) {
+    if (ch === '“') open++;
+    else if (ch === '”') open = Math.max(0, open - 1);
+  }
+  return open > 0;
+}
+
+/** Removes line breaks and the blanks around them (a broken line reads as one). */
+function flatten(s: string): string {
+  return s.replace(/[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 3: classification
+
+function classifyBlocks(text: string, blocks: Block[]): BlockRole[] {
+  const roles: BlockRole[] = blocks.map((b, i) => classifyBlock(text, b, blocks[i + 1]));
+  resolvePartCandidates(roles, blocks);
+  return roles;
+}
+
+function numberingAt(text: string, block: Block, re: RegExp, style: NumberingStyle, value: (m: RegExpExecArray) => number | undefined): Numbering | undefined {
+  const source = style === 'chinese-paren' ? text.slice(block.start, block.end) : block.flat;
+  const m = re.exec(foldWidth(source));
+  if (!m) return undefined;
+  const v = value(m);
+  if (v === undefined) return undefined;
+  const written = text.slice(block.start, block.start + m[0].length);
+  return { style, value: v, text: flatten(written), span: { start: block.start, end: block.start + m[0].length } };
+}
+
+function classifyBlock(text: string, block: Block, next: Block | undefined): BlockRole {
+  const flat = block.flat;
+  const length = visibleLength(flat);
+
+  if (length <= 40 && lex.GLOSSARY_HEADING.test(flat)) return { kind: 'glossary', headingEnd: block.end };
+  if (length <= 40 && /^附/.test(flat) && lex.APPENDIX_HEADING.test(flat)) return { kind: 'appendix', headingEnd: block.end };
+
+  if (!NUMERAL_LIST_RE.test(flat)) {
+    const chapter = numberingAt(text, block, CHAPTER_RE, 'chinese-dun', (m) => parseChineseNumeral(m[1]));
+    if (chapter) return { kind: 'chapter', numbering: chapter, headingEnd: leadEnd(text, block, chapter.span.end, false) };
+  }
+  const section = numberingAt(text, block, SECTION_RE, 'chinese-paren', (m) => parseChineseNumeral(m[1]));
+  if (section) return { kind: 'section', numbering: section, headingEnd: leadEnd(text, block, section.span.end, false) };
+
+  const item =
+    numberingAt(text, block, ARABIC_DOT_RE, 'arabic-dot', (m) => Number(m[1])) ??
+    numberingAt(text, block, ARABIC_PAREN_RE, 'arabic-paren', (m) => Number(m[1])) ??
+    numberingAt(text, block, BRACKET_NOTE_RE, 'bracket-note', (m) => Number(m[1])) ??
+    numberingAt(text, block, CIRCLED_RE, 'circled', (m) => circledValue(m[1]));
+  if (item) return { kind: 'item', numbering: item, headingEnd: leadEnd(text, block, item.span.end, false) };
+
+  const ordinal = numberingAt(text, block, ORDINAL_RE, 'ordinal-shi', (m) => parseChineseNumeral(m[1]));
+  if (ordinal) return { kind: 'lead', numbering: ordinal, headingStart: block.start, headingEnd: leadEnd(text, block, ordinal.span.end, true) };
+
+  if (/^各位(代表|委员)/.test(flat)) return { kind: 'salutationBreak' };
+
+  if (/^[—─]{1,2}/.test(flat)) {
+    return { kind: 'lead', headingStart: block.start, headingEnd: leadEnd(text, block, block.start, false) };
+  }
+
+  const last = flat[flat.length - 1];
+  const sentenceMarks = countSentenceEnds(flat);
+  const nextIsBody = !!next && !startsHeading(next.flat) && !/^[—─]/.test(next.flat);
+  const titleLike = block.lineCount <= 2 && length >= 2 && length <= 40 && !SENTENCE_END.has(last) && !CLAUSE_END.has(last) && sentenceMarks === 0;
+  if (titleLike && next && !lex.LEAD_IN.test(flat) && !/[“（(《]$/.test(flat)) return { kind: 'part', headingEnd: block.end };
+
+  const standalone =
+    length <= 45 && sentenceMarks <= 1 && (sentenceMarks === 0 ? !CLAUSE_END.has(last) : SENTENCE_END.has(last)) && !lex.LEAD_IN.test(flat);
+  // A section's opening summary is followed by topic paragraphs of its own; a sub-heading is not.
+  const nextIsLead = !!next && leadSentence(text, next) !== undefined;
+  if (standalone && nextIsBody && next && !nextIsLead && visibleLength(next.flat) >= Math.max(40, length * 1.5)) {
+    return { kind: 'subheading', headingEnd: block.end };
+  }
+
+  const lead = leadSentence(text, block);
+  if (lead) return { kind: 'lead', headingStart: block.start, headingEnd: lead };
+  return { kind: 'body' };
+}
+
+function countSentenceEnds(s: string): number {
+  let n = 0;
+  for (const ch of s) if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?') n++;
+  return n;
+}
+
+/**
+ * Where a heading's lead sentence ends: at the first 。！？ (and ； when `semicolon` is set),
+ * or at the end of the block when there is none.
+ */
+function leadEnd(text: string, block: Block, from: number, semicolon: boolean): number {
+  for (let i = from; i < block.end; i++) {
+    const ch = text[i];
+    if (ch === '。' || ch === '！' || ch === '？' || ((ch === '；' || ch === ';') && semicolon)) return i;
+  }
+  let end = block.end;
+  while (end > from && (text[end - 1] === '。' || isBlank(text.charCodeAt(end - 1)))) end--;
+  return end;
+}
+
+/**
+ * A paragraph whose first sentence is a short topic phrase (优化信用体系建设。…) is headed by it.
+ * The phrase has no comma or colon and the paragraph goes on after it.
+ */
+function leadSentence(text: string, block: Block): number | undefined {
+  const limit = Math.min(block.end, block.start + 40);
+  for (let i = block.start; i < limit; i++) {
+    const ch = text[i];
+    if (ch === '，' || ch === ',' || ch === '：' || ch === ':' || ch === '；' || ch === '\n' || ch === '“' && i === block.start) return undefined;
+    if (ch === '。' || ch === '！') {
+      const phrase = visibleLength(text.slice(block.start, i));
+      const rest = block.end - i;
+      return phrase >= 3 && phrase <= 24 && rest >= 10 ? i : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A title-like line is a part title only where it stands at the report's top level: before the
+ * first numbered chapter, or where numbering restarts after it. Between two consecutive numbers of
+ * one level it is an unnumbered sub-heading.
+ */
+function resolvePartCandidates(roles: BlockRole[], blocks: Block[]): void {
+  let seenChapter = false;
+  let lastNumbered: Numbering | undefined;
+  let inAppendix = false;
+  for (let i = 0; i < roles.length; i++) {
+    const role = roles[i];
+    if (role.kind === 'appendix' || role.kind === 'glossary') inAppendix = true;
+    if (role.kind === 'chapter' || role.kind === 'section') {
+      if (role.kind === 'chapter') seenChapter = true;
+      lastNumbered = role.numbering;
+    }
+    if (role.kind !== 'part') continue;
+    let next: Numbering | undefined;
+    let nextKind: string | undefined;
+    for (let j = i + 1; j < roles.length; j++) {
+      const r = roles[j];
+      if (r.kind === 'chapter' || r.kind === 'section') {
+        next = r.numbering;
+        nextKind = r.kind;
+        break;
+      }
+      if (r.kind === 'part' || r.kind === 'appendix' || r.kind === 'glossary') break;
+    }
+    const continues = !!lastNumbered && !!next && next.style === lastNumbered.style && next.value === lastNumbered.value + 1;
+    const restarts = !!next && next.value === 1 && (nextKind === 'chapter' || !seenChapter);
+    const atTop = !seenChapter || restarts || (!next && lex.PART_TITLE_WORDS.test(blocks[i].flat));
+    if (inAppendix || continues || !atTop) roles[i] = { kind: 'subheading', headingEnd: role.headingEnd };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tree
+
+interface MutableSection {
+  kind: SectionKind;
+  name: string;
+  detail?: string;
+  heading: Span;
+  span: Span;
+  numbering?: Numbering;
+  children: MutableSection[];
+}
+
+function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: ParseProblem[]) {
+  const roots: MutableSection[] = [];
+  const stack: { section: MutableSection; rank: number }[] = [];
+  const paragraphs: Paragraph[] = [];
+  const glossary: GlossaryEntry[] = [];
+  let glossarySection: MutableSection | undefined;
+  let appendixSection: MutableSection | undefined;
+  let entry: { numbering: Numbering; start: number; end: number; section: MutableSection } | undefined;
+
+  const close = (rank: number) => {
+    while (stack.length && stack[stack.length - 1].rank >= rank) stack.pop();
+  };
+  const open = (section: MutableSection, rank: number) => {
+    close(rank);
+    (stack.length ? stack[stack.length - 1].section.children : roots).push(section);
+    stack.push({ section, rank });
+    for (const s of stack) s.section.span = { start: s.section.span.start, end: Math.max(s.section.span.end, section.span.end) };
+  };
+  const extend = (end: number) => {
+    for (const s of stack) if (s.section.span.end < end) s.section.span = { start: s.section.span.start, end };
+  };
+  const innermost = (): MutableSection | undefined => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i].section.kind !== 'lead' && stack[i].section.kind !== 'item') return stack[i].section;
+    return stack.length ? stack[stack.length - 1].section : undefined;
+  };
+  const finishEntry = () => {
+    if (!entry) return;
+    glossary.push(makeEntry(text, entry.numbering, entry.start, entry.end, entry.section, problems));
+    entry = undefined;
+  };
+
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    let role = roles[i];
+    const span = { start: block.start, end: block.end };
+
+    if (role.kind === 'glossary' || role.kind === 'appendix') {
+      finishEntry();
+      const previous = appendixSection;
+      // 附件2 followed by 名词解释: one node named by both.
+      if (role.kind === 'glossary' && previous && previous.children.length === 0 && previous.span.end === previousBlockEnd(blocks, i)) {
+        previous.kind = 'glossary';
+        previous.name = `${previous.name} ${block.flat}`;
+        previous.span = { start: previous.span.start, end: block.end };
+        glossarySection = previous;
+        continue;
+      }
+      const section: MutableSection = { kind: role.kind, name: shorten(block.flat.replace(/\s+/g, role.kind === 'glossary' ? '' : ' '), 40), heading: span, span, children: [] };
+      close(0);
+      open(section, 0);
+      appendixSection = role.kind === 'appendix' ? section : undefined;
+      glossarySection = role.kind === 'glossary' ? section : undefined;
+      continue;
+    }
+
+    if (glossarySection) {
+      if (role.kind === 'item' || (role.kind === 'section' && /^\(|^（/.test(block.flat))) {
+        finishEntry();
+        const numbering = (role as { numbering: Numbering }).numbering;
+        entry = { numbering, start: block.start, end: block.end, section: glossarySection };
+        extend(block.end);
+        continue;
+      }
+      if (role.kind !== 'chapter' || entry) {
+        if (entry) entry.end = block.end;
+        extend(block.end);
+        paragraphs.push({ span, section: glossarySection });
+        continue;
+      }
+    }
+
+    if (appendixSection && (role.kind === 'part' || role.kind === 'subheading') && appendixSection.children.length === 0 && appendixSection.span.end === previousBlockEnd(blocks, i)) {
+      appendixSection.name = `${appendixSection.name} ${shorten(block.flat, 40)}`;
+      appendixSection.span = { start: appendixSection.span.start, end: block.end };
+      extend(block.end);
+      continue;
+    }
+    if (appendixSection && (role.kind === 'chapter' || role.kind === 'section')) {
+      role = { kind: 'item', numbering: role.numbering, headingEnd: role.headingEnd };
+    }
+
+    switch (role.kind) {
+      case 'part':
+      case 'subheading': {
+        const section: MutableSection = { kind: role.kind, name: headingName(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] };
+        open(section, RANK[role.kind]);
+        break;
+      }
+      case 'chapter':
+      case 'section':
+      case 'item': {
+        const section: MutableSection = {
+          kind: role.kind,
+          name: headingName(text, role.numbering.span.end, role.headingEnd, role.kind === 'item' ? 30 : 40),
+          detail: role.numbering.text,
+          heading: { start: block.start, end: role.headingEnd },
+          span,
+          numbering: role.numbering,
+          children: [],
+        };
+        open(section, RANK[role.kind]);
+        if (role.headingEnd < block.end - 1) paragraphs.push({ span, section: innermost() });
+        break;
+      }
+      case 'lead': {
+        const from = role.numbering ? role.numbering.span.end : block.start;
+        const nameStart = role.numbering ? block.start : from;
+        const section: MutableSection = {
+          kind: 'lead',
+          name: headingName(text, nameStart, role.headingEnd, 24),
+          heading: { start: role.headingStart, end: role.headingEnd },
+          span,
+          numbering: role.numbering,
+          children: [],
+        };
+        close(RANK.lead);
+        (stack.length ? stack[stack.length - 1].section.children : roots).push(section);
+        extend(block.end);
+        paragraphs.push({ span, section: innermost() });
+        break;
+      }
+      case 'salutationBreak': {
+        // 各位代表！… turns from one topic to the next: it closes the open level-2 sections.
+        if (stack.some((s) => s.rank <= RANK.chapter)) close(RANK.section);
+        extend(block.end);
+        paragraphs.push({ span, section: innermost() });
+        break;
+      }
+      case 'body': {
+        extend(block.end);
+        paragraphs.push({ span, section: innermost() });
+        break;
+      }
+    }
+  }
+  finishEntry();
+  for (const e of glossary) {
+    const section = glossarySectionOf(roots, e);
+    section?.children.push({
+      kind: 'glossaryEntry', name: e.term, detail: e.numbering?.text, heading: e.termSpan, span: e.span, numbering: e.numbering, children: [],
+    });
+  }
+  return { sections: roots, paragraphs, glossary };
+}
+
+function previousBlockEnd(blocks: Block[], i: number): number {
+  return i > 0 ? blocks[i - 1].end : -1;
+}
+
+function glossarySectionOf(roots: MutableSection[], entry: GlossaryEntry): MutableSection | undefined {
+  let found: MutableSection | undefined;
+  const visit = (s: MutableSection) => {
+    if (s.kind === 'glossary' && s.span.start <= entry.span.start && entry.span.start <= s.span.end) found = s;
+    s.children.forEach(visit);
+  };
+  roots.forEach(visit);
+  return found;
+}
+
+/** Splits `1.双查双管:指…` or `［1］一降三减：` + next line into term and definition. */
+function makeEntry(text: string, numbering: Numbering, start: number, end: number, _section: MutableSection, problems: ParseProblem[]): GlossaryEntry {
+  let termStart = numbering.span.end;
+  while (termStart < end && isBlank(text.charCodeAt(termStart))) termStart++;
+  let colon = -1;
+  for (let i = termStart; i < Math.min(end, termStart + 60); i++) {
+    const ch = text[i];
+    if (ch === '：' || ch === ':') {
+      colon = i;
+      break;
+    }
+    if (ch === '\n' || ch === '\r') break;
+  }
+  let termEnd: number;
+  let definitionStart: number;
+  if (colon >= 0) {
+    termEnd = colon;
+    definitionStart = colon + 1;
+  } else {
+    const m = /^(.{1,24}?)(?=是指|指的是|即|指)/.exec(text.slice(termStart, Math.min(end, termStart + 30)));
+    if (m) {
+      termEnd = termStart + m[1].length;
+      definitionStart = termEnd;
+    } else {
+      const lineEnd = firstLineEnd(text, termStart, end);
+      termEnd = lineEnd;
+      definitionStart = lineEnd;
+      problems.push({
+        span: { start, end: lineEnd },
+        message: { zh: '名词解释条目缺少“：”，无法区分术语与释义', en: 'Glossary entry has no colon separating the term from its definition' },
+      });
+    }
+  }
+  const termSpan = trimSpan(text, termStart, termEnd);
+  const definitionSpan = trimSpan(text, definitionStart, end);
+  const term = flatten(text.slice(termSpan.start, termSpan.end));
+  return {
+    term,
+    key: glossaryKey(term),
+    termSpan,
+    definition: flatten(text.slice(definitionSpan.start, definitionSpan.end)),
+    definitionSpan,
+    numbering,
+    span: { start, end },
+  };
+}
+
+/** The form of a term used to match it in the body: without quotation marks, brackets and blanks. */
+export function glossaryKey(term: string): string {
+  return term.replace(/[“”"'‘’「」『』《》\s\u3000]/g, '');
+}
+
+function firstLineEnd(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text[i] === '\n' || text[i] === '\r') return i;
+  return end;
+}
+
+/** A heading's display name: its text without numbering or closing punctuation, shortened sensibly. */
+function headingName(text: string, start: number, end: number, max: number): string {
+  let s = flatten(text.slice(start, end)).replace(/[\s\u3000]+/g, ' ').trim();
+  s = s.replace(/^[—─]+\s*/, '').replace(/[。；;：:，,！!]+$/, '');
+  if (visibleLength(s) <= max) return s;
+  // Prefer to cut at a comma so the name stays a readable phrase.
+  const head = [...s].slice(0, max).join('');
+  const cut = Math.max(head.lastIndexOf('，'), head.lastIndexOf(','), head.lastIndexOf('；'));
+  if (cut >= 8) return `${head.slice(0, cut)}…`;
+  return shorten(s, max);
+}
+
+function freeze(s: MutableSection): Section {
+  return {
+    kind: s.kind,
+    name: s.name || '…',
+    detail: s.detail,
+    heading: s.heading,
+    span: s.span,
+    numbering: s.numbering,
+    children: s.children.map(freeze),
+  } as Section;
+}

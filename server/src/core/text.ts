@@ -1,0 +1,108 @@
+/** Line bookkeeping and character classes shared by the core. Offsets are UTF-16 code units. */
+
+export interface Line {
+  /** Offset of the first character. */
+  readonly start: number;
+  /** Offset just past the last character, before the line break. */
+  readonly end: number;
+}
+
+/** Splits text into lines at \n, \r\n and lone \r, the three breaks LSP recognizes. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || c === 13 /* \r */) {
+      lines.push({ start, end: i });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ start, end: text.length });
+  return lines;
+}
+
+/** Converts between offsets and (line, character) positions. */
+export class LineIndex {
+  readonly lines: readonly Line[];
+
+  constructor(text: string) {
+    this.lines = splitLines(text);
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  /** The 0-based line that contains `offset` (a line break belongs to the line it ends). */
+  lineAt(offset: number): number {
+    const lines = this.lines;
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  position(offset: number): { line: number; character: number } {
+    const line = this.lineAt(offset);
+    const l = this.lines[line];
+    return { line, character: Math.min(offset, l.end) - l.start };
+  }
+
+  offset(position: { line: number; character: number }): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lines.length) return this.lines[this.lines.length - 1].end;
+    const l = this.lines[position.line];
+    return Math.min(l.start + Math.max(0, position.character), l.end);
+  }
+}
+
+/** White space a report uses: ASCII blanks, U+3000 (ideographic space), NBSP, BOM. */
+export function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 11 || code === 12;
+}
+
+/** The span of `text[start, end)` without surrounding blanks. */
+export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+/** Marks that end a sentence; a line ending in one of these reads as finished. */
+export const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '…']);
+/** Marks that end a clause or a lead-in; a line ending in one of these is not a title. */
+export const CLAUSE_END = new Set(['，', ',', '：', ':', '、']);
+
+export function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** Counts the characters a reader sees (surrogate pairs count once). */
+export function visibleLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) i++;
+    n++;
+  }
+  return n;
+}
+
+/** Shortens `s` to at most `max` visible characters, never splitting a surrogate pair. */
+export function shorten(s: string, max: number): string {
+  if (visibleLength(s) <= max) return s;
+  let out = '';
+  let n = 0;
+  for (const ch of s) {
+    if (n >= max - 1) break;
+    out += ch;
+    n++;
+  }
+  return out + '…';
+}

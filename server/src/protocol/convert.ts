@@ -1,0 +1,109 @@
+/**
+ * The one place where core offsets and model nodes become LSP shapes.
+ * Used by the language server and by the CLI's JSON output, so both speak the same protocol.
+ */
+import {
+  DiagnosticSeverity, DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind,
+  type Diagnostic, type DiagnosticRelatedInformation, type Range,
+} from 'vscode-languageserver-types';
+import type { Report, Section, SectionKind, Span } from '../core/model';
+import { LineIndex } from '../core/text';
+import type { RatedFinding, Severity } from '../checks';
+import type { Localized } from '../checks/types';
+
+export type Language = 'zh' | 'en';
+
+export function pickLanguage(locale: string | undefined): Language {
+  return locale && /^zh/i.test(locale) ? 'zh' : 'en';
+}
+
+export function say(text: Localized, language: Language): string {
+  return language === 'zh' ? text.zh : text.en;
+}
+
+export function toRange(index: LineIndex, span: Span): Range {
+  return { start: index.position(span.start), end: index.position(span.end) };
+}
+
+/** Outline icons: the report's levels map to distinct symbol kinds so they are told apart at a glance. */
+const SYMBOL_KIND: Record<SectionKind, SymbolKind> = {
+  metadata: SymbolKind.Object,
+  metadataField: SymbolKind.Property,
+  title: SymbolKind.File,
+  speechLine: SymbolKind.Event,
+  speaker: SymbolKind.Constructor,
+  salutation: SymbolKind.String,
+  part: SymbolKind.Module,
+  chapter: SymbolKind.Namespace,
+  section: SymbolKind.Class,
+  subheading: SymbolKind.Method,
+  lead: SymbolKind.Field,
+  item: SymbolKind.EnumMember,
+  appendix: SymbolKind.Package,
+  glossary: SymbolKind.Interface,
+  glossaryEntry: SymbolKind.Key,
+};
+
+export function symbolKind(kind: SectionKind): SymbolKind {
+  return SYMBOL_KIND[kind];
+}
+
+export function toDocumentSymbols(report: Report, index: LineIndex): DocumentSymbol[] {
+  const convert = (s: Section): DocumentSymbol => {
+    const range = toRange(index, s.span);
+    const selection = toRange(index, clampInside(s.heading, s.span));
+    return {
+      name: s.name,
+      detail: s.detail,
+      kind: SYMBOL_KIND[s.kind],
+      range,
+      selectionRange: selection,
+      children: s.children.map(convert),
+    };
+  };
+  return report.sections.map(convert);
+}
+
+/** LSP requires the selection range to lie inside the full range. */
+function clampInside(inner: Span, outer: Span): Span {
+  const start = Math.min(Math.max(inner.start, outer.start), outer.end);
+  const end = Math.min(Math.max(inner.end, start), outer.end);
+  return { start, end };
+}
+
+/** Folding follows the outline: every node that spans more than one line folds. */
+export function toFoldingRanges(report: Report, index: LineIndex): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  const visit = (s: Section) => {
+    const startLine = index.lineAt(s.span.start);
+    const endLine = index.lineAt(Math.max(s.span.start, s.span.end - 1));
+    if (endLine > startLine) {
+      out.push({ startLine, endLine, kind: s.kind === 'metadata' ? FoldingRangeKind.Imports : FoldingRangeKind.Region });
+    }
+    s.children.forEach(visit);
+  };
+  report.sections.forEach(visit);
+  return out;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: RatedFinding, index: LineIndex, language: Language, uri: string): Diagnostic {
+  const related: DiagnosticRelatedInformation[] | undefined = finding.related?.map((r) => ({
+    location: { uri, range: toRange(index, r.span) },
+    message: say(r.message, language),
+  }));
+  return {
+    range: toRange(index, finding.span),
+    severity: SEVERITY[finding.severity],
+    code: finding.checkId,
+    source: 'report-review',
+    message: say(finding.message, language),
+    relatedInformation: related && related.length ? related : undefined,
+  };
+}

@@ -15,27 +15,26 @@ export function parseChineseNumeral(s: string): number | undefined {
   if (s.length === 0) return undefined;
   let total = 0;
   let digit: number | undefined;
-  let seenUnit = false;
+  // Units must fall from left to right (百 before 十), each at most once.
+  let lastUnit = Infinity;
   for (const ch of s) {
     if (ch in DIGITS) {
       if (digit !== undefined && digit !== 0) return undefined;
       digit = DIGITS[ch];
-    } else if (ch === '十') {
-      total += (digit ?? 1) * 10;
+    } else if (ch === '十' || ch === '百') {
+      const unit = ch === '十' ? 10 : 100;
+      if (unit >= lastUnit) return undefined;
+      if (digit === undefined && unit === 100) return undefined;
+      total += (digit ?? 1) * unit;
       digit = undefined;
-      seenUnit = true;
-    } else if (ch === '百') {
-      if (digit === undefined) return undefined;
-      total += digit * 100;
-      digit = undefined;
-      seenUnit = true;
+      lastUnit = unit;
     } else {
       return undefined;
     }
   }
+  // A run of digits without units (一二) is not a numeral.
+  if (lastUnit === Infinity && s.length > 1) return undefined;
   if (digit !== undefined) total += digit;
-  if (!seenUnit && s.length > 1 && !/^[一二三四五六七八九〇零]+$/.test(s)) return undefined;
-  if (!seenUnit && s.length > 1) return undefined;
   return total;
 }
 

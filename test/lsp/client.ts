@@ -1,0 +1,56 @@
+/**
+ * Drives `dist/server.js --stdio` as a separate process over JSON-RPC, the way an editor does.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+
+export class ServerProcess {
+  readonly process: ChildProcessWithoutNullStreams;
+  readonly connection: ProtocolConnection;
+  private readonly diagnosticWaiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  stderr = '';
+
+  constructor() {
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    this.process.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      for (let i = this.diagnosticWaiters.length - 1; i >= 0; i--) {
+        const w = this.diagnosticWaiters[i];
+        if (w.uri === params.uri && (w.version === undefined || w.version === params.version)) {
+          this.diagnosticWaiters.splice(i, 1);
+          w.resolve(params);
+        }
+      }
+    });
+    this.connection.listen();
+  }
+
+  /** Resolves at the next diagnostics the server publishes for `uri` (at `version`, when given). */
+  nextDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => this.diagnosticWaiters.push({ uri, version, resolve }));
+  }
+
+  async initialize(locale = 'zh-cn'): Promise<unknown> {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid, rootUri: null, locale, capabilities: {}, workspaceFolders: null,
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+}

@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DocumentSymbol, FoldingRange, SymbolInformation } from 'vscode-languageserver-protocol';
+import { ServerProcess } from './client';
+
+const CORPUS = join(__dirname, '..', 'corpus');
+const URI = 'file:///reports/zhongshan-2021.txt';
+const TEXT = readFileSync(join(CORPUS, '001_366748309c9ca2d8.txt'), 'utf8');
+
+describe('language server over stdio', () => {
+  let server: ServerProcess;
+
+  before(async () => {
+    server = new ServerProcess();
+    const result = (await server.initialize()) as { capabilities: Record<string, unknown> };
+    assert.equal(result.capabilities.documentSymbolProvider !== undefined, true);
+    assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
+  });
+
+  after(async () => {
+    if (server.process.exitCode === null) server.process.kill();
+  });
+
+  it('outlines a document opened as plaintext', async () => {
+    const diagnostics = server.nextDiagnostics(URI, 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'plaintext', version: 1, text: TEXT } });
+    const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as DocumentSymbol[];
+    const chapters = symbols.filter((s) => s.detail && /^[一二三]、$/.test(s.detail));
+    assert.deepEqual(chapters.map((s) => s.name), ['2020年和“十三五”时期政府工作回顾', '“十四五”时期发展思路、总体目标及主攻方向', '2021年工作安排']);
+    assert.equal(chapters[0].children.filter((c) => c.detail?.startsWith('(')).length, 6);
+    assert.deepEqual(chapters[0].range.start, { line: 19, character: 0 });
+    const glossary = symbols.find((s) => s.name === '名词解释');
+    assert.equal(glossary?.children?.length, 14);
+    assert.equal((await diagnostics).diagnostics.length, 0);
+  });
+
+  it('applies incremental changes and answers from the new version', async () => {
+    // Renumber （八） to （九） on line 115: the outline follows and the numbering check fires.
+    const line = 114;
+    const character = TEXT.split('\n')[line].indexOf('八');
+    const diagnostics = server.nextDiagnostics(URI, 2);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: '九' }],
+    });
+    const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as DocumentSymbol[];
+    const plan = symbols.find((s) => s.name === '2021年工作安排')!;
+    assert.equal(plan.children[plan.children.length - 1].detail, '(九)');
+    const published = await diagnostics;
+    assert.equal(published.diagnostics.length, 1);
+    assert.equal(published.diagnostics[0].code, 'section-numbering');
+    assert.match(published.diagnostics[0].message, /缺少 1 个序号/);
+    assert.equal(published.diagnostics[0].range.start.line, line);
+  });
+
+  it('folds every section that spans lines', async () => {
+    const ranges = (await server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: URI } })) as FoldingRange[];
+    assert.ok(ranges.some((r) => r.startLine === 19 && r.endLine === 61), 'chapter 一 folds from its heading to its last paragraph');
+    assert.ok(ranges.some((r) => r.startLine === 0 && r.endLine === 13), 'the metadata block folds');
+  });
+
+  it('finds headings across open reports by workspace symbol', async () => {
+    const other = 'file:///reports/gansu-2026.txt';
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: other, languageId: 'report', version: 1, text: readFileSync(join(CORPUS, 'gansu-2026.txt'), 'utf8') },
+    });
+    const found = (await server.connection.sendRequest('workspace/symbol', { query: '重点工作' })) as SymbolInformation[];
+    assert.ok(found.some((s) => s.location.uri === other && s.name === '2026年重点工作'));
+  });
+
+  it('clears diagnostics on close and shuts down cleanly', async () => {
+    const cleared = server.nextDiagnostics(URI);
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
+    assert.deepEqual((await cleared).diagnostics, []);
+    assert.equal(await server.stop(), 0);
+  });
+});

@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHECKS, runChecks } from '../../server/src/checks';
+import { parseReport } from '../../server/src/core/report';
+import { checkDiagnostics, fixtureFiles, readFixture, CORPUS } from './helpers';
+
+describe('checks', () => {
+  it('have unique kebab-case ids and descriptions in both languages', () => {
+    const ids = CHECKS.map((c) => c.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const c of CHECKS) {
+      assert.match(c.id, /^[a-z]+(?:-[a-z]+)*$/);
+      assert.ok(c.description.zh && c.description.en, c.id);
+    }
+  });
+
+  it('can be turned off by id', () => {
+    const report = parseReport('（一）甲\n（三）乙\n');
+    assert.equal(runChecks(report).length, 1);
+    assert.equal(runChecks(report, { 'section-numbering': 'off' }).length, 0);
+    assert.equal(runChecks(report, { 'section-numbering': 'error' })[0].severity, 'error');
+  });
+
+  for (const check of CHECKS) {
+    describe(check.id, () => {
+      for (const name of fixtureFiles(join('checks', check.id))) {
+        it(`flags exactly the marked lines of ${name}`, () => checkDiagnostics(readFixture(join('checks', check.id), name), check.id));
+      }
+    });
+  }
+
+  it('finds no numbering problem in any corpus report', () => {
+    for (const file of ['001_366748309c9ca2d8.txt', 'guangdong-2026.txt', 'hainan-2026.txt', 'sichuan-2026.txt', 'yunnan-2026.txt']) {
+      const report = parseReport(readFileSync(join(CORPUS, file), 'utf8'));
+      assert.deepEqual(runChecks(report).filter((f) => f.checkId === 'section-numbering').map((f) => f.message.en), [], file);
+    }
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * One helper per feature, so tests read like the reports: a fixture's text and its expectation
+ * sit in the same file.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseReport } from '../../server/src/core/report';
+import type { Report, Section } from '../../server/src/core/model';
+import { LineIndex } from '../../server/src/core/text';
+import { runChecks } from '../../server/src/checks';
+
+export const FIXTURES = join(__dirname, '..', 'fixtures');
+export const CORPUS = join(__dirname, '..', 'corpus');
+
+export function fixtureFiles(dir: string): string[] {
+  return readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith('.txt')).sort();
+}
+
+export function readFixture(dir: string, name: string): string {
+  return readFileSync(join(FIXTURES, dir, name), 'utf8');
+}
+
+/** Renders an outline the way fixtures write it: `kind number name`, two spaces per level. */
+export function renderOutline(report: Report, options: { leads?: boolean } = {}): string[] {
+  const out: string[] = [];
+  const visit = (s: Section, depth: number) => {
+    if (s.kind === 'lead' && options.leads === false) return;
+    out.push(`${'  '.repeat(depth)}${s.kind}${s.detail && s.kind !== 'metadataField' ? ` ${s.detail}` : ''} ${s.name}`.trimEnd());
+    s.children.forEach((c) => visit(c, depth + 1));
+  };
+  report.sections.forEach((s) => visit(s, 0));
+  return out;
+}
+
+const OUTLINE_MARKER = /^-{2,} outline -{2,}$/m;
+
+/**
+ * A fixture holds the report text, a `---- outline ----` line, then the expected outline.
+ * Lines starting with `#` at the top are the fixture's description.
+ */
+export function checkOutline(fixture: string): void {
+  const [rawText, expected] = fixture.split(OUTLINE_MARKER);
+  assert.ok(expected !== undefined, 'fixture has no ---- outline ---- line');
+  const text = rawText.replace(/^(#[^\n]*\n)+/, '').replace(/\n$/, '');
+  const report = parseReport(text);
+  const want = expected.split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  assert.deepEqual(renderOutline(report), want);
+}
+
+const MARKER = /[ \t]*\{([a-z-]+(?:,[a-z-]+)*)\}[ \t]*$/;
+
+/**
+ * A check fixture marks each line that must carry a finding with `{check-id}` at its end; lines
+ * without a marker must carry none. The markers are removed before the text is analysed.
+ */
+export function checkDiagnostics(fixture: string, checkId: string): void {
+  const lines = fixture.replace(/^(#[^\n]*\n)+/, '').split('\n');
+  const expected: string[] = [];
+  const clean = lines.map((line, i) => {
+    const m = MARKER.exec(line);
+    if (!m) return line;
+    for (const id of m[1].split(',')) if (id === checkId) expected.push(`${i + 1} ${id}`);
+    return line.slice(0, m.index);
+  });
+  const text = clean.join('\n');
+  const report = parseReport(text);
+  const index = new LineIndex(text);
+  const actual = runChecks(report)
+    .filter((f) => f.checkId === checkId)
+    .map((f) => `${index.lineAt(f.span.start) + 1} ${f.checkId}`);
+  assert.deepEqual(actual, expected);
+}

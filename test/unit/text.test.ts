@@ -1,0 +1,31 @@
+import * as assert from 'node:assert/strict';
+import { LineIndex, shorten } from '../../server/src/core/text';
+import { parseChineseNumeral } from '../../server/src/core/numerals';
+
+describe('LineIndex', () => {
+  it('maps offsets to positions across \\n, \\r\\n and \\r', () => {
+    const index = new LineIndex('甲\r\n乙\n丙\r丁');
+    assert.equal(index.lineCount, 4);
+    assert.deepEqual(index.position(3), { line: 1, character: 0 });
+    assert.deepEqual(index.position(5), { line: 2, character: 0 });
+    assert.deepEqual(index.position(7), { line: 3, character: 0 });
+    assert.equal(index.offset({ line: 3, character: 1 }), 8);
+  });
+
+  it('clamps positions past the end of a line or the text', () => {
+    const index = new LineIndex('甲乙\n丙');
+    assert.equal(index.offset({ line: 0, character: 99 }), 2);
+    assert.equal(index.offset({ line: 9, character: 0 }), 4);
+  });
+});
+
+describe('names', () => {
+  it('shortens without splitting a surrogate pair', () => {
+    assert.equal(shorten('𠀾𠀾𠀾𠀾', 3), '𠀾𠀾…');
+  });
+
+  it('reads Chinese numerals used in numbering', () => {
+    assert.deepEqual(['一', '十', '十二', '二十', '二十三', '九十九', '一百零五', '两'].map(parseChineseNumeral), [1, 10, 12, 20, 23, 99, 105, 2]);
+    assert.deepEqual(['', '一二', '十十', 'a'].map(parseChineseNumeral), [undefined, undefined, undefined, undefined]);
+  });
+});

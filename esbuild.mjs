@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'info' };
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, minify: !watch, logLevel: 'info' };
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },

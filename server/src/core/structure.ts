@@ -339,7 +339,8 @@ function classifyBlocks(text: string, blocks: Block[]): BlockRole[] {
 }
 
 function numberingAt(text: string, block: Block, re: RegExp, style: NumberingStyle, value: (m: RegExpExecArray) => number | undefined): Numbering | undefined {
-  const source = style === 'chinese-paren' ? text.slice(block.start, block.end) : block.flat;
+  // Numbering sits at the very start; folding only the head keeps this cheap on long paragraphs.
+  const source = style === 'chinese-paren' ? text.slice(block.start, Math.min(block.end, block.start + 16)) : block.flat.slice(0, 16);
   const m = re.exec(foldWidth(source));
   if (!m) return undefined;
   const v = value(m);
@@ -379,6 +380,9 @@ function classifyBlock(text: string, block: Block, next: Block | undefined): Blo
   }
 
   const last = flat[flat.length - 1];
+  const lead = leadSentence(text, block);
+  // Titles and sub-headings are short lines; long paragraphs skip the checks below.
+  if (length > 45 || block.lineCount > 2) return lead ? { kind: 'lead', headingStart: block.start, headingEnd: lead } : { kind: 'body' };
   const sentenceMarks = countSentenceEnds(flat);
   const nextIsBody = !!next && !startsHeading(next.flat) && !/^[—─]/.test(next.flat);
   const titleLike = block.lineCount <= 2 && length >= 2 && length <= 40 && !SENTENCE_END.has(last) && !CLAUSE_END.has(last) && sentenceMarks === 0;
@@ -392,7 +396,6 @@ function classifyBlock(text: string, block: Block, next: Block | undefined): Blo
     return { kind: 'subheading', headingEnd: block.end };
   }
 
-  const lead = leadSentence(text, block);
   if (lead) return { kind: 'lead', headingStart: block.start, headingEnd: lead };
   return { kind: 'body' };
 }
@@ -510,7 +513,11 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
   };
   const finishEntry = () => {
     if (!entry) return;
-    glossary.push(makeEntry(text, entry.numbering, entry.start, entry.end, entry.section, problems));
+    const e = makeEntry(text, entry.numbering, entry.start, entry.end, problems);
+    glossary.push(e);
+    entry.section.children.push({
+      kind: 'glossaryEntry', name: e.term, detail: e.numbering?.text, heading: e.termSpan, span: e.span, numbering: e.numbering, children: [],
+    });
     entry = undefined;
   };
 
@@ -619,12 +626,6 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
     }
   }
   finishEntry();
-  for (const e of glossary) {
-    const section = glossarySectionOf(roots, e);
-    section?.children.push({
-      kind: 'glossaryEntry', name: e.term, detail: e.numbering?.text, heading: e.termSpan, span: e.span, numbering: e.numbering, children: [],
-    });
-  }
   return { sections: roots, paragraphs, glossary };
 }
 
@@ -632,18 +633,8 @@ function previousBlockEnd(blocks: Block[], i: number): number {
   return i > 0 ? blocks[i - 1].end : -1;
 }
 
-function glossarySectionOf(roots: MutableSection[], entry: GlossaryEntry): MutableSection | undefined {
-  let found: MutableSection | undefined;
-  const visit = (s: MutableSection) => {
-    if (s.kind === 'glossary' && s.span.start <= entry.span.start && entry.span.start <= s.span.end) found = s;
-    s.children.forEach(visit);
-  };
-  roots.forEach(visit);
-  return found;
-}
-
 /** Splits `1.双查双管:指…` or `［1］一降三减：` + next line into term and definition. */
-function makeEntry(text: string, numbering: Numbering, start: number, end: number, _section: MutableSection, problems: ParseProblem[]): GlossaryEntry {
+function makeEntry(text: string, numbering: Numbering, start: number, end: number, problems: ParseProblem[]): GlossaryEntry {
   let termStart = numbering.span.end;
   while (termStart < end && isBlank(text.charCodeAt(termStart))) termStart++;
   let colon = -1;

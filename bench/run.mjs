@@ -1,0 +1,121 @@
+// `npm run bench`: medians for the analysis core, the LSP round trip and the CLI as a whole process,
+// with AutoCorrect on the same inputs for scale. Writes test-output/bench.json as well.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'test-output', 'bench');
+mkdirSync(out, { recursive: true });
+const require = createRequire(import.meta.url);
+
+await esbuild.build({ entryPoints: [join(root, 'bench/core.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'core.js'), logLevel: 'warning' });
+const { analyse } = require(join(out, 'core.js'));
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const ms = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+
+function timeInProcess(text, runs) {
+  for (let i = 0; i < Math.min(runs, 5); i++) analyse(text);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    analyse(text);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(times);
+}
+
+const corpusDir = join(root, 'test/corpus');
+const corpus = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ name: f, text: readFileSync(join(corpusDir, f), 'utf8') }));
+const all = corpus.map((c) => c.text).join('\n');
+// Whole reports repeated, then whole lines, up to the size asked for.
+const allLines = all.split('\n');
+const sized = (bytes) => {
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i = (i + 1) % allLines.length) {
+    parts.push(allLines[i]);
+    size += Buffer.byteLength(allLines[i]) + 1;
+  }
+  return parts.join('\n');
+};
+const big1 = sized(1 << 20);
+const big10 = sized(10 << 20);
+// Outside the repository: AutoCorrect skips files that .gitignore names, and test-output/ is one.
+const inputs = mkdtempSync(join(tmpdir(), 'report-review-bench-'));
+const file1 = join(inputs, 'report-1mb.txt');
+const file10 = join(inputs, 'report-10mb.txt');
+writeFileSync(file1, big1);
+writeFileSync(file10, big10);
+
+const results = { inProcess: [], growth: [], lsp: {}, cli: [] };
+console.log('\nIn-process analysis (parse + checks), median');
+for (const c of corpus) {
+  const m = timeInProcess(c.text, 200);
+  results.inProcess.push({ file: c.name, kb: Buffer.byteLength(c.text) / 1024, ms: m });
+  console.log(`  ${c.name.padEnd(28)} ${(Buffer.byteLength(c.text) / 1024).toFixed(0).padStart(5)} KB  ${ms(m).padStart(7)} ms`);
+}
+for (const [label, text, runs] of [['1 MB', big1, 15], ['10 MB', big10, 5]]) {
+  const m = timeInProcess(text, runs);
+  results.growth.push({ label, mb: Buffer.byteLength(text) / (1 << 20), ms: m });
+  console.log(`  ${label.padEnd(28)} ${(Buffer.byteLength(text) / 1024).toFixed(0).padStart(5)} KB  ${ms(m).padStart(7)} ms`);
+}
+const perKb = results.inProcess.map((r) => r.ms / r.kb);
+console.log(`  cost per KB: corpus median ${(median(perKb) * 1000).toFixed(1)} µs/KB, 1 MB ${(results.growth[0].ms / 1024 * 1000).toFixed(1)} µs/KB, 10 MB ${(results.growth[1].ms / 10240 * 1000).toFixed(1)} µs/KB`);
+
+// LSP round trip: an incremental edit, then documentSymbol, on the 1 MB document.
+const lsp = require('vscode-languageserver-protocol/node');
+{
+  const child = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { stdio: 'pipe' });
+  const conn = lsp.createProtocolConnection(new lsp.StreamMessageReader(child.stdout), new lsp.StreamMessageWriter(child.stdin));
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  await conn.sendNotification('initialized', {});
+  const uri = 'file:///bench/report-1mb.txt';
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text: big1 } });
+  await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  const times = [];
+  for (let v = 2; v < 32; v++) {
+    const t = process.hrtime.bigint();
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: v },
+      contentChanges: [{ range: { start: { line: 30, character: 0 }, end: { line: 30, character: 0 } }, text: '改' }],
+    });
+    await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  results.lsp = { medianMs: median(times) };
+  console.log(`\nLSP didChange → documentSymbol on 1 MB, median of ${times.length}: ${ms(median(times))} ms`);
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  conn.dispose();
+}
+
+// Whole processes: report-review check vs AutoCorrect on the same files.
+function timeProcess(cmd, args, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    // Output is collected through a pipe, as a CI job or an editor would read it.
+    const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+    if (r.error) throw r.error;
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(times);
+}
+const autocorrect = join(root, 'node_modules/.bin/autocorrect');
+console.log('\nWhole process, median of 5: report-review check vs autocorrect --lint');
+for (const [label, file] of [['1 MB', file1], ['10 MB', file10]]) {
+  const ours = timeProcess(process.execPath, [join(root, 'dist/cli.js'), 'check', '--format', 'json', file], 5);
+  const theirs = timeProcess(autocorrect, ['--lint', '--format', 'json', file], 5);
+  results.cli.push({ label, reportReviewMs: ours, autocorrectMs: theirs, ratio: ours / theirs });
+  console.log(`  ${label.padEnd(6)} report-review ${ms(ours).padStart(8)} ms   autocorrect ${ms(theirs).padStart(8)} ms   ratio ${(ours / theirs).toFixed(2)}`);
+}
+rmSync(inputs, { recursive: true, force: true });
+writeFileSync(join(out, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwritten: ${join('test-output', 'bench', 'bench.json')}`);

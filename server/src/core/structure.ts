@@ -680,9 +680,12 @@ function makeEntry(text: string, numbering: Numbering, start: number, end: numbe
   };
 }
 
-/** The form of a term used to match it in the body: without quotation marks, brackets and blanks. */
+/**
+ * The form of a term used to match it in the body: without quotation marks, blanks and the 、
+ * between listed parts (“两个基地”“两个枢纽” is the term 两个基地、两个枢纽).
+ */
 export function glossaryKey(term: string): string {
-  return term.replace(/[“”"'‘’「」『』《》\s\u3000]/g, '');
+  return term.replace(/[“”"'‘’「」『』\s\u3000、]/g, '');
 }
 
 function firstLineEnd(text: string, from: number, end: number): number {

@@ -1,0 +1,228 @@
+/**
+ * Policy terms and where a report uses them.
+ *
+ * Definitions come from several sources, in order of precedence: the report's own glossary, the
+ * user's workspace glossary, the glossaries of other reports in the workspace, and the built-in
+ * glossary. Uses are found by whole term, longest first, across quotation marks (“三名”工程 is a use
+ * of 三名工程), never inside a longer quoted term, and — for two-character terms that are too
+ * ambiguous on their own — only where the report quotes them or marks them with a note.
+ */
+import type { GlossaryEntry, Report, Span } from './model';
+import { glossaryKey } from './structure';
+
+export type TermSource = 'report' | 'workspace' | 'previousReport' | 'builtin';
+
+/** Lower is stronger: the report's own definition wins over everything else. */
+export const SOURCE_PRECEDENCE: Record<TermSource, number> = { report: 0, workspace: 1, previousReport: 2, builtin: 3 };
+
+export interface TermDefinition {
+  readonly term: string;
+  /** Written forms besides `term` that mean the same thing. */
+  readonly aliases: readonly string[];
+  readonly definition: string;
+  readonly source: TermSource;
+  /** For report and workspace definitions: the document and the entry's span in it. */
+  readonly location?: { readonly uri: string; readonly span: Span; readonly number?: string };
+  /** For built-in terms: who introduced it and when, and its category. */
+  readonly origin?: { readonly year: number | null; readonly source: string };
+  readonly category?: string;
+  readonly definitionEn?: string;
+}
+
+export interface TermUse {
+  /** The use as written, quotation marks included when the term was quoted as a whole. */
+  readonly span: Span;
+  readonly key: string;
+  readonly definitions: readonly TermDefinition[];
+  /** The note marker right after the term (［12］), when there is one. */
+  readonly note?: Span;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  key?: string;
+}
+
+/** All known terms, looked up by key; built once per set of sources. */
+export class TermIndex {
+  private readonly root: TrieNode = { next: new Map() };
+  private readonly byKey = new Map<string, TermDefinition[]>();
+
+  constructor(definitions: Iterable<TermDefinition>) {
+    for (const d of definitions) {
+      for (const written of [d.term, ...d.aliases]) {
+        const key = glossaryKey(written);
+        if (key.length < 2) continue;
+        const list = this.byKey.get(key) ?? [];
+        if (!list.includes(d)) list.push(d);
+        this.byKey.set(key, list);
+        this.insert(key);
+      }
+    }
+    for (const list of this.byKey.values()) list.sort((a, b) => SOURCE_PRECEDENCE[a.source] - SOURCE_PRECEDENCE[b.source]);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  lookup(key: string): readonly TermDefinition[] {
+    return this.byKey.get(glossaryKey(key)) ?? [];
+  }
+
+  keys(): IterableIterator<string> {
+    return this.byKey.keys();
+  }
+
+  private insert(key: string): void {
+    let node = this.root;
+    // By UTF-16 unit, as the key stream is read.
+    for (let k = 0; k < key.length; k++) {
+      const ch = key[k];
+      let child = node.next.get(ch);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+    node.key = key;
+  }
+
+  /** The longest key that starts at `stream[i]`, if any. */
+  longestAt(stream: KeyStream, i: number): { key: string; end: number } | undefined {
+    let node: TrieNode | undefined = this.root;
+    let best: { key: string; end: number } | undefined;
+    for (let j = i; j < stream.chars.length && node; j++) {
+      node = node.next.get(stream.chars[j]);
+      if (node?.key) best = { key: node.key, end: j + 1 };
+    }
+    return best;
+  }
+}
+
+/** The report's own glossary as term definitions. */
+export function reportDefinitions(report: Report, uri: string): TermDefinition[] {
+  return report.glossary.map((e: GlossaryEntry) => ({
+    term: e.term,
+    aliases: aliasesOf(e),
+    definition: e.definition,
+    source: 'report' as const,
+    location: { uri, span: e.termSpan, number: e.numbering?.text },
+  }));
+}
+
+/**
+ * A term that quotes its core (`“六横六纵”现代化水网体系`, `金融“五篇大文章”`) is also used by that
+ * core alone, which reports quote again in the body.
+ */
+function aliasesOf(e: GlossaryEntry): string[] {
+  const quoted = [...e.term.matchAll(/“([^”]{2,})”/g)].map((m) => m[1]);
+  return quoted.length === 1 && glossaryKey(e.term) !== quoted[0] ? quoted : [];
+}
+
+/**
+ * The text as the matcher reads it: quotation marks and blanks removed, every remaining character
+ * remembering its offset. Line breaks stay, so a term never matches across paragraphs.
+ */
+export interface KeyStream {
+  readonly chars: string;
+  readonly offsets: Int32Array;
+}
+
+const SKIPPED = new Set(['“', '”', '"', '‘', '’', '「', '」', '『', '』', ' ', '\u3000', '\t', '、']);
+
+export function keyStream(text: string, span: Span = { start: 0, end: text.length }): KeyStream {
+  const codes = new Uint16Array(span.end - span.start);
+  const offsets = new Int32Array(span.end - span.start);
+  let n = 0;
+  for (let i = span.start; i < span.end; i++) {
+    if (SKIPPED.has(text[i])) continue;
+    codes[n] = text.charCodeAt(i);
+    offsets[n++] = i;
+  }
+  return { chars: new TextDecoder('utf-16le').decode(codes.subarray(0, n)), offsets: offsets.subarray(0, n) };
+}
+
+/** Every use of a known term in `text`, leftmost-longest, in document order. */
+export function findTermUses(text: string, index: TermIndex, within?: Span): TermUse[] {
+  const uses: TermUse[] = [];
+  if (index.size === 0) return uses;
+  const stream = keyStream(text, within);
+  for (let i = 0; i < stream.chars.length; ) {
+    const match = index.longestAt(stream, i);
+    if (!match) {
+      i++;
+      continue;
+    }
+    const start = stream.offsets[i];
+    const end = stream.offsets[match.end - 1] + 1;
+    const use = acceptUse(text, start, end, match.key, index);
+    if (use) {
+      uses.push(use);
+      i = match.end;
+    } else {
+      i++;
+    }
+  }
+  return uses;
+}
+
+function acceptUse(text: string, start: number, end: number, key: string, index: TermIndex): TermUse | undefined {
+  const quote = enclosingQuote(text, start, end);
+  // Inside a longer quoted term (“三个最多服务”), this term is only a part of another name.
+  if (quote && (quote.start < start || quote.end > end)) {
+    const matchCoversQuote = start <= quote.start && end >= quote.end;
+    if (!matchCoversQuote) return undefined;
+  }
+  let spanStart = start;
+  let spanEnd = end;
+  if (text[start - 1] === '“' && text[end] === '”') {
+    spanStart = start - 1;
+    spanEnd = end + 1;
+  }
+  const note = noteAfter(text, spanEnd);
+  const quoted = !!quote || text[start - 1] === '“';
+  if ([...key].length <= 2 && !quoted && !note) return undefined;
+  return { span: { start: spanStart, end: spanEnd }, key, definitions: index.lookup(key), note };
+}
+
+/** The content span of the “…” pair around [start, end) on the same line, if any. */
+function enclosingQuote(text: string, start: number, end: number): Span | undefined {
+  let open = -1;
+  for (let i = start - 1; i >= 0 && i >= start - 40; i--) {
+    const ch = text[i];
+    if (ch === '”' || ch === '\n') break;
+    if (ch === '“') {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return undefined;
+  for (let i = Math.max(start, open + 1); i < text.length && i <= end + 40; i++) {
+    const ch = text[i];
+    if (ch === '\n' || ch === '“') return undefined;
+    if (ch === '”') return { start: open + 1, end: i };
+  }
+  return undefined;
+}
+
+function noteAfter(text: string, at: number): Span | undefined {
+  const m = /^［\d{1,3}］|^\[\d{1,3}\]/.exec(text.slice(at, at + 6));
+  return m ? { start: at, end: at + m[0].length } : undefined;
+}
+
+/** The use or note marker at `offset`, for hover and go to definition. */
+export function useAt(uses: readonly TermUse[], offset: number): TermUse | undefined {
+  let lo = 0;
+  let hi = uses.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const u = uses[mid];
+    const end = u.note ? u.note.end : u.span.end;
+    if (offset < u.span.start) hi = mid - 1;
+    else if (offset >= end) lo = mid + 1;
+    else return u;
+  }
+  return undefined;
+}

@@ -29,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('reportReview.switchToReport', () => switchLanguage(REPORT_LANGUAGE)),
     vscode.commands.registerCommand('reportReview.switchToPlainText', () => switchLanguage('plaintext')),
+    vscode.commands.registerCommand('reportReview.showGlossary', () => showGlossary()),
     vscode.workspace.onDidOpenTextDocument((document) => void detect(document)),
   );
   await client.start();
@@ -56,4 +57,45 @@ async function switchLanguage(languageId: string): Promise<void> {
     return;
   }
   await vscode.languages.setTextDocumentLanguage(editor.document, languageId);
+}
+
+interface GlossaryListItem {
+  term: string;
+  definition: string;
+  source: string;
+  uses: number;
+  location?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+}
+
+/** Codicon syntax `$(name)` in a report's text must show as text, not as an icon. */
+function plain(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}
+
+/** Lists the terms of the current report with their sources; choosing one goes to its definition. */
+async function showGlossary(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client || editor.document.languageId !== REPORT_LANGUAGE) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
+    return;
+  }
+  const items = await client.sendRequest<GlossaryListItem[]>('reportReview/glossary', { uri: editor.document.uri.toString() });
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No glossary terms found in this report.'));
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    items.map((item) => ({
+      label: plain(item.term),
+      description: plain(`${item.source} · ${vscode.l10n.t('{0} uses', item.uses)}`),
+      detail: plain(item.definition),
+      item,
+    })),
+    { matchOnDescription: true, matchOnDetail: true, placeHolder: vscode.l10n.t('Terms of this report') },
+  );
+  const location = picked?.item.location;
+  if (!location) return;
+  const { start, end } = location.range;
+  const range = new vscode.Range(start.line, start.character, end.line, end.character);
+  await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: range });
 }

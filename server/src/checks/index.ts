@@ -3,10 +3,14 @@
  * Adding a check: write `checks/<id>.ts` and add it here.
  */
 import type { Report } from '../core/model';
+import { glossaryDuplicate } from './glossary-duplicate';
+import { glossaryUnused } from './glossary-unused';
 import { sectionNumbering } from './section-numbering';
-import type { Check, Finding, Severity } from './types';
+import { termUndefined } from './term-undefined';
+import type { Check, CheckContext, Finding, Severity } from './types';
+import { TermIndex, findTermUses, reportDefinitions, type TermDefinition } from '../core/terms';
 
-export const CHECKS: readonly Check[] = [sectionNumbering];
+export const CHECKS: readonly Check[] = [sectionNumbering, glossaryUnused, glossaryDuplicate, termUndefined];
 
 /** Per-check settings: `off`, or a severity that replaces the check's default. */
 export type CheckSetting = Severity | 'off';
@@ -16,14 +20,20 @@ export interface RatedFinding extends Finding {
   readonly severity: Severity;
 }
 
-export function runChecks(report: Report, settings: CheckSettings = {}): RatedFinding[] {
+/** The context of a report read on its own, with `extraTerms` from the workspace or the built-in glossary. */
+export function standaloneContext(report: Report, extraTerms: readonly TermDefinition[] = []): CheckContext {
+  const terms = new TermIndex([...reportDefinitions(report, ''), ...extraTerms]);
+  return { terms, uses: findTermUses(report.text, terms) };
+}
+
+export function runChecks(report: Report, settings: CheckSettings = {}, context: CheckContext = standaloneContext(report)): RatedFinding[] {
   const out: RatedFinding[] = [];
   for (const check of CHECKS) {
     const setting = settings[check.id];
     if (setting === 'off') continue;
     let findings: Finding[];
     try {
-      findings = check.run(report);
+      findings = check.run(report, context);
     } catch (error) {
       // A failing check must not take the others down, nor fail silently.
       findings = [{
@@ -38,4 +48,4 @@ export function runChecks(report: Report, settings: CheckSettings = {}): RatedFi
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-export type { Check, Finding, Severity } from './types';
+export type { Check, CheckContext, Finding, Severity } from './types';

@@ -1,5 +1,6 @@
 /** What every check is and returns. Pure: checks read the report model and nothing else. */
 import type { Report, Span } from '../core/model';
+import type { TermIndex, TermUse } from '../core/terms';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -30,10 +31,16 @@ export interface Finding {
   readonly fixes?: readonly Fix[];
 }
 
+/** What a check may read besides the report: the terms known around it and their uses in it. */
+export interface CheckContext {
+  readonly terms: TermIndex;
+  readonly uses: readonly TermUse[];
+}
+
 export interface Check {
   /** Stable id: the Diagnostic code, the key in settings and in `.reportreview.json`. */
   readonly id: string;
   readonly defaultSeverity: Severity;
   readonly description: Localized;
-  run(report: Report): Finding[];
+  run(report: Report, context: CheckContext): Finding[];
 }

@@ -11,7 +11,11 @@ import { readFileSync } from 'node:fs';
 import { parseReport } from '../core/report';
 import { LineIndex } from '../core/text';
 import type { Report, Section } from '../core/model';
-import { runChecks, type RatedFinding, type Severity } from '../checks';
+import { runChecks, standaloneContext, type RatedFinding, type Severity } from '../checks';
+import { builtinDefinitions } from '../core/builtin-glossary';
+import type { TermDefinition } from '../core/terms';
+import { findConfig, workspaceDefinitions, type ReviewConfig } from '../config/config';
+import { dirname } from 'node:path';
 import { pickLanguage, say, toDiagnostic, toDocumentSymbols, type Language } from '../protocol/convert';
 import { decodeReport, ENCODINGS, type Encoding } from './decode';
 import { pathToFileURL } from 'node:url';
@@ -127,13 +131,30 @@ function main(argv: string[]): number {
     }
     const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
     const report = parseReport(text);
-    const findings = options.command === 'outline' ? [] : runChecks(report);
+    const settings = settingsFor(file);
+    const findings = options.command === 'outline' ? [] : runChecks(report, settings.config.checks, standaloneContext(report, settings.terms));
     results.push({ file, report, index: new LineIndex(text), findings });
   }
   process.stdout.write(options.format === 'json' ? renderJson(results, options) : renderText(results, options));
   if (unreadable) return 2;
   const threshold = SEVERITIES.indexOf(options.failOn);
   return results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) ? 1 : 0;
+}
+
+const settingsByDirectory = new Map<string, { config: ReviewConfig; terms: TermDefinition[] }>();
+
+/** The `.reportreview.json` nearest to `file`, and the terms it and the built-in glossary define. */
+function settingsFor(file: string): { config: ReviewConfig; terms: TermDefinition[] } {
+  const directory = dirname(resolve(file));
+  let settings = settingsByDirectory.get(directory);
+  if (!settings) {
+    const loaded = findConfig(directory);
+    const { definitions, errors } = workspaceDefinitions(loaded);
+    for (const error of [loaded.error, ...errors]) if (error) process.stderr.write(`report-review: ${error}\n`);
+    settings = { config: loaded.config, terms: [...definitions, ...(loaded.config.builtinGlossary ? builtinDefinitions() : [])] };
+    settingsByDirectory.set(directory, settings);
+  }
+  return settings;
 }
 
 function renderJson(results: Result[], options: Options): string {

@@ -166,7 +166,7 @@ function markFrontMatter(lines: PhysicalLine[]): void {
       continue;
     }
     // Short navigation crumbs (首页 > 要闻) before the report begins.
-    if (visibleLength(t) <= 6 && !/[。，；：:]/.test(t) && !CHAPTER_RE.test(t) && !SECTION_RE.test(t)) {
+    if (visibleLength(t) <= 6 && !/[。，；：:]/.test(t) && !startsHeading(t)) {
       line.role = 'leftover';
       continue;
     }

@@ -74,6 +74,13 @@ export class TermIndex {
     return this.byKey.keys();
   }
 
+  /** Every definition once, in the order the sources were given. */
+  lookupAll(): TermDefinition[] {
+    const seen = new Set<TermDefinition>();
+    for (const list of this.byKey.values()) for (const d of list) seen.add(d);
+    return [...seen];
+  }
+
   private insert(key: string): void {
     let node = this.root;
     // By UTF-16 unit, as the key stream is read.
@@ -170,8 +177,9 @@ export function findTermUses(text: string, index: TermIndex, within?: Span): Ter
 
 function acceptUse(text: string, start: number, end: number, key: string, index: TermIndex): TermUse | undefined {
   const quote = enclosingQuote(text, start, end);
-  // Inside a longer quoted term (“三个最多服务”), this term is only a part of another name.
-  if (quote && (quote.start < start || quote.end > end)) {
+  // Inside a longer quoted term (“三个最多服务”), this term is only a part of another name; a quoted
+  // slogan or phrase (“打造大连中央活动区、总部经济…”) is not a name, and terms inside it count.
+  if (quote && (quote.start < start || quote.end > end) && isTermLike(text.slice(quote.start, quote.end))) {
     const matchCoversQuote = start <= quote.start && end >= quote.end;
     if (!matchCoversQuote) return undefined;
   }
@@ -185,6 +193,10 @@ function acceptUse(text: string, start: number, end: number, key: string, index:
   const quoted = !!quote || text[start - 1] === '“';
   if ([...key].length <= 2 && !quoted && !note) return undefined;
   return { span: { start: spanStart, end: spanEnd }, key, definitions: index.lookup(key), note };
+}
+
+function isTermLike(quoted: string): boolean {
+  return quoted.length <= 12 && !/[，、,；;。：:！？\s]/.test(quoted);
 }
 
 /** The content span of the “…” pair around [start, end) on the same line, if any. */

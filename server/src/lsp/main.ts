@@ -6,22 +6,31 @@
  * with it, whatever its language id.
  */
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type InitializeParams, type InitializeResult, type SymbolInformation,
+  CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type CodeAction, type InitializeParams, type InitializeResult, type Location, type SymbolInformation,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { runChecks, type CheckSettings } from '../checks';
-import { pickLanguage, symbolKind, toDiagnostic, toDocumentSymbols, toFoldingRanges, toRange, type Language } from '../protocol/convert';
+import { runChecks, type CheckContext, type CheckSettings, type RatedFinding } from '../checks';
+import { pickLanguage, say, symbolKind, toDiagnostic, toDocumentSymbols, toFoldingRanges, toRange, type Language } from '../protocol/convert';
 import type { Section } from '../core/model';
+import { builtinDefinitions } from '../core/builtin-glossary';
+import { TermIndex, findTermUses, reportDefinitions, type TermDefinition } from '../core/terms';
+import { LineIndex } from '../core/text';
 import { ReportCache, type Analysis } from './cache';
+import { Workspace } from './workspace';
+import { glossaryDefinition, glossaryHover, glossaryList, highlights, keyAt, referencesIn, termCompletions, type GlossaryView } from './glossary';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new ReportCache();
 
 let language: Language = 'en';
-let checkSettings: CheckSettings = {};
+let clientCheckSettings: CheckSettings = {};
 let supportsConfiguration = false;
+let workspace = new Workspace([]);
+/** Bumped whenever a glossary source outside the open documents changes. */
+let glossaryGeneration = 0;
+let builtin: TermDefinition[] = [];
 
 /** Diagnostics wait for a pause in typing, so a burst of keystrokes is analysed once. */
 const DIAGNOSTIC_DELAY_MS = 200;
@@ -30,14 +39,24 @@ const pending = new Map<string, NodeJS.Timeout>();
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { locale?: string; checks?: CheckSettings };
   language = pickLanguage(options.locale ?? params.locale);
-  checkSettings = options.checks ?? {};
+  clientCheckSettings = options.checks ?? {};
   supportsConfiguration = !!params.capabilities.workspace?.configuration;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspace = Workspace.fromUris(folders);
+  workspace.loadConfigs();
+  builtin = workspace.builtinEnabled() ? builtinDefinitions() : [];
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: '报告结构 / Report outline' },
       foldingRangeProvider: true,
       workspaceSymbolProvider: true,
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      completionProvider: { triggerCharacters: ['“'] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'report-review', version: '0.1.0' },
   };
@@ -45,6 +64,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (supportsConfiguration) void refreshSettings();
+  for (const error of workspace.errors) connection.window.showWarningMessage(`Report Review: ${error}`);
+  void workspace.scanReports().then(() => {
+    glossaryGeneration++;
+    documents.all().forEach(scheduleDiagnostics);
+  });
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -54,15 +78,53 @@ connection.onDidChangeConfiguration(() => {
 async function refreshSettings(): Promise<void> {
   try {
     const config = (await connection.workspace.getConfiguration('reportReview')) as { checks?: CheckSettings } | null;
-    checkSettings = config?.checks ?? {};
+    clientCheckSettings = config?.checks ?? {};
   } catch {
     // A client that cannot answer keeps the defaults.
   }
   documents.all().forEach(scheduleDiagnostics);
 }
 
+/** Editor settings first, then the team's `.reportreview.json`, which every reviewer shares. */
+function checkSettings(): CheckSettings {
+  return { ...clientCheckSettings, ...workspace.checkSettings() } as CheckSettings;
+}
+
 function analyse(document: TextDocument): Analysis {
   return cache.get(document.uri, document.version, () => document.getText());
+}
+
+function glossaryView(analysis: Analysis): GlossaryView {
+  if (!analysis.glossary || analysis.glossary.generation !== glossaryGeneration) {
+    const terms = new TermIndex([
+      ...reportDefinitions(analysis.report, analysis.uri),
+      ...workspace.userDefinitions,
+      ...workspace.reportDefinitions(analysis.uri),
+      ...builtin,
+    ]);
+    analysis.glossary = { generation: glossaryGeneration, terms, uses: findTermUses(analysis.report.text, terms) };
+  }
+  return { uri: analysis.uri, report: analysis.report, index: analysis.index, terms: analysis.glossary.terms, uses: analysis.glossary.uses };
+}
+
+function viewOf(uri: string): GlossaryView | undefined {
+  const document = documents.get(uri);
+  return document ? glossaryView(analyse(document)) : undefined;
+}
+
+function lineIndexOf(uri: string): LineIndex | undefined {
+  const document = documents.get(uri);
+  if (document) return analyse(document).index;
+  if (workspace.reports.has(uri)) return workspace.reports.get(uri)!.index;
+  // Workspace glossary files: their entries point at the file's start.
+  return new LineIndex('');
+}
+
+/** The findings of every enabled check, with the terms known around the report. */
+function findingsOf(analysis: Analysis): RatedFinding[] {
+  const view = glossaryView(analysis);
+  const context: CheckContext = { terms: view.terms, uses: view.uses };
+  return runChecks(analysis.report, checkSettings(), context);
 }
 
 function scheduleDiagnostics(document: TextDocument): void {
@@ -75,7 +137,7 @@ function scheduleDiagnostics(document: TextDocument): void {
       const current = documents.get(document.uri);
       if (!current) return;
       const analysis = analyse(current);
-      const diagnostics = runChecks(analysis.report, checkSettings).map((f) => toDiagnostic(f, analysis.index, language, current.uri));
+      const diagnostics = findingsOf(analysis).map((f) => toDiagnostic(f, analysis.index, language, current.uri));
       void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     }, DIAGNOSTIC_DELAY_MS),
   );
@@ -103,6 +165,85 @@ connection.onFoldingRanges((params) => {
   if (!document) return null;
   const analysis = analyse(document);
   return toFoldingRanges(analysis.report, analysis.index);
+});
+
+connection.onHover((params) => {
+  const view = viewOf(params.textDocument.uri);
+  return view ? glossaryHover(view, view.index.offset(params.position), language) : null;
+});
+
+connection.onDefinition((params) => {
+  const view = viewOf(params.textDocument.uri);
+  return view ? glossaryDefinition(view, view.index.offset(params.position), lineIndexOf) : null;
+});
+
+connection.onDocumentHighlight((params) => {
+  const view = viewOf(params.textDocument.uri);
+  return view ? highlights(view, view.index.offset(params.position)) : null;
+});
+
+/** Every use of the term under the cursor, in the open reports and the workspace's other reports. */
+connection.onReferences((params) => {
+  const view = viewOf(params.textDocument.uri);
+  if (!view) return null;
+  const key = keyAt(view, view.index.offset(params.position));
+  if (!key) return null;
+  const out: Location[] = [];
+  const open = new Set<string>();
+  for (const document of documents.all()) {
+    open.add(document.uri);
+    const other = glossaryView(analyse(document));
+    out.push(...referencesIn(other, other.terms.lookup(key)));
+  }
+  for (const r of workspace.reports.values()) {
+    if (open.has(r.uri)) continue;
+    const terms = new TermIndex([...reportDefinitions(r.report, r.uri), ...workspace.userDefinitions, ...builtin]);
+    const other: GlossaryView = { uri: r.uri, report: r.report, index: r.index, terms, uses: findTermUses(r.report.text, terms) };
+    out.push(...referencesIn(other, terms.lookup(key)));
+  }
+  return out;
+});
+
+connection.onCompletion((params) => {
+  const view = viewOf(params.textDocument.uri);
+  if (!view) return null;
+  const offset = view.index.offset(params.position);
+  if (view.report.text[offset - 1] !== '“') return null;
+  return termCompletions(view.terms, language);
+});
+
+/** Quick fixes: the repairs a check marked as certain, offered on the diagnostic they repair. */
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const analysis = analyse(document);
+  const wanted = params.context.diagnostics;
+  const actions: CodeAction[] = [];
+  for (const finding of findingsOf(analysis)) {
+    if (!finding.fixes?.length) continue;
+    const diagnostic = toDiagnostic(finding, analysis.index, language, document.uri);
+    const match = wanted.find((d) => d.code === diagnostic.code && sameRange(d.range, diagnostic.range));
+    if (!match) continue;
+    for (const fix of finding.fixes) {
+      actions.push({
+        title: say(fix.title, language),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [match],
+        edit: { changes: { [document.uri]: fix.edits.map((e) => ({ range: toRange(analysis.index, e.span), newText: e.newText })) } },
+      });
+    }
+  }
+  return actions;
+});
+
+function sameRange(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: typeof a): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** `reportReview/glossary`: the terms of one report with their definitions and sources, for the glossary list. */
+connection.onRequest('reportReview/glossary', (params: { uri: string }) => {
+  const view = viewOf(params.uri);
+  return view ? glossaryList(view, language, lineIndexOf) : [];
 });
 
 /** Ctrl+T across the open reports: headings whose name contains the query's characters in order. */

@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import { parseReport } from '../../server/src/core/report';
+import { TermIndex, findTermUses, reportDefinitions, useAt, type TermDefinition } from '../../server/src/core/terms';
+import { escapeMarkdown } from '../../server/src/protocol/markdown';
+
+function define(term: string, aliases: string[] = []): TermDefinition {
+  return { term, aliases, definition: `${term}的释义`, source: 'builtin' };
+}
+
+/** The uses of `terms` in `text`, as the text they cover. */
+function usesIn(text: string, terms: TermDefinition[]): string[] {
+  return findTermUses(text, new TermIndex(terms)).map((u) => text.slice(u.span.start, u.span.end));
+}
+
+describe('term uses', () => {
+  it('match whole terms, longest first', () => {
+    const terms = [define('放管服'), define('“放管服”改革')];
+    assert.deepEqual(usesIn('深化“放管服”改革，推进放管服。', terms), ['放管服”改革', '放管服']);
+  });
+
+  it('match across quotation marks, as the glossary writes the term', () => {
+    assert.deepEqual(usesIn('实施“三名”工程，培养名师。', [define('“三名”工程')]), ['三名”工程']);
+  });
+
+  it('never match inside a longer quoted term', () => {
+    assert.deepEqual(usesIn('推行“三个最多服务”和“三个最多”。', [define('三个最多')]), ['“三个最多”']);
+  });
+
+  it('match inside a quoted slogan, which is not a name', () => {
+    assert.deepEqual(usesIn('实施“打造大连中央活动区、总部经济集聚区”战略', [define('中央活动区')]), ['中央活动区']);
+  });
+
+  it('match two-character terms only where quoted or marked with a note', () => {
+    const terms = [define('两新'), define('三资')];
+    assert.deepEqual(usesIn('用好“两新”政策，推动两新组织党建，用好三资［22］监管平台。', terms), ['“两新”', '三资']);
+  });
+
+  it('match a listed term whose parts are quoted one by one', () => {
+    const text = '提升“两个基地”“两个枢纽”“两个网络”［10］能级。';
+    assert.deepEqual(usesIn(text, [define('两个基地、两个枢纽、两个网络')]), ['“两个基地”“两个枢纽”“两个网络”']);
+  });
+
+  it('do not match across a line break', () => {
+    assert.deepEqual(usesIn('放管\n服', [define('放管服')]), []);
+  });
+
+  it('resolve the use under a cursor, note marker included', () => {
+    const text = '火灾呈现“一降三减”［1］良好态势。';
+    const uses = findTermUses(text, new TermIndex([define('一降三减')]));
+    assert.equal(useAt(uses, text.indexOf('降'))?.key, '一降三减');
+    assert.equal(useAt(uses, text.indexOf('1'))?.key, '一降三减');
+    assert.equal(useAt(uses, text.indexOf('良')), undefined);
+  });
+
+  it('take the report glossary, and the quoted core of a term as an alias', () => {
+    const report = parseReport('名词解释\n1.“六横六纵”现代化水网体系：指六条横向、六条纵向骨干水网。\n');
+    const [d] = reportDefinitions(report, 'file:///r.txt');
+    assert.deepEqual([d.term, d.aliases], ['“六横六纵”现代化水网体系', ['六横六纵']]);
+    assert.deepEqual(usesIn('“六横六纵”现代水网体系更趋完善', [d]), ['“六横六纵”']);
+  });
+});
+
+describe('escaping report text for Markdown', () => {
+  it('neutralizes links, command URIs, HTML and emphasis', () => {
+    const hostile = '[点此](command:workbench.action.quit) <img src=x onerror=alert(1)> **粗体** `code` https://example.com';
+    const escaped = escapeMarkdown(hostile);
+    assert.ok(!/(^|[^\\])[[\]()<>*`]/.test(escaped), escaped);
+    assert.equal(escaped.replace(/\\(.)/g, '$1'), hostile);
+  });
+});

@@ -14,7 +14,7 @@ mkdirSync(out, { recursive: true });
 const require = createRequire(import.meta.url);
 
 await esbuild.build({ entryPoints: [join(root, 'bench/core.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'core.js'), logLevel: 'warning' });
-const { analyse } = require(join(out, 'core.js'));
+const { analyse, glossaryView, hoverAndDefinition } = require(join(out, 'core.js'));
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const ms = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
@@ -54,7 +54,7 @@ writeFileSync(file1, big1);
 writeFileSync(file10, big10);
 
 const results = { inProcess: [], growth: [], lsp: {}, cli: [] };
-console.log('\nIn-process analysis (parse + checks), median');
+console.log('\nIn-process analysis (parse + checks + term uses with the built-in glossary), median');
 for (const c of corpus) {
   const m = timeInProcess(c.text, 200);
   results.inProcess.push({ file: c.name, kb: Buffer.byteLength(c.text) / 1024, ms: m });
@@ -67,6 +67,24 @@ for (const [label, text, runs] of [['1 MB', big1, 15], ['10 MB', big10, 5]]) {
 }
 const perKb = results.inProcess.map((r) => r.ms / r.kb);
 console.log(`  cost per KB: corpus median ${(median(perKb) * 1000).toFixed(1)} µs/KB, 1 MB ${(results.growth[0].ms / 1024 * 1000).toFixed(1)} µs/KB, 10 MB ${(results.growth[1].ms / 10240 * 1000).toFixed(1)} µs/KB`);
+
+// Hover and go to definition, per request, on every term use of a 50 KB report, built-in glossary loaded.
+{
+  const report = corpus.find((c) => c.name === 'gansu-2026.txt') ?? corpus[0];
+  const view = glossaryView(report.text);
+  const offsets = view.uses.map((u) => u.span.start + 1);
+  const times = [];
+  for (let round = 0; round < 20; round++) {
+    for (const offset of offsets) {
+      const t = process.hrtime.bigint();
+      hoverAndDefinition(view, offset);
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  results.glossary = { file: report.name, uses: offsets.length, terms: view.terms.size, medianMs: median(times), p99Ms: sorted[Math.floor(sorted.length * 0.99)] };
+  console.log(`\nHover + definition on ${report.name} (${offsets.length} term uses, ${view.terms.size} known terms): median ${(median(times) * 1000).toFixed(1)} µs, p99 ${(results.glossary.p99Ms * 1000).toFixed(1)} µs`);
+}
 
 // LSP round trip: an incremental edit, then documentSymbol, on the 1 MB document.
 const lsp = require('vscode-languageserver-protocol/node');

@@ -5,6 +5,8 @@
  * so the LSP layer can hand ranges to the editor without re-measuring characters.
  */
 
+import type { Claim } from './claims';
+
 /** A half-open range of UTF-16 offsets: `start <= i < end`. */
 export interface Span {
   readonly start: number;
@@ -107,10 +109,14 @@ export interface ParseProblem {
 
 export interface Report {
   readonly text: string;
+  /** The year the report was given (from its title, speech line or metadata), when it says. */
+  readonly year?: number;
   /** The outline's roots, in document order. */
   readonly sections: readonly Section[];
   readonly paragraphs: readonly Paragraph[];
   readonly glossary: readonly GlossaryEntry[];
+  /** Every figure of the body with its metric, period and modality, in document order. */
+  readonly claims: readonly Claim[];
   readonly leftovers: readonly Leftover[];
   readonly problems: readonly ParseProblem[];
 }

@@ -4,9 +4,12 @@
  */
 import type { Report } from './model';
 import { parseStructure } from './structure';
+import { extractClaims, reportYear } from './claims';
 
 export function parseReport(text: string): Report {
   // A BOM is not part of the report; it stays in `text` so offsets match the editor's buffer.
   const structure = parseStructure(text);
-  return { text, ...structure };
+  const outline = { text, ...structure, claims: [] };
+  const year = reportYear(outline);
+  return { ...outline, year, claims: extractClaims(outline, year) };
 }

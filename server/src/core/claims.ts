@@ -1,0 +1,234 @@
+/**
+ * Claims: every figure of the report with what it is a figure *of* (metric), when (period) and
+ * whether it is a reported result or a target. Built from the scanner's figures, the clause each
+ * figure stands in, and the section it belongs to.
+ */
+import type { Report, Section, Span } from './model';
+import { scanFigures, type Figure } from './numbers';
+import { GROWTH_DOWN, GROWTH_UP, type ClaimKind, type Qualifier } from './units';
+
+export type Modality = 'result' | 'target';
+
+export interface Claim {
+  /** The figure as written: `18.18亿元`, `10%`, `6000余名`, `6.5%-7%`. */
+  readonly span: Span;
+  readonly text: string;
+  /** The value with its scale folded in: 18.18亿元 → 1,818,000,000; signed for declines. */
+  readonly value: number;
+  /** The upper end of a range. */
+  readonly max?: number;
+  readonly unit: string;
+  readonly kind: ClaimKind;
+  readonly qualifier: Qualifier;
+  /** The thing measured, in the report's words: 一般公共预算收入. */
+  readonly metric: string;
+  /** A normalized form of the metric so that 新增城镇就业 and 城镇新增就业 meet. */
+  readonly metricKey: string;
+  /** A year (`2020`) or a span (`2016-2020`); undefined when the report does not say. */
+  readonly period?: string;
+  readonly modality: Modality;
+}
+
+const CLAUSE_BREAK = /[，。；：！？,;:!?\n（(）)“”、]/;
+const SENTENCE_BREAK = /[。；！？!?\n]/;
+
+/** Verbs, adverbs and time words around a metric that are not part of its name. */
+const TRAILING_NOISE = /(?:分别|同比|比上年|较上年|比去年|较去年|年均|累计|全年|共计|合计|总计|共|达到|达|完成|实现|增长|增加|提高|提升|上升|下降|降低|减少|为|是|约|超过|突破|超|逾|控制在|保持在|稳定在|维持在|在|到|至|有|的|了|近|不低于|不少于|不超过|将近|接近|大约|预计|力争|确保|要|将|比|以上|以下)+$/;
+const LEADING_NOISE = /^(?:其中|全区|全市|全省|全县|全州|全旗|全国|我区|我市|我省|今年|去年|全年|当年|同期|过去一年|一年来|五年来|这五年|此外|另外|同时|并且|并|和|与|及|以及|其|主要|就是|实现|推动|完成|累计|共|新建|\d{4}年)+/;
+const GROWTH_CONTEXT = /(?:增长|增加|提高|提升|上升|上涨|增速|改善|扩大|下降|降低|减少|缩小|回落|下滑|压减|压降|收窄|缩减)(?:了|约|达|为|到)?$/;
+
+const PLAN_PERIODS: Record<string, string> = { 十一五: '2006-2010', 十二五: '2011-2015', 十三五: '2016-2020', 十四五: '2021-2025', 十五五: '2026-2030' };
+
+export function extractClaims(report: Report, year = reportYear(report)): Claim[] {
+  const text = report.text;
+  const context = sectionContext(report, year);
+  const claims: Claim[] = [];
+  for (const paragraph of report.paragraphs) {
+    const figures = scanFigures(text, paragraph.span.start, paragraph.span.end);
+    let previousMetric = '';
+    let previousSentenceEnd = -1;
+    const inherited = context(paragraph.span.start);
+    for (const figure of figures) {
+      const sentenceStart = lastBreak(text, figure.span.start, paragraph.span.start, SENTENCE_BREAK);
+      if (sentenceStart !== previousSentenceEnd) previousMetric = '';
+      previousSentenceEnd = sentenceStart;
+      const sentence = text.slice(sentenceStart, nextBreak(text, figure.span.end, paragraph.span.end, SENTENCE_BREAK));
+      const kind = kindOf(text, figure);
+      const value = kind === 'growth' || kind === 'points' ? signed(text, figure) : figure.value;
+      const max = figure.max !== undefined && (kind === 'growth' || kind === 'points') && value < 0 ? -figure.max : figure.max;
+      let metric = metricOf(text, figure, paragraph.span.start);
+      const distributed = distribute(text, figure, figures, paragraph.span.start);
+      if (distributed) metric = distributed;
+      if (!metric) metric = previousMetric;
+      else previousMetric = metric;
+      claims.push({
+        span: figure.span,
+        text: text.slice(figure.span.start, figure.span.end),
+        value,
+        max,
+        unit: figure.unit,
+        kind,
+        qualifier: figure.qualifier,
+        metric,
+        metricKey: metricKey(metric),
+        period: periodOf(sentence, text.slice(sentenceStart, figure.span.start), inherited.period, year),
+        modality: modalityOf(sentence, inherited.modality),
+      });
+    }
+  }
+  return claims;
+}
+
+function lastBreak(text: string, from: number, floor: number, re: RegExp): number {
+  for (let i = from - 1; i >= floor; i--) if (re.test(text[i])) return i + 1;
+  return floor;
+}
+
+function nextBreak(text: string, from: number, ceiling: number, re: RegExp): number {
+  for (let i = from; i < ceiling; i++) if (re.test(text[i])) return i + 1;
+  return ceiling;
+}
+
+function kindOf(text: string, figure: Figure): ClaimKind {
+  if (figure.kind !== 'percent') return figure.kind;
+  const before = text.slice(Math.max(0, figure.span.start - 8), figure.span.start).replace(/[约近超逾达为到了]$/, '');
+  return GROWTH_CONTEXT.test(before) || /年均$|同比$/.test(before) ? 'growth' : 'percent';
+}
+
+function signed(text: string, figure: Figure): number {
+  const before = text.slice(Math.max(0, figure.span.start - 8), figure.span.start).replace(/[约近超逾达为到了分别]+$/, '');
+  if (GROWTH_DOWN.test(before)) return -figure.value;
+  if (GROWTH_UP.test(before)) return figure.value;
+  return figure.value;
+}
+
+/**
+ * The metric: the clause before the figure without verbs and time words
+ * (`固定资产投资完成148.7亿元` → 固定资产投资); for a count with nothing before it, the noun after
+ * the counter word (`组建22个商务楼宇服务小分队` → 商务楼宇服务小分队).
+ */
+function metricOf(text: string, figure: Figure, floor: number): string {
+  const clauseStart = lastBreak(text, figure.span.start, floor, CLAUSE_BREAK);
+  let before = clean(text.slice(clauseStart, figure.span.start));
+  if (figure.kind === 'count' || figure.kind === 'amount') {
+    const after = nounAfter(text, figure.span.end);
+    if (after && (!before || /(?:建设|组建|新建|打造|培育|推出|创建|建成|开展|举办|实施|出台|完成|改造|新增|引进|培训|帮扶|服务|救助|接待|发放|配备|支持|整治|提供|解决|投入|累计|形成|获得|评选|拥有|设立|认定|达|有)$/.test(text.slice(clauseStart, figure.span.start)))) {
+      before = before && !/^(?:新增|累计)$/.test(before) ? `${before}${after}`.replace(TRAILING_NOISE, '') : after;
+      if (/(?:建设|组建|新建|打造|培育|推出|创建|建成|开展|举办|实施|出台|完成|改造|引进|培训|帮扶|服务|救助|接待|发放|配备|支持|整治|提供|解决|投入|形成|获得|评选|拥有|设立|认定)$/.test(text.slice(clauseStart, figure.span.start))) before = after;
+    }
+  }
+  return before;
+}
+
+function clean(s: string): string {
+  let out = s.replace(/[\s\u3000]+/g, '');
+  for (let i = 0; i < 3; i++) out = out.replace(TRAILING_NOISE, '').replace(LEADING_NOISE, '');
+  return out.length > 24 ? out.slice(-24) : out;
+}
+
+/** The noun after a counter word: up to a break, a verb or a particle, at most 10 characters. */
+function nounAfter(text: string, at: number): string {
+  let i = at;
+  while (i < text.length && i - at < 20 && !CLAUSE_BREAK.test(text[i]) && !/[的等和及与在以将已均全被]/.test(text[i])) i++;
+  const noun = text
+    .slice(at, i)
+    .replace(/(?:以上|以下|左右|全部|积极|共同|主动|实现|得到|参与|完成|获得|达到|投入|建成|开工|通过|入选|纳入|配备|新增|累计|提供|覆盖|开展|正式|顺利|成功|获评|荣获|落地|签约|上线|竣工).*$/, '')
+    .slice(0, 12);
+  return /^[\u4e00-\u9fffA-Za-z“”]{1,12}$/.test(noun) ? noun : '';
+}
+
+/**
+ * 分别: `城镇和农村居民人均可支配收入分别增长4.3%、5.3%` gives each figure its own metric —
+ * 城镇居民人均可支配收入 and 农村居民人均可支配收入.
+ */
+function distribute(text: string, figure: Figure, figures: readonly Figure[], floor: number): string | undefined {
+  const sentenceStart = lastBreak(text, figure.span.start, floor, SENTENCE_BREAK);
+  const segment = text.slice(sentenceStart, figure.span.start);
+  const at = segment.lastIndexOf('分别');
+  if (at < 0) return undefined;
+  const listStart = sentenceStart + at + 2;
+  // Which figure of the 分别 list is this one?
+  const list = figures.filter((f) => f.span.start >= listStart && f.span.start <= figure.span.start && !/[，。；]/.test(text.slice(listStart, f.span.start)));
+  const position = list.indexOf(figure);
+  if (position < 0) return undefined;
+  const subjectStart = lastBreak(text, sentenceStart + at, sentenceStart, /[，。；：,;:\n]/);
+  const subject = clean(text.slice(subjectStart, sentenceStart + at));
+  const parts = subject.split(/[和与及、]/).filter(Boolean);
+  if (parts.length < 2 || position >= parts.length) return undefined;
+  const last = parts[parts.length - 1];
+  const head = parts[0];
+  // The shared tail: 城镇 / 农村居民人均可支配收入 share 居民人均可支配收入.
+  const tail = last.length > head.length ? last.slice(head.length) : '';
+  const part = parts[position];
+  return position === parts.length - 1 ? part : `${part}${tail}`;
+}
+
+/** Normalized metric: scope words and generic tails dropped, characters sorted, so word order does not matter. */
+export function metricKey(metric: string): string {
+  const core = metric.replace(/(人员|人数|总量|总额|规模|数量|总数|金额|水平)$/, '').replace(/^(全区|全市|全省|全县|全国|我区|我市|我省)/, '');
+  return [...core].sort().join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Period and modality
+
+/** The year the report was given, from its title, speech line or metadata. */
+export function reportYear(report: Report): number | undefined {
+  for (const s of report.sections) {
+    if (s.kind === 'title' || s.kind === 'speechLine' || s.kind === 'metadata') {
+      const text = report.text.slice(s.span.start, s.span.end);
+      const arabic = /((?:19|20)\d{2})年/.exec(text) ?? /((?:19|20)\d{2})-\d{2}-\d{2}/.exec(text);
+      if (arabic) return Number(arabic[1]);
+      const chinese = /([〇零一二三四五六七八九]{4})年/.exec(text);
+      if (chinese) return Number([...chinese[1]].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
+    }
+  }
+  return undefined;
+}
+
+interface Inherited {
+  period?: string;
+  modality: Modality;
+}
+
+/** What each section's heading says about period and modality, looked up by offset. */
+function sectionContext(report: Report, year: number | undefined): (offset: number) => Inherited {
+  const ranges: { span: Span; inherited: Inherited }[] = [];
+  const visit = (s: Section, parent: Inherited) => {
+    let own = parent;
+    if (s.kind === 'part' || s.kind === 'chapter' || s.kind === 'section' || s.kind === 'subheading') {
+      const heading = report.text.slice(s.heading.start, s.heading.end);
+      const modality: Modality = /(回顾|成就|成绩|总结|过去)/.test(heading) ? 'result' : /(安排|目标|任务|重点工作|计划|展望|思路|考虑|部署|主要工作)/.test(heading) ? 'target' : parent.modality;
+      const years = [...heading.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]);
+      const plan = /“?(十[一二三四五]五)”?/.exec(heading);
+      const period = years.length ? years[0] : plan ? PLAN_PERIODS[plan[1]] : parent.period;
+      own = { period, modality };
+      ranges.push({ span: s.span, inherited: own });
+    }
+    s.children.forEach((c) => visit(c, own));
+  };
+  const base: Inherited = { period: year ? String(year - 1) : undefined, modality: 'result' };
+  report.sections.forEach((s) => visit(s, base));
+  return (offset) => {
+    let best: { span: Span; inherited: Inherited } | undefined;
+    for (const r of ranges) {
+      if (r.span.start <= offset && offset < r.span.end && (!best || r.span.start >= best.span.start)) best = r;
+    }
+    return best?.inherited ?? base;
+  };
+}
+
+function periodOf(sentence: string, beforeFigure: string, inherited: string | undefined, year: number | undefined): string | undefined {
+  const plan = /“?(十[一二三四五]五)”?(?:时期|期间|以来|规划)?/.exec(beforeFigure);
+  if (plan && PLAN_PERIODS[plan[1]]) return PLAN_PERIODS[plan[1]];
+  if (/(五年来|这五年|过去五年|五年间)/.test(sentence) && year) return `${year - 5}-${year - 1}`;
+  const years = [...beforeFigure.matchAll(/((?:19|20)\d{2})年(?![底末]?[-—至到]\d)/g)].map((m) => m[1]);
+  if (years.length) return years[years.length - 1];
+  if (/(今年|本年)/.test(beforeFigure) && year) return String(year);
+  return inherited;
+}
+
+function modalityOf(sentence: string, inherited: Modality): Modality {
+  if (/(预期目标|力争|确保|计划|拟|目标是|目标为|将达到|要达到|控制在.{0,12}以[内下])/.test(sentence) && !/预计/.test(sentence)) return 'target';
+  return inherited;
+}

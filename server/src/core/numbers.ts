@@ -1,0 +1,305 @@
+/**
+ * The number scanner: finds every figure in a text — Arabic, full-width and Chinese numerals, with
+ * scales, units, qualifiers, ranges, percentages and fractions — and skips what only looks like one
+ * (years, dates, list numbers, names with digits such as 5G, PM2.5, 12345, “1+13”, 十四五).
+ *
+ * It reports what is written; what a figure is a figure *of* is decided in claims.ts.
+ */
+import type { Span } from './model';
+import { SCALES, SCALE_KEYS, UNITS, UNIT_KEYS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, type ClaimKind, type Qualifier } from './units';
+
+export interface Figure {
+  /** The figure as written: number, scale, unit (and 余/多 between them). */
+  readonly span: Span;
+  readonly value: number;
+  /** The upper end of a range (`6.5%-7%`). */
+  readonly max?: number;
+  readonly unit: string;
+  readonly kind: ClaimKind;
+  readonly qualifier: Qualifier;
+  /** True when the number is written in Chinese numerals. */
+  readonly chinese: boolean;
+}
+
+const DIGIT = /[0-9０-９]/;
+const CHINESE_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const CHINESE_BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+const CHINESE_NUMBER_CHARS = /[零〇一二两三四五六七八九十百千万亿]/;
+
+/** Counter words that make a Chinese numeral a count (三个, 十项, 两家): common, unambiguous ones only. */
+const CHINESE_COUNTERS = new Set([
+  '个', '项', '件', '家', '所', '座', '名', '人', '户', '场', '条', '批', '种', '类', '方面', '倍', '位', '张', '部', '次', '大', '支', '台', '套',
+  '万', '千', '百', '亿', '天', '小时', '年', '个月', '周', '处',
+]);
+
+/** Lead-ins of ordinals and names where a numeral is not a quantity. */
+const NOT_AFTER = /[第号型届]$|^[A-Za-z]$/;
+
+export function scanFigures(text: string, from = 0, to = text.length): Figure[] {
+  const out: Figure[] = [];
+  for (let i = from; i < to; ) {
+    const ch = text[i];
+    let figure: Figure | undefined;
+    let next = i + 1;
+    if (DIGIT.test(ch)) {
+      const r = scanArabic(text, i, to);
+      next = r.next;
+      figure = r.figure;
+    } else if (CHINESE_NUMBER_CHARS.test(ch)) {
+      const r = scanChinese(text, i, to);
+      next = r.next;
+      figure = r.figure;
+    }
+    if (figure) {
+      const range = joinRange(text, figure, to);
+      out.push(range.figure);
+      next = Math.max(next, range.figure.span.end);
+    }
+    // Always move forward, whatever a sub-scanner answered.
+    i = Math.max(next, i + 1);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface ScanResult {
+  figure?: Figure;
+  next: number;
+}
+
+function fold(ch: string): string {
+  const c = ch.charCodeAt(0);
+  return c >= 0xff10 && c <= 0xff19 ? String.fromCharCode(c - 0xfee0) : c === 0xff0e ? '.' : ch;
+}
+
+function scanArabic(text: string, start: number, to: number): ScanResult {
+  let i = start;
+  let digits = '';
+  while (i < to && DIGIT.test(text[i])) digits += fold(text[i++]);
+  // Thousands separators: 1,234,567.
+  while (i + 3 < to + 1 && (text[i] === ',' || text[i] === '，') && /^[0-9]{3}(?![0-9])/.test(text.slice(i + 1, i + 5))) {
+    digits += text.slice(i + 1, i + 4);
+    i += 4;
+  }
+  let decimal = '';
+  if ((text[i] === '.' || text[i] === '．') && DIGIT.test(text[i + 1] ?? '')) {
+    i++;
+    while (i < to && DIGIT.test(text[i])) decimal += fold(text[i++]);
+  }
+  const end = i;
+  const before = text[start - 1] ?? '';
+  const after = text[end] ?? '';
+  // Names with digits: 5G, PM2.5, G225, 3D; dates and times: 7·22, 09:02, 2026-02-03, 2026.02.
+  if (/[A-Za-z]/.test(before) || /[A-Za-z]/.test(after)) return { next: skipToken(text, end, to) };
+  if (/[·:：\-/.]/.test(after) && DIGIT.test(text[end + 1] ?? '') && !/[-]/.test(after)) return { next: skipToken(text, end + 1, to) };
+  if (before === '·' || before === '.' || before === '．' || before === '/' || (before === ':' && DIGIT.test(text[start - 2] ?? ''))) return { next: end };
+  if (insideShortQuote(text, start)) return { next: end };
+  const value = Number(decimal ? `${digits}.${decimal}` : digits);
+  if (!Number.isFinite(value)) return { next: end };
+  // Years and dates: 2021年, 2021年1月25日, 1月, 25日, 12号.
+  if (/^(19|20)\d{2}$/.test(digits) && !decimal && /^(年(?!均|平均)|—|－|-)/.test(text.slice(end, end + 2)) && !/^年(以上|以下|以内|左右|时间)/.test(text.slice(end, end + 3))) {
+    if (!/^(年)?[—－\-~～至到]\d/.test(text.slice(end, end + 3)) || /^(年)?[—－\-~～至到](19|20)\d{2}/.test(text.slice(end, end + 6))) return { next: end + 1 };
+  }
+  if (/^[月日号时]/.test(after) && !decimal) return { next: end + 1 };
+  if (NOT_AFTER.test(before) && before !== '第') return { next: end };
+  const result = finishFigure(text, start, end, value, to, false);
+  if (result.figure) return result;
+  // A bare lower end whose unit comes after the upper end: 6.5-7%, 2000—3000元.
+  const joiner = RANGE_JOINERS.exec(text.slice(end, end + 2));
+  if (joiner && DIGIT.test(text[end + joiner[0].length] ?? '')) {
+    const upper = scanArabic(text, end + joiner[0].length, to).figure;
+    if (upper && upper.max === undefined) {
+      const factor = upper.value / Number(text.slice(end + joiner[0].length, upper.span.end).replace(/[^0-9.]/g, '') || NaN);
+      const lower = Number.isFinite(factor) && factor > 0 ? exact(value * factor) : value;
+      return { figure: { ...upper, span: { start, end: upper.span.end }, value: lower, max: upper.value }, next: upper.span.end };
+    }
+  }
+  return result;
+}
+
+/** A number inside a short quoted name (“1+13”, “45432”) is part of the name. */
+function insideShortQuote(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - 12; i--) {
+    const ch = text[i];
+    if (ch === '”' || ch === '\n' || ch === '。' || ch === '，') return false;
+    if (ch === '“') {
+      const close = text.indexOf('”', at);
+      return close > 0 && close - i <= 14 && !/[，。；]/.test(text.slice(i, close));
+    }
+  }
+  return false;
+}
+
+function skipToken(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && /[0-9A-Za-z０-９.·:\-]/.test(text[i])) i++;
+  return i;
+}
+
+/**
+ * After the number: a scale (万, 亿), 余/多, a unit, then qualifiers. A number with neither scale
+ * nor unit is not reported: bare numbers in reports are names, hotlines and list numbers.
+ */
+function finishFigure(text: string, start: number, numberEnd: number, value: number, to: number, chinese: boolean): ScanResult {
+  let i = numberEnd;
+  let scale = 1;
+  for (const key of SCALE_KEYS) {
+    if (text.startsWith(key, i)) {
+      scale = SCALES[key];
+      i += key.length;
+      break;
+    }
+  }
+  let qualifier: Qualifier = 'exact';
+  if (text[i] === '余' || text[i] === '多') {
+    qualifier = 'atLeast';
+    i++;
+  }
+  let unitKey: string | undefined;
+  for (const key of UNIT_KEYS) {
+    if (text.startsWith(key, i)) {
+      unitKey = key;
+      break;
+    }
+  }
+  if (chinese && unitKey && !CHINESE_COUNTERS.has(unitKey) && !['%', '个百分点', '百分点'].includes(unitKey)) unitKey = undefined;
+  if (!unitKey && scale === 1) return { next: Math.max(i, numberEnd) };
+  const info = unitKey ? UNITS[unitKey] : { unit: '', kind: 'amount' as ClaimKind, factor: 1 };
+  if (unitKey) i += unitKey.length;
+  // A unit that is really the start of a word: 3年时间 keeps 年, but 5个体 (个体工商户) is not 5个.
+  if (unitKey === '个' && /^体|^人(?!次)/.test(text.slice(i, i + 1)) && text[i] === '体') return { next: i };
+  const before = text.slice(Math.max(0, start - 4), start);
+  for (const [word, q] of QUALIFIERS_BEFORE) if (before.endsWith(word)) qualifier = q;
+  for (const [word, q] of QUALIFIERS_AFTER) {
+    if (text.startsWith(word, i)) {
+      qualifier = q;
+      break;
+    }
+  }
+  let kind = info.kind;
+  let unit = info.unit;
+  if (text[start - 1] === '第' && (unitKey === '位' || unitKey === '名')) {
+    kind = 'rank';
+    unit = '位';
+  }
+  return {
+    figure: { span: { start: before.endsWith('第') && kind === 'rank' ? start - 1 : start, end: i }, value: exact(value * scale * (info.factor ?? 1)), unit, kind, qualifier, chinese },
+    next: i,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chinese numerals
+
+/** Parses 三, 十二, 一百二十, 两千, 三万, 1.5万's Chinese part; undefined when malformed. */
+export function parseChineseNumber(s: string): number | undefined {
+  if (!s) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  for (const ch of s) {
+    if (ch in CHINESE_DIGITS) {
+      digit = CHINESE_DIGITS[ch];
+    } else if (ch in CHINESE_UNITS) {
+      section += (digit ?? 1) * CHINESE_UNITS[ch];
+      digit = undefined;
+    } else if (ch in CHINESE_BIG) {
+      section += digit ?? 0;
+      if (section === 0) section = 1;
+      total += section * CHINESE_BIG[ch];
+      section = 0;
+      digit = undefined;
+    } else return undefined;
+  }
+  return total + section + (digit ?? 0);
+}
+
+function scanChinese(text: string, start: number, to: number): ScanResult {
+  // 百分之五十, 六分之一: fractions written out.
+  const fraction = /^(百|[零〇一二两三四五六七八九十百千]+)分之([零〇一二两三四五六七八九十百点]+)/.exec(text.slice(start, Math.min(to, start + 16)));
+  if (fraction) {
+    const denominator = fraction[1] === '百' ? 100 : parseChineseNumber(fraction[1]);
+    const numerator = parseDecimalChinese(fraction[2]);
+    const end = start + fraction[0].length;
+    if (denominator && numerator !== undefined) {
+      return {
+        figure: { span: { start, end }, value: round((numerator / denominator) * 100), unit: '%', kind: 'percent', qualifier: qualifierBefore(text, start), chinese: true },
+        next: end,
+      };
+    }
+  }
+  let i = start;
+  while (i < to && /[零〇一二两三四五六七八九十百千万亿]/.test(text[i])) i++;
+  const run = text.slice(start, i);
+  const before = text[start - 1] ?? '';
+  // A numeral run inside a word: 一是, 十四五, 六稳, 三级包保, 第一, 统一, 唯一, 之一.
+  if (/[第之统唯万千百]/.test(before) && before !== '近' && !/[0-9]/.test(before)) return { next: i };
+  if (insideShortQuote(text, start)) return { next: i };
+  if (/[一二三四五六七八九十]/.test(before)) return { next: i };
+  // 三成: a share in tenths.
+  if (text[i] === '成' && /^[一二三四五六七八九]$/.test(run) && !/^成(为|立|果|效|绩|功|本|员|熟|交|就|了)/.test(text.slice(i, i + 2))) {
+    return {
+      figure: { span: { start, end: i + 1 }, value: CHINESE_DIGITS[run] * 10, unit: '%', kind: 'percent', qualifier: qualifierBefore(text, start), chinese: true },
+      next: i + 1,
+    };
+  }
+  const value = parseChineseNumber(run);
+  if (value === undefined || value < 2) return { next: i };
+  // A scale character that ends the run is the scale: 近千场 is 1,000 场 (千 read as the number).
+  return finishFigure(text, start, i, value, to, true);
+}
+
+function parseDecimalChinese(s: string): number | undefined {
+  const [whole, fractionPart] = s.split('点');
+  const w = parseChineseNumber(whole);
+  if (w === undefined) return undefined;
+  if (!fractionPart) return w;
+  const digits = [...fractionPart].map((c) => CHINESE_DIGITS[c]);
+  if (digits.some((d) => d === undefined)) return undefined;
+  return Number(`${w}.${digits.join('')}`);
+}
+
+function qualifierBefore(text: string, at: number): Qualifier {
+  const before = text.slice(Math.max(0, at - 4), at);
+  let q: Qualifier = 'exact';
+  for (const [word, value] of QUALIFIERS_BEFORE) if (before.endsWith(word)) q = value;
+  return q;
+}
+
+/** Scales multiply decimals (148.7 × 10⁸); twelve significant digits drop the binary noise. */
+function exact(x: number): number {
+  return Number(x.toPrecision(12));
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges
+
+const RANGE_JOINERS = /^[-—–~～－]{1,2}|^至|^到/;
+
+/** `6.5%-7%`, `4.5%—5%`, `6.5-7%`, `1亿元至4亿元`, `0—6岁`: one figure with a lower and upper end. */
+function joinRange(text: string, first: Figure, to: number): { figure: Figure } {
+  const joiner = RANGE_JOINERS.exec(text.slice(first.span.end, first.span.end + 2));
+  if (!joiner) return { figure: first };
+  const at = first.span.end + joiner[0].length;
+  if (!DIGIT.test(text[at] ?? '')) return { figure: first };
+  const second = scanArabic(text, at, to).figure;
+  if (!second) return { figure: first };
+  if (first.unit && second.unit && first.unit !== second.unit) return { figure: first };
+  return {
+    figure: {
+      span: { start: first.span.start, end: second.span.end },
+      value: first.value,
+      max: second.value,
+      unit: second.unit || first.unit,
+      kind: second.kind,
+      qualifier: second.qualifier !== 'exact' ? second.qualifier : first.qualifier,
+      chinese: false,
+    },
+  };
+}

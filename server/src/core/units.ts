@@ -1,0 +1,172 @@
+/**
+ * Units, counter words, scales and qualifier words of figures in reports, as data.
+ * The scanner reads a number, then the longest unit in `UNITS` that follows it.
+ */
+
+export type ClaimKind = 'amount' | 'count' | 'percent' | 'points' | 'growth' | 'multiple' | 'rank' | 'fraction';
+export type Qualifier = 'exact' | 'approx' | 'atLeast' | 'atMost';
+
+export interface UnitInfo {
+  /** The unit as the model reports it, scale folded out: 万平方米 → 平方米 with factor 10,000. */
+  readonly unit: string;
+  readonly kind: ClaimKind;
+  readonly factor?: number;
+}
+
+const amount = (unit: string, factor?: number): UnitInfo => ({ unit, kind: 'amount', factor });
+const count = (unit: string): UnitInfo => ({ unit, kind: 'count' });
+
+/** Every unit and counter word, as written after a number. Longer forms win over their prefixes. */
+export const UNITS: Readonly<Record<string, UnitInfo>> = {
+  '%': { unit: '%', kind: 'percent' },
+  '％': { unit: '%', kind: 'percent' },
+  '‰': { unit: '‰', kind: 'percent' },
+  个百分点: { unit: '个百分点', kind: 'points' },
+  百分点: { unit: '个百分点', kind: 'points' },
+  倍: { unit: '倍', kind: 'multiple' },
+  元: amount('元'),
+  美元: amount('美元'),
+  港元: amount('港元'),
+  欧元: amount('欧元'),
+  平方米: amount('平方米'),
+  平米: amount('平方米'),
+  平方千米: amount('平方千米'),
+  平方公里: amount('平方千米'),
+  公里: amount('公里'),
+  千米: amount('千米'),
+  延长米: amount('延长米'),
+  米: amount('米'),
+  吨: amount('吨'),
+  标准煤: amount('吨标准煤'),
+  亩: amount('亩'),
+  公顷: amount('公顷'),
+  立方米: amount('立方米'),
+  千瓦: amount('千瓦'),
+  千瓦时: amount('千瓦时'),
+  度: amount('千瓦时'),
+  天: amount('天'),
+  个工作日: amount('个工作日'),
+  工作日: amount('个工作日'),
+  小时: amount('小时'),
+  分钟: amount('分钟'),
+  年: amount('年'),
+  个月: amount('个月'),
+  周岁: amount('岁'),
+  岁: amount('岁'),
+  标箱: amount('标箱'),
+  '微克/立方米': amount('微克/立方米'),
+  人次: count('人次'),
+  户次: count('户次'),
+  人: count('人'),
+  名: count('名'),
+  位: count('位'),
+  户: count('户'),
+  个: count('个'),
+  项: count('项'),
+  件: count('件'),
+  家: count('家'),
+  所: count('所'),
+  座: count('座'),
+  张: count('张'),
+  部: count('部'),
+  栋: count('栋'),
+  幢: count('幢'),
+  场: count('场'),
+  场次: count('场次'),
+  批次: count('批次'),
+  批: count('批'),
+  次: count('次'),
+  列: count('列'),
+  辆: count('辆'),
+  台: count('台'),
+  套: count('套'),
+  条: count('条'),
+  处: count('处'),
+  例: count('例'),
+  间: count('间'),
+  床: count('床'),
+  张床: count('张'),
+  支: count('支'),
+  只: count('只'),
+  头: count('头'),
+  棵: count('棵'),
+  株: count('株'),
+  片: count('片'),
+  块: count('块'),
+  宗: count('宗'),
+  笔: count('笔'),
+  份: count('份'),
+  篇: count('篇'),
+  本: count('本'),
+  册: count('册'),
+  种: count('种'),
+  类: count('类'),
+  轮: count('轮'),
+  期: count('期'),
+  届: count('届'),
+  级: count('级'),
+  村: count('村'),
+  镇: count('镇'),
+  县: count('县'),
+  所学校: count('所'),
+  项目: count('项'),
+  方面: count('个'),
+  条线: count('条'),
+  班次: count('班次'),
+  架次: count('架次'),
+  艘: count('艘'),
+  盏: count('盏'),
+  把: count('把'),
+  门: count('门'),
+  层: count('层'),
+  处所: count('处'),
+  单: count('单'),
+};
+
+/** The longest unit first, so 个百分点 is tried before 个 and 平方千米 before 平方. */
+export const UNIT_KEYS: readonly string[] = Object.keys(UNITS).sort((a, b) => b.length - a.length);
+
+/** Scales written between a number and its unit. */
+export const SCALES: Readonly<Record<string, number>> = {
+  万亿: 1e12,
+  千亿: 1e11,
+  百亿: 1e10,
+  亿: 1e8,
+  千万: 1e7,
+  百万: 1e6,
+  万: 1e4,
+  千: 1e3,
+};
+
+export const SCALE_KEYS: readonly string[] = Object.keys(SCALES).sort((a, b) => b.length - a.length);
+
+/** Qualifier words written before a number. */
+export const QUALIFIERS_BEFORE: readonly (readonly [string, Qualifier])[] = [
+  ['不低于', 'atLeast'],
+  ['不少于', 'atLeast'],
+  ['不超过', 'atMost'],
+  ['超过', 'atLeast'],
+  ['突破', 'atLeast'],
+  ['达到', 'exact'],
+  ['约', 'approx'],
+  ['近', 'atMost'],
+  ['超', 'atLeast'],
+  ['逾', 'atLeast'],
+  ['将近', 'atMost'],
+  ['接近', 'atMost'],
+  ['大约', 'approx'],
+];
+
+/** Qualifier words written after a number and its unit. */
+export const QUALIFIERS_AFTER: readonly (readonly [string, Qualifier])[] = [
+  ['以上', 'atLeast'],
+  ['以下', 'atMost'],
+  ['以内', 'atMost'],
+  ['之内', 'atMost'],
+  ['左右', 'approx'],
+  ['上下', 'approx'],
+];
+
+/** Words before a percentage that make it a change rather than a level. */
+export const GROWTH_UP = /(?:增长|增加|提高|提升|上升|上涨|增速|改善|扩大|拉动)(?:了)?$/;
+export const GROWTH_DOWN = /(?:下降|降低|减少|缩小|回落|下滑|压减|压降|收窄|缩减)(?:了)?$/;

@@ -73,6 +73,18 @@ export function metricMatches(predicted: string, gold: string): boolean {
   return (2 * shared) / (a.size + b.size) >= 0.5;
 }
 
+/** The next occurrence of a figure that is not part of a longer number (`5%` is not inside `5.5%`). */
+function findBounded(line: string, needle: string, from: number): number {
+  for (let at = line.indexOf(needle, from); at >= 0; at = line.indexOf(needle, at + 1)) {
+    const before = line[at - 1] ?? '';
+    const after = line[at + needle.length] ?? '';
+    const digitEdge = /^[0-9０-９]/.test(needle) && /[0-9０-９.．]/.test(before);
+    const digitTail = /[0-9０-９]$/.test(needle) && /[0-9０-９.．%]/.test(after);
+    if (!digitEdge && !digitTail) return at;
+  }
+  return -1;
+}
+
 export interface Evaluation {
   gold: number;
   predicted: number;
@@ -108,7 +120,7 @@ export function evaluate(): Evaluation {
     const used = new Set<Claim>();
     let searchFrom = 0;
     for (const g of gold.filter((x) => x.file === file && x.line === line)) {
-      const at = lineText.indexOf(g.text, searchFrom);
+      const at = findBounded(lineText, g.text, searchFrom);
       const start = at >= 0 ? l.start + at : -1;
       if (at >= 0) searchFrom = at + 1;
       const end = start + g.text.length;

@@ -29,32 +29,48 @@ export interface Claim {
   readonly modality: Modality;
 }
 
-const CLAUSE_BREAK = /[，。；：！？,;:!?\n（(）)“”、]/;
-const SENTENCE_BREAK = /[。；！？!?\n]/;
+const CLAUSE_BREAK = new Set([...'，。；：！？,;:!?\n（(）)“”、']);
+const SENTENCE_BREAK = new Set([...'。；！？!?\n']);
 
 /** Verbs, adverbs and time words around a metric that are not part of its name. */
-const TRAILING_NOISE = /(?:分别|同比|比上年|较上年|比去年|较去年|年均|累计|全年|共计|合计|总计|共|达到|达|完成|实现|增长|增加|提高|提升|上升|下降|降低|减少|为|是|约|超过|突破|超|逾|控制在|保持在|稳定在|维持在|在|到|至|有|的|了|近|不低于|不少于|不超过|将近|接近|大约|预计|力争|确保|要|将|比|以上|以下)+$/;
+const TRAILING_NOISE = /(?:均居|稳居|跃居|位居|位列|居|排名|成为|分别|同比|比上年|较上年|比去年|较去年|年均|累计|全年|共计|合计|总计|共|达到|达|完成|实现|增长|增加|提高|提升|上升|下降|降低|减少|为|是|约|超过|突破|超|逾|控制在|保持在|稳定在|维持在|在|到|至|有|的|了|近|不低于|不少于|不超过|将近|接近|大约|预计|力争|确保|要|将|比|以上|以下)+$/;
 const LEADING_NOISE = /^(?:其中|全区|全市|全省|全县|全州|全旗|全国|我区|我市|我省|今年|去年|全年|当年|同期|过去一年|一年来|五年来|这五年|此外|另外|同时|并且|并|和|与|及|以及|其|主要|就是|实现|推动|完成|累计|共|新建|\d{4}年)+/;
 const GROWTH_CONTEXT = /(?:增长|增加|提高|提升|上升|上涨|增速|改善|扩大|下降|降低|减少|缩小|回落|下滑|压减|压降|收窄|缩减)(?:了|约|达|为|到)?$/;
 
 const PLAN_PERIODS: Record<string, string> = { 十一五: '2006-2010', 十二五: '2011-2015', 十三五: '2016-2020', 十四五: '2021-2025', 十五五: '2026-2030' };
 
-export function extractClaims(report: Report, year = reportYear(report)): Claim[] {
+export function extractClaims(report: Report): Claim[] {
   const text = report.text;
-  const context = sectionContext(report, year);
+  const reviewYear = reviewYearOf(report);
+  const context = sectionContext(report, reviewYear);
   const claims: Claim[] = [];
+  let running: { section: Inherited; period: string } | undefined;
   for (const paragraph of report.paragraphs) {
     const figures = scanFigures(text, paragraph.span.start, paragraph.span.end);
     let previousMetric = '';
     let previousSentenceEnd = -1;
-    const inherited = context(paragraph.span.start);
+    let sentenceCache: { start: number; sentence: string; modality: Modality } = { start: -1, sentence: '', modality: 'result' };
+    const section = context(paragraph.span.start);
+    if (running && running.section !== section && !sameChapter(running.section, section)) running = undefined;
+    const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), reviewYear);
+    if (marker === null) running = undefined;
+    else if (marker) running = { section, period: marker };
+    const inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period } : section;
     for (const figure of figures) {
       const sentenceStart = lastBreak(text, figure.span.start, paragraph.span.start, SENTENCE_BREAK);
       if (sentenceStart !== previousSentenceEnd) previousMetric = '';
       previousSentenceEnd = sentenceStart;
-      const sentence = text.slice(sentenceStart, nextBreak(text, figure.span.end, paragraph.span.end, SENTENCE_BREAK));
-      const kind = kindOf(text, figure);
-      const value = kind === 'growth' || kind === 'points' ? signed(text, figure) : figure.value;
+      if (sentenceStart !== sentenceCache.start) {
+        const sentence = text.slice(sentenceStart, nextBreak(text, figure.span.end, paragraph.span.end, SENTENCE_BREAK));
+        sentenceCache = { start: sentenceStart, sentence, modality: modalityOf(sentence, inherited.modality) };
+      }
+      const sentence = sentenceCache.sentence;
+      // In a list (增长4.3%、5.3%) each figure is what the first one is.
+      const previous = claims[claims.length - 1];
+      const listed = previous && /^[、和及]$/.test(text.slice(previous.span.end, figure.span.start)) && previous.unit === figure.unit;
+      const kind = listed && (previous.kind === 'growth' || previous.kind === 'points') ? previous.kind : kindOf(text, figure);
+      const sign = listed && previous.value < 0 && (kind === 'growth' || kind === 'points') ? -1 : 1;
+      const value = kind === 'growth' || kind === 'points' ? (listed ? sign * figure.value : signed(text, figure)) : figure.value;
       const max = figure.max !== undefined && (kind === 'growth' || kind === 'points') && value < 0 ? -figure.max : figure.max;
       let metric = metricOf(text, figure, paragraph.span.start);
       const distributed = distribute(text, figure, figures, paragraph.span.start);
@@ -71,21 +87,26 @@ export function extractClaims(report: Report, year = reportYear(report)): Claim[
         qualifier: figure.qualifier,
         metric,
         metricKey: metricKey(metric),
-        period: periodOf(sentence, text.slice(sentenceStart, figure.span.start), inherited.period, year),
-        modality: modalityOf(sentence, inherited.modality),
+        period: periodOf(sentence, text.slice(sentenceStart, figure.span.start), inherited.period, reviewYear),
+        modality: sentenceCache.modality,
       });
     }
   }
   return claims;
 }
 
-function lastBreak(text: string, from: number, floor: number, re: RegExp): number {
-  for (let i = from - 1; i >= floor; i--) if (re.test(text[i])) return i + 1;
+/** Sub-headings inside one review chapter share its running period (海南's 五年来… blocks). */
+function sameChapter(a: Inherited, b: Inherited): boolean {
+  return a.modality === b.modality && a.modality === 'result';
+}
+
+function lastBreak(text: string, from: number, floor: number, breaks: ReadonlySet<string>): number {
+  for (let i = from - 1; i >= floor; i--) if (breaks.has(text[i])) return i + 1;
   return floor;
 }
 
-function nextBreak(text: string, from: number, ceiling: number, re: RegExp): number {
-  for (let i = from; i < ceiling; i++) if (re.test(text[i])) return i + 1;
+function nextBreak(text: string, from: number, ceiling: number, breaks: ReadonlySet<string>): number {
+  for (let i = from; i < ceiling; i++) if (breaks.has(text[i])) return i + 1;
   return ceiling;
 }
 
@@ -109,27 +130,30 @@ function signed(text: string, figure: Figure): number {
  */
 function metricOf(text: string, figure: Figure, floor: number): string {
   const clauseStart = lastBreak(text, figure.span.start, floor, CLAUSE_BREAK);
-  let before = clean(text.slice(clauseStart, figure.span.start));
-  if (figure.kind === 'count' || figure.kind === 'amount') {
+  const before = clean(text.slice(clauseStart, figure.span.start));
+  // A count names what it counts after the counter word: 组建22个商务楼宇服务小分队, 中海海港城等80个项目.
+  if (figure.kind === 'count') {
     const after = nounAfter(text, figure.span.end);
-    if (after && (!before || /(?:建设|组建|新建|打造|培育|推出|创建|建成|开展|举办|实施|出台|完成|改造|新增|引进|培训|帮扶|服务|救助|接待|发放|配备|支持|整治|提供|解决|投入|累计|形成|获得|评选|拥有|设立|认定|达|有)$/.test(text.slice(clauseStart, figure.span.start)))) {
-      before = before && !/^(?:新增|累计)$/.test(before) ? `${before}${after}`.replace(TRAILING_NOISE, '') : after;
-      if (/(?:建设|组建|新建|打造|培育|推出|创建|建成|开展|举办|实施|出台|完成|改造|引进|培训|帮扶|服务|救助|接待|发放|配备|支持|整治|提供|解决|投入|形成|获得|评选|拥有|设立|认定)$/.test(text.slice(clauseStart, figure.span.start))) before = after;
-    }
+    if (after) return after;
   }
   return before;
 }
 
 function clean(s: string): string {
-  let out = s.replace(/[\s\u3000]+/g, '');
-  for (let i = 0; i < 3; i++) out = out.replace(TRAILING_NOISE, '').replace(LEADING_NOISE, '');
+  // A metric is a short noun phrase; the tail of a long clause is enough to find it.
+  let out = (s.length > 40 ? s.slice(-40) : s).replace(/[\s\u3000]+/g, '');
+  for (let i = 0; i < 3; i++) {
+    const next = out.replace(TRAILING_NOISE, '').replace(LEADING_NOISE, '');
+    if (next === out) break;
+    out = next;
+  }
   return out.length > 24 ? out.slice(-24) : out;
 }
 
 /** The noun after a counter word: up to a break, a verb or a particle, at most 10 characters. */
 function nounAfter(text: string, at: number): string {
   let i = at;
-  while (i < text.length && i - at < 20 && !CLAUSE_BREAK.test(text[i]) && !/[的等和及与在以将已均全被]/.test(text[i])) i++;
+  while (i < text.length && i - at < 20 && !CLAUSE_BREAK.has(text[i]) && !/[的等和及与在以将已均全被]/.test(text[i])) i++;
   const noun = text
     .slice(at, i)
     .replace(/(?:以上|以下|左右|全部|积极|共同|主动|实现|得到|参与|完成|获得|达到|投入|建成|开工|通过|入选|纳入|配备|新增|累计|提供|覆盖|开展|正式|顺利|成功|获评|荣获|落地|签约|上线|竣工).*$/, '')
@@ -151,7 +175,7 @@ function distribute(text: string, figure: Figure, figures: readonly Figure[], fl
   const list = figures.filter((f) => f.span.start >= listStart && f.span.start <= figure.span.start && !/[，。；]/.test(text.slice(listStart, f.span.start)));
   const position = list.indexOf(figure);
   if (position < 0) return undefined;
-  const subjectStart = lastBreak(text, sentenceStart + at, sentenceStart, /[，。；：,;:\n]/);
+  const subjectStart = lastBreak(text, sentenceStart + at, sentenceStart, SUBJECT_BREAK);
   const subject = clean(text.slice(subjectStart, sentenceStart + at));
   const parts = subject.split(/[和与及、]/).filter(Boolean);
   if (parts.length < 2 || position >= parts.length) return undefined;
@@ -163,8 +187,21 @@ function distribute(text: string, figure: Figure, figures: readonly Figure[], fl
   return position === parts.length - 1 ? part : `${part}${tail}`;
 }
 
+const SUBJECT_BREAK = new Set([...'，。；：,;:\n']);
+const metricKeys = new Map<string, string>();
+
 /** Normalized metric: scope words and generic tails dropped, characters sorted, so word order does not matter. */
 export function metricKey(metric: string): string {
+  let key = metricKeys.get(metric);
+  if (key === undefined) {
+    key = computeMetricKey(metric);
+    if (metricKeys.size > 50_000) metricKeys.clear();
+    metricKeys.set(metric, key);
+  }
+  return key;
+}
+
+function computeMetricKey(metric: string): string {
   const core = metric.replace(/(人员|人数|总量|总额|规模|数量|总数|金额|水平)$/, '').replace(/^(全区|全市|全省|全县|全国|我区|我市|我省)/, '');
   return [...core].sort().join('');
 }
@@ -172,18 +209,36 @@ export function metricKey(metric: string): string {
 // ---------------------------------------------------------------------------------------------
 // Period and modality
 
-/** The year the report was given, from its title, speech line or metadata. */
-export function reportYear(report: Report): number | undefined {
+/** When the report was given, from its title, speech line or metadata. */
+export function reportDate(report: Report): { year: number; month?: number } | undefined {
   for (const s of report.sections) {
     if (s.kind === 'title' || s.kind === 'speechLine' || s.kind === 'metadata') {
       const text = report.text.slice(s.span.start, s.span.end);
-      const arabic = /((?:19|20)\d{2})年/.exec(text) ?? /((?:19|20)\d{2})-\d{2}-\d{2}/.exec(text);
-      if (arabic) return Number(arabic[1]);
-      const chinese = /([〇零一二三四五六七八九]{4})年/.exec(text);
-      if (chinese) return Number([...chinese[1]].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
+      const arabic = /((?:19|20)\d{2})年(?:(\d{1,2})月)?/.exec(text) ?? /((?:19|20)\d{2})-(\d{2})-\d{2}/.exec(text);
+      if (arabic) return { year: Number(arabic[1]), month: arabic[2] ? Number(arabic[2]) : undefined };
+      const chinese = /([〇零一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月)?/.exec(text);
+      if (chinese) {
+        const year = Number([...chinese[1]].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
+        const month = chinese[2] ? '一二三四五六七八九十'.indexOf(chinese[2]) + 1 || (chinese[2] === '十一' ? 11 : chinese[2] === '十二' ? 12 : undefined) : undefined;
+        return { year, month };
+      }
     }
   }
   return undefined;
+}
+
+export function reportYear(report: Report): number | undefined {
+  return reportDate(report)?.year;
+}
+
+/**
+ * The year a report reviews: the year before it is given, or the same year for a report given late
+ * in the year (a district report of 2022-12-23 reviews 2022 and plans 2023).
+ */
+function reviewYearOf(report: Report): number | undefined {
+  const date = reportDate(report);
+  if (!date) return undefined;
+  return date.month !== undefined && date.month >= 10 ? date.year : date.year - 1;
 }
 
 interface Inherited {
@@ -191,40 +246,74 @@ interface Inherited {
   modality: Modality;
 }
 
+const RESULT_WORDS = /(回顾|成就|成绩|总结|过去)/;
+const TARGET_WORDS = /(安排|目标|任务|重点工作|计划|展望|思路|考虑|部署|主要工作|实事)/;
+const FIVE_YEARS = /^(?:[—─]+)?(?:五年来|这五年|过去五年|五年间|这是.{2,24}的五年)/;
+const PLAN_OPENING = /^(?:[—─]+)?“?(十[一二三四五]五)”?(?:时期|期间|以来)/;
+const ONE_YEAR = /^(?:[—─]+)?(?:过去一年|这一年|一年来|刚刚过去的|过去的一年|(?:19|20)\d{2}年(?:是|，|,))/;
+
 /** What each section's heading says about period and modality, looked up by offset. */
-function sectionContext(report: Report, year: number | undefined): (offset: number) => Inherited {
+function sectionContext(report: Report, reviewYear: number | undefined): (offset: number) => Inherited {
   const ranges: { span: Span; inherited: Inherited }[] = [];
   const visit = (s: Section, parent: Inherited) => {
     let own = parent;
-    if (s.kind === 'part' || s.kind === 'chapter' || s.kind === 'section' || s.kind === 'subheading') {
-      const heading = report.text.slice(s.heading.start, s.heading.end);
-      const modality: Modality = /(回顾|成就|成绩|总结|过去)/.test(heading) ? 'result' : /(安排|目标|任务|重点工作|计划|展望|思路|考虑|部署|主要工作)/.test(heading) ? 'target' : parent.modality;
-      const years = [...heading.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]);
+    if (s.kind === 'part' || s.kind === 'chapter' || s.kind === 'section' || s.kind === 'subheading' || s.kind === 'appendix') {
+      // An appendix's title may stand on the line after its label (附件1 ⏎ 2026年省十件民生实事): the name has both.
+      const heading = `${report.text.slice(s.heading.start, s.heading.end)} ${s.name}`;
+      const years = [...heading.matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1]));
       const plan = /“?(十[一二三四五]五)”?/.exec(heading);
-      const period = years.length ? years[0] : plan ? PLAN_PERIODS[plan[1]] : parent.period;
+      let modality: Modality = RESULT_WORDS.test(heading) ? 'result' : TARGET_WORDS.test(heading) ? 'target' : parent.modality;
+      // A heading's own year settles it: before the report's year is a review, from it on a plan.
+      if (years.length && reviewYear !== undefined && !RESULT_WORDS.test(heading)) modality = years[0] > reviewYear ? 'target' : modality;
+      let period = years.length ? String(years[0]) : plan ? PLAN_PERIODS[plan[1]] : parent.period;
+      if (FIVE_YEARS.test(heading) && reviewYear !== undefined) period = `${reviewYear - 4}-${reviewYear}`;
+      if (!years.length && !plan && modality === 'target' && parent.modality === 'result' && reviewYear !== undefined) period = String(reviewYear + 1);
       own = { period, modality };
       ranges.push({ span: s.span, inherited: own });
     }
     s.children.forEach((c) => visit(c, own));
   };
-  const base: Inherited = { period: year ? String(year - 1) : undefined, modality: 'result' };
+  const base: Inherited = { period: reviewYear !== undefined ? String(reviewYear) : undefined, modality: 'result' };
   report.sections.forEach((s) => visit(s, base));
+  // Sections nest, and paragraphs are asked for in document order: a sweep with a stack of the
+  // open sections answers each in amortized constant time.
+  ranges.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const open: { span: Span; inherited: Inherited }[] = [];
+  let nextRange = 0;
+  let lastOffset = -1;
   return (offset) => {
-    let best: { span: Span; inherited: Inherited } | undefined;
-    for (const r of ranges) {
-      if (r.span.start <= offset && offset < r.span.end && (!best || r.span.start >= best.span.start)) best = r;
+    if (offset < lastOffset) {
+      open.length = 0;
+      nextRange = 0;
     }
-    return best?.inherited ?? base;
+    lastOffset = offset;
+    while (nextRange < ranges.length && ranges[nextRange].span.start <= offset) {
+      const r = ranges[nextRange++];
+      while (open.length && open[open.length - 1].span.end <= r.span.start) open.pop();
+      open.push(r);
+    }
+    while (open.length && open[open.length - 1].span.end <= offset) open.pop();
+    return open[open.length - 1]?.inherited ?? base;
   };
 }
 
-function periodOf(sentence: string, beforeFigure: string, inherited: string | undefined, year: number | undefined): string | undefined {
+/** The period a paragraph sets for those after it: 五年来… opens a five-year span, 过去一年… closes it. */
+function runningPeriod(paragraph: string, reviewYear: number | undefined): string | null | undefined {
+  if (reviewYear === undefined) return undefined;
+  if (FIVE_YEARS.test(paragraph)) return `${reviewYear - 4}-${reviewYear}`;
+  const plan = PLAN_OPENING.exec(paragraph);
+  if (plan && PLAN_PERIODS[plan[1]]) return PLAN_PERIODS[plan[1]];
+  if (ONE_YEAR.test(paragraph)) return null;
+  return undefined;
+}
+
+function periodOf(sentence: string, beforeFigure: string, inherited: string | undefined, reviewYear: number | undefined): string | undefined {
   const plan = /“?(十[一二三四五]五)”?(?:时期|期间|以来|规划)?/.exec(beforeFigure);
   if (plan && PLAN_PERIODS[plan[1]]) return PLAN_PERIODS[plan[1]];
-  if (/(五年来|这五年|过去五年|五年间)/.test(sentence) && year) return `${year - 5}-${year - 1}`;
+  if (/(五年来|这五年|过去五年|五年间)/.test(sentence) && reviewYear !== undefined) return `${reviewYear - 4}-${reviewYear}`;
   const years = [...beforeFigure.matchAll(/((?:19|20)\d{2})年(?![底末]?[-—至到]\d)/g)].map((m) => m[1]);
   if (years.length) return years[years.length - 1];
-  if (/(今年|本年)/.test(beforeFigure) && year) return String(year);
+  if (/(今年|本年)/.test(beforeFigure) && reviewYear !== undefined) return String(reviewYear + 1);
   return inherited;
 }
 

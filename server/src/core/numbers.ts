@@ -30,19 +30,39 @@ const CHINESE_NUMBER_CHARS = /[零〇一二两三四五六七八九十百千万�
 /** Counter words that make a Chinese numeral a count (三个, 十项, 两家): common, unambiguous ones only. */
 const CHINESE_COUNTERS = new Set([
   '个', '项', '件', '家', '所', '座', '名', '人', '户', '场', '条', '批', '种', '类', '方面', '倍', '位', '张', '部', '次', '大', '支', '台', '套',
-  '万', '千', '百', '亿', '天', '小时', '年', '个月', '周', '处',
+  '万', '千', '百', '亿', '天', '小时', '年', '个月', '周', '处', '届', '轮', '批次', '座', '所', '对', '款',
 ]);
 
 /** Lead-ins of ordinals and names where a numeral is not a quantity. */
-const NOT_AFTER = /[第号型届]$|^[A-Za-z]$/;
+const NOT_AFTER = /[第型届]$|^[A-Za-z]$/;
+
+/** Characters that can start a figure: digits, Chinese numerals, and 第 首 翻 倍 of ranks and doublings. */
+const STARTS = new Set([...'0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿第首翻倍']);
+
+/** Units by their first character, longest first, so a figure tries only the units that can follow it. */
+const UNITS_BY_FIRST = new Map<string, string[]>();
+for (const key of UNIT_KEYS) {
+  const list = UNITS_BY_FIRST.get(key[0]) ?? [];
+  list.push(key);
+  UNITS_BY_FIRST.set(key[0], list);
+}
 
 export function scanFigures(text: string, from = 0, to = text.length): Figure[] {
   const out: Figure[] = [];
   for (let i = from; i < to; ) {
     const ch = text[i];
+    // Most characters start no figure; a table lookup keeps the scan linear and cheap.
+    if (!STARTS.has(ch)) {
+      i++;
+      continue;
+    }
     let figure: Figure | undefined;
     let next = i + 1;
-    if (DIGIT.test(ch)) {
+    const special = ch === '第' || ch === '首' || ch === '翻' || ch === '倍' ? scanWord(text, i, to) : undefined;
+    if (special) {
+      figure = special;
+      next = special.span.end;
+    } else if (DIGIT.test(ch)) {
       const r = scanArabic(text, i, to);
       next = r.next;
       figure = r.figure;
@@ -53,7 +73,7 @@ export function scanFigures(text: string, from = 0, to = text.length): Figure[] 
     }
     if (figure) {
       const range = joinRange(text, figure, to);
-      out.push(range.figure);
+      if (!isDescriptor(text, range.figure)) out.push(range.figure);
       next = Math.max(next, range.figure.span.end);
     }
     // Always move forward, whatever a sub-scanner answered.
@@ -93,7 +113,13 @@ function scanArabic(text: string, start: number, to: number): ScanResult {
   const after = text[end] ?? '';
   // Names with digits: 5G, PM2.5, G225, 3D; dates and times: 7·22, 09:02, 2026-02-03, 2026.02.
   if (/[A-Za-z]/.test(before) || /[A-Za-z]/.test(after)) return { next: skipToken(text, end, to) };
+  const ratio = ratioAt(text, start, end, digits, decimal);
+  if (ratio) return { figure: ratio, next: ratio.span.end };
   if (/[·:：\-/.]/.test(after) && DIGIT.test(text[end + 1] ?? '') && !/[-]/.test(after)) return { next: skipToken(text, end + 1, to) };
+  // 9成: a share in tenths.
+  if (after === '成' && !decimal && digits.length === 1 && !/^成(为|立|果|效|绩|功|本|员|熟|交|就|了)/.test(text.slice(end, end + 2))) {
+    return { figure: { span: { start, end: end + 1 }, value: Number(digits) * 10, unit: '%', kind: 'percent', qualifier: qualifierAround(text, start, end + 1), chinese: false }, next: end + 1 };
+  }
   if (before === '·' || before === '.' || before === '．' || before === '/' || (before === ':' && DIGIT.test(text[start - 2] ?? ''))) return { next: end };
   if (insideShortQuote(text, start)) return { next: end };
   const value = Number(decimal ? `${digits}.${decimal}` : digits);
@@ -145,6 +171,12 @@ function skipToken(text: string, from: number, to: number): number {
 function finishFigure(text: string, start: number, numberEnd: number, value: number, to: number, chinese: boolean): ScanResult {
   let i = numberEnd;
   let scale = 1;
+  let qualifier: Qualifier = 'exact';
+  // 余 and 多 stand before or after the scale: 1200余万元, 2万余名.
+  if ((text[i] === '余' || text[i] === '多') && SCALE_KEYS.some((k) => text.startsWith(k, i + 1))) {
+    qualifier = 'atLeast';
+    i++;
+  }
   for (const key of SCALE_KEYS) {
     if (text.startsWith(key, i)) {
       scale = SCALES[key];
@@ -152,13 +184,12 @@ function finishFigure(text: string, start: number, numberEnd: number, value: num
       break;
     }
   }
-  let qualifier: Qualifier = 'exact';
   if (text[i] === '余' || text[i] === '多') {
     qualifier = 'atLeast';
     i++;
   }
   let unitKey: string | undefined;
-  for (const key of UNIT_KEYS) {
+  for (const key of UNITS_BY_FIRST.get(text[i]) ?? []) {
     if (text.startsWith(key, i)) {
       unitKey = key;
       break;
@@ -196,6 +227,13 @@ function finishFigure(text: string, start: number, numberEnd: number, value: num
 /** Parses 三, 十二, 一百二十, 两千, 三万, 1.5万's Chinese part; undefined when malformed. */
 export function parseChineseNumber(s: string): number | undefined {
   if (!s) return undefined;
+  // 万亿 is one scale (10¹²), not 万 then 亿.
+  if (s.includes('万亿')) {
+    const [high, low] = s.split('万亿');
+    const h = high ? parseChineseNumber(high) : 1;
+    const l = low ? parseChineseNumber(low) : 0;
+    return h === undefined || l === undefined ? undefined : h * 1e12 + l;
+  }
   let total = 0;
   let section = 0;
   let digit: number | undefined;
@@ -247,8 +285,86 @@ function scanChinese(text: string, start: number, to: number): ScanResult {
   }
   const value = parseChineseNumber(run);
   if (value === undefined || value < 2) return { next: i };
-  // A scale character that ends the run is the scale: 近千场 is 1,000 场 (千 read as the number).
-  return finishFigure(text, start, i, value, to, true);
+  // 五年来, 三年间: a span of time, not a figure.
+  if (/^年(来|间|以来|内)/.test(text.slice(i, i + 3))) return { next: i + 1 };
+  const scaled = /[百千万亿]/.test(run);
+  const scaleOnly = /^[百千万亿]+$/.test(run);
+  const threshold = /(超|突破|过|破|逾|近|达|上)$/.test(text.slice(Math.max(0, start - 2), start));
+  // A scale alone (亿元以上项目, 千亩方) names a class of things unless a threshold is crossed (超百万).
+  if (scaleOnly && !threshold) return { next: i };
+  // Chinese years: 二〇三五年.
+  if (/^[〇零一二三四五六七八九]{4}$/.test(run) && text[i] === '年') return { next: i + 1 };
+  const result = finishFigure(text, start, i, value, to, !scaled);
+  if (result.figure) return result;
+  // 超百万, 突破千亿: a threshold crossed, written with the scale alone.
+  if (scaleOnly && threshold) {
+    return { figure: { span: { start, end: i }, value, unit: '', kind: 'amount', qualifier: qualifierBefore(text, start), chinese: true }, next: i };
+  }
+  return result;
+}
+
+/**
+ * Figures that describe a category rather than state a quantity: denominators (每万人), thresholds
+ * that define a group (前10%, 千亿级, 超过10%的有44种), age bands (65岁以上老年人, 0—6岁儿童),
+ * specifications (500千伏), meeting numbers (十四届, 十六次全会) and 三次产业.
+ */
+function isDescriptor(text: string, f: Figure): boolean {
+  const before = text.slice(Math.max(0, f.span.start - 2), f.span.start);
+  const after = text.slice(f.span.end, f.span.end + 4);
+  if (/每$/.test(before)) return true;
+  if (/^级|^伏|^的有/.test(after)) return true;
+  if (f.kind === 'percent' && /[前后]$/.test(before)) return true;
+  if (f.unit === '岁' && (f.max !== undefined || /^(及以上|以上|以下|以内|的|儿童|老人|老年|婴幼|人口|及以下)/.test(after))) return true;
+  if (f.chinese && f.unit === '年' && !/(连续|用|历时|经过|近|花)$/.test(before) && !/^时间/.test(after)) return true;
+  if (f.chinese && (f.unit === '届' || f.unit === '次') && (/^(全会|会议|常委|代表|中全|产业|党代)/.test(after) || f.value >= 10)) return true;
+  return false;
+}
+
+/** Ranks (全国第一, 第78位, 全省第一名, 首位) and doublings (翻一番, 翻番, 倍增). */
+const RANK_SCOPE = /(全国|全省|全市|全区|全州|全县|全球|世界|中西部|西部|东部|各省区|各省份|同类城市|副省级城市|省会城市)$/;
+const RANK_VERB = /(居|列|排|位居|位列|排名|保持|跃居|跃升至|升至|稳居)$/;
+
+function scanWord(text: string, start: number, to: number): Figure | undefined {
+  const rest = text.slice(start, Math.min(to, start + 8));
+  const before = text.slice(Math.max(0, start - 8), start);
+  const scope = RANK_SCOPE.exec(before);
+  const spanStart = scope ? start - scope[1].length : start;
+  const ordinal = /^第([一二三四五六七八九十]+|[0-9]+)(位|名)?/.exec(rest);
+  if (ordinal && (ordinal[2] || scope || RANK_VERB.test(before))) {
+    const value = /^[0-9]+$/.test(ordinal[1]) ? Number(ordinal[1]) : parseChineseNumber(ordinal[1]);
+    if (value !== undefined && !/^(次|届|批|轮|期|个|条|款|章|节|代|产业)/.test(text.slice(start + ordinal[0].length, start + ordinal[0].length + 2))) {
+      return { span: { start: spanStart, end: start + ordinal[0].length }, value, unit: '位', kind: 'rank', qualifier: 'exact', chinese: !/[0-9]/.test(ordinal[1]) };
+    }
+  }
+  if (/^首位/.test(rest) && (scope || RANK_VERB.test(before) || /(居|列)[^，。；]{0,10}$/.test(text.slice(Math.max(0, start - 14), start)))) {
+    return { span: { start: spanStart, end: start + 2 }, value: 1, unit: '位', kind: 'rank', qualifier: 'exact', chinese: true };
+  }
+  const doubling = /^(翻一番|翻番|倍增)/.exec(rest);
+  if (doubling && !/^(行动|计划|工程|战略)/.test(text.slice(start + doubling[0].length, start + doubling[0].length + 2))) {
+    return { span: { start, end: start + doubling[0].length }, value: 2, unit: '倍', kind: 'multiple', qualifier: 'exact', chinese: true };
+  }
+  return undefined;
+}
+
+/** `2.50:1`, `2：1`: a ratio, valued by its left term; `1/10`: a fraction, as a percent. */
+function ratioAt(text: string, start: number, end: number, digits: string, decimal: string): Figure | undefined {
+  const m = /^([:：∶/])([0-9]{1,3}(?:\.[0-9]+)?)(?![0-9:：∶/.])/.exec(text.slice(end, end + 8));
+  if (!m) return undefined;
+  const left = Number(decimal ? `${digits}.${decimal}` : digits);
+  const right = Number(m[2]);
+  const stop = end + m[0].length;
+  if (m[1] === '/') {
+    if (decimal || right === 0 || digits.length > 2) return undefined;
+    return { span: { start, end: stop }, value: round((left / right) * 100), unit: '%', kind: 'percent', qualifier: qualifierAround(text, start, stop), chinese: false };
+  }
+  // A time of day (09:02) has two digits on each side; a ratio does not need them.
+  if (/^[0-9]{2}$/.test(digits) && /^[0-9]{2}$/.test(m[2])) return undefined;
+  return { span: { start, end: stop }, value: left, unit: '', kind: 'fraction', qualifier: qualifierAround(text, start, stop), chinese: false };
+}
+
+function qualifierAround(text: string, start: number, end: number): Qualifier {
+  for (const [word, q] of QUALIFIERS_AFTER) if (text.startsWith(word, end)) return q;
+  return qualifierBefore(text, start);
 }
 
 function parseDecimalChinese(s: string): number | undefined {
@@ -270,7 +386,7 @@ function qualifierBefore(text: string, at: number): Qualifier {
 
 /** Scales multiply decimals (148.7 × 10⁸); twelve significant digits drop the binary noise. */
 function exact(x: number): number {
-  return Number(x.toPrecision(12));
+  return Number.isInteger(x) ? x : Number(x.toPrecision(12));
 }
 
 function round(x: number): number {

@@ -10,6 +10,5 @@ export function parseReport(text: string): Report {
   // A BOM is not part of the report; it stays in `text` so offsets match the editor's buffer.
   const structure = parseStructure(text);
   const outline = { text, ...structure, claims: [] };
-  const year = reportYear(outline);
-  return { ...outline, year, claims: extractClaims(outline, year) };
+  return { ...outline, year: reportYear(outline), claims: extractClaims(outline) };
 }

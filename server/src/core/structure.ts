@@ -551,6 +551,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
         const numbering = (role as { numbering: Numbering }).numbering;
         entry = { numbering, start: block.start, end: block.end, section: glossarySection };
         extend(block.end);
+        paragraphs.push({ span, section: glossarySection });
         continue;
       }
       if (role.kind !== 'chapter' || entry) {

@@ -121,6 +121,18 @@ export const UNITS: Readonly<Record<string, UnitInfo>> = {
   层: count('层'),
   处所: count('处'),
   单: count('单'),
+  对: count('对'),
+  款: count('款'),
+  发: count('发'),
+  群: count('群'),
+  航次: count('航次'),
+  起: count('起'),
+  '微克每立方米': amount('微克/立方米'),
+  车次: count('车次'),
+  辆次: count('辆次'),
+  架: count('架'),
+  季度: amount('个季度'),
+  个季度: amount('个季度'),
 };
 
 /** The longest unit first, so 个百分点 is tried before 个 and 平方千米 before 平方. */

@@ -7,11 +7,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { detectReport } from '../../server/src/core/detect';
+import { FiguresView, exportClaims } from './figures';
 
 export const REPORT_LANGUAGE = 'report';
 const DETECTABLE_LANGUAGES = new Set(['plaintext', 'markdown']);
 
 let client: LanguageClient | undefined;
+let figuresTimer: NodeJS.Timeout | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -33,7 +35,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidOpenTextDocument((document) => void detect(document)),
   );
   await client.start();
+  const figures = new FiguresView(client);
+  const languageClient = client;
+  context.subscriptions.push(
+    vscode.window.registerTreeDataProvider('reportReview.figures', figures),
+    vscode.commands.registerCommand('reportReview.toggleFiguresGrouping', () => figures.toggleGrouping()),
+    vscode.commands.registerCommand('reportReview.refreshFigures', () => figures.refresh(vscode.window.activeTextEditor)),
+    vscode.commands.registerCommand('reportReview.exportFigures', () => exportClaims(languageClient)),
+    vscode.window.onDidChangeActiveTextEditor((editor) => void figures.refresh(editor)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document !== vscode.window.activeTextEditor?.document) return;
+      // Typing changes figures; the view follows after a pause rather than on every keystroke.
+      clearTimeout(figuresTimer);
+      figuresTimer = setTimeout(() => void figures.refresh(vscode.window.activeTextEditor), 600);
+    }),
+  );
   for (const document of vscode.workspace.textDocuments) await detect(document);
+  void figures.refresh(vscode.window.activeTextEditor);
 }
 
 export async function deactivate(): Promise<void> {

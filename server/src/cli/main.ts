@@ -18,12 +18,13 @@ import { findConfig, workspaceDefinitions, type ReviewConfig } from '../config/c
 import { dirname } from 'node:path';
 import { pickLanguage, say, toDiagnostic, toDocumentSymbols, type Language } from '../protocol/convert';
 import { decodeReport, ENCODINGS, type Encoding } from './decode';
+import { claimRows, claimsCsv, formatValue } from '../protocol/claims';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
-const COMMANDS = ['outline', 'check', 'review'] as const;
+const COMMANDS = ['outline', 'check', 'review', 'claims'] as const;
 type Command = (typeof COMMANDS)[number];
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
@@ -42,9 +43,11 @@ Commands:
   outline   print each report's outline (sections, glossary, front matter)
   check     print the findings of every check
   review    print the outline and the findings
+  claims    print every figure with its value, unit, kind, metric, period and modality
 
 Options:
-  --format text|json         output format (json uses LSP shapes: DocumentSymbol, Diagnostic)
+  --format text|json|csv     output format (json uses LSP shapes: DocumentSymbol, Diagnostic;
+                             csv, for claims only, is UTF-8 with a BOM for spreadsheet programs)
   --encoding auto|utf-8|gb18030|gbk|utf-16le|utf-16be
                              how the files are encoded (auto: UTF-8, else GB18030)
   --fail-on error|warning|information|hint
@@ -83,6 +86,7 @@ function parseArgs(argv: string[]): Options | 'help' {
   }
   if (!command) throw new UsageError('no command given');
   if (files.length === 0) throw new UsageError('no FILE given');
+  if (format === 'csv' && command !== 'claims') throw new UsageError('--format csv is for the claims command');
   return { command, files, format, encoding, failOn, language };
 }
 
@@ -132,10 +136,12 @@ function main(argv: string[]): number {
     const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
     const report = parseReport(text);
     const settings = settingsFor(file);
-    const findings = options.command === 'outline' ? [] : runChecks(report, settings.config.checks, standaloneContext(report, settings.terms));
+    const findings = options.command === 'outline' || options.command === 'claims' ? [] : runChecks(report, settings.config.checks, standaloneContext(report, settings.terms));
     results.push({ file, report, index: new LineIndex(text), findings });
   }
-  process.stdout.write(options.format === 'json' ? renderJson(results, options) : renderText(results, options));
+  process.stdout.write(
+    options.command === 'claims' ? renderClaims(results, options) : options.format === 'json' ? renderJson(results, options) : renderText(results, options),
+  );
   if (unreadable) return 2;
   const threshold = SEVERITIES.indexOf(options.failOn);
   return results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) ? 1 : 0;
@@ -155,6 +161,28 @@ function settingsFor(file: string): { config: ReviewConfig; terms: TermDefinitio
     settingsByDirectory.set(directory, settings);
   }
   return settings;
+}
+
+function renderClaims(results: Result[], options: Options): string {
+  if (options.format === 'json') {
+    return `${JSON.stringify(results.map((r) => ({ file: r.file, uri: pathToFileURL(resolve(r.file)).href, claims: claimRows(r.report, r.index) })), null, 2)}\n`;
+  }
+  if (options.format === 'csv') {
+    const parts = results.map((r, i) => {
+      const csv = claimsCsv(claimRows(r.report, r.index), r.file);
+      // One BOM and one header for the whole output.
+      return i === 0 ? csv : csv.slice(csv.indexOf('\r\n') + 2);
+    });
+    return parts.join('');
+  }
+  const out: string[] = [];
+  for (const r of results) {
+    for (const c of claimRows(r.report, r.index)) {
+      const value = `${formatValue(c.value, c.unit)}${c.max !== null ? ` – ${formatValue(c.max, c.unit)}` : ''}`;
+      out.push(`${r.file}:${c.range.start.line + 1}:${c.range.start.character + 1}: ${c.text} = ${value} · ${c.kind} · ${c.qualifier} · ${c.metric || '-'} · ${c.period ?? '-'} · ${c.modality}`);
+    }
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
 }
 
 function renderJson(results: Result[], options: Options): string {
@@ -195,5 +223,11 @@ function renderText(results: Result[], options: Options): string {
   }
   return out.length ? `${out.join('\n')}\n` : '';
 }
+
+// `report-review claims … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 process.exitCode = main(process.argv.slice(2));

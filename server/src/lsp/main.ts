@@ -18,6 +18,8 @@ import { TermIndex, findTermUses, reportDefinitions, type TermDefinition } from 
 import { LineIndex } from '../core/text';
 import { ReportCache, type Analysis } from './cache';
 import { Workspace } from './workspace';
+import { figureHover } from './figures';
+import { claimRows, claimsCsv } from '../protocol/claims';
 import { glossaryDefinition, glossaryHover, glossaryList, highlights, keyAt, referencesIn, termCompletions, type GlossaryView } from './glossary';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -167,9 +169,20 @@ connection.onFoldingRanges((params) => {
   return toFoldingRanges(analysis.report, analysis.index);
 });
 
+/** A figure first (it is the more specific thing under the cursor), then a term or a note marker. */
 connection.onHover((params) => {
   const view = viewOf(params.textDocument.uri);
-  return view ? glossaryHover(view, view.index.offset(params.position), language) : null;
+  if (!view) return null;
+  const offset = view.index.offset(params.position);
+  return figureHover(view.uri, view.report, view.index, offset, language) ?? glossaryHover(view, offset, language);
+});
+
+/** `reportReview/claims`: every figure of a report as export rows, for the figures view and export. */
+connection.onRequest('reportReview/claims', (params: { uri: string }) => {
+  const document = documents.get(params.uri);
+  if (!document) return [];
+  const analysis = analyse(document);
+  return claimRows(analysis.report, analysis.index);
 });
 
 connection.onDefinition((params) => {
@@ -210,6 +223,13 @@ connection.onCompletion((params) => {
   const offset = view.index.offset(params.position);
   if (view.report.text[offset - 1] !== '“') return null;
   return termCompletions(view.terms, language);
+});
+
+connection.onRequest('reportReview/claimsCsv', (params: { uri: string }) => {
+  const document = documents.get(params.uri);
+  if (!document) return '';
+  const analysis = analyse(document);
+  return claimsCsv(claimRows(analysis.report, analysis.index));
 });
 
 /** Quick fixes: the repairs a check marked as certain, offered on the diagnostic they repair. */

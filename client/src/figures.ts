@@ -1,0 +1,104 @@
+/**
+ * The figures view (报告数据 / Report figures) and the export command. The server extracts the
+ * claims; this file only shows them and writes the file the user chose.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+interface Position { line: number; character: number }
+interface ClaimRow {
+  text: string;
+  range: { start: Position; end: Position };
+  value: number;
+  max: number | null;
+  unit: string;
+  kind: string;
+  qualifier: string;
+  metric: string;
+  metricKey: string;
+  period: string | null;
+  modality: string;
+  section: string[];
+}
+
+type Node = { group: string; rows: ClaimRow[] } | { row: ClaimRow };
+
+/** Codicon syntax `$(name)` in a report's text must show as text, not as an icon. */
+function plain(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}
+
+function modalityLabel(modality: string): string {
+  return modality === 'target' ? vscode.l10n.t('target') : vscode.l10n.t('result');
+}
+
+export class FiguresView implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private rows: ClaimRow[] = [];
+  private uri: vscode.Uri | undefined;
+  groupBy: 'section' | 'metric' = 'section';
+
+  constructor(private readonly client: LanguageClient) {}
+
+  async refresh(editor: vscode.TextEditor | undefined): Promise<void> {
+    if (!editor || editor.document.languageId !== 'report') return;
+    this.uri = editor.document.uri;
+    this.rows = await this.client.sendRequest<ClaimRow[]>('reportReview/claims', { uri: this.uri.toString() });
+    this.changed.fire(undefined);
+  }
+
+  toggleGrouping(): void {
+    this.groupBy = this.groupBy === 'section' ? 'metric' : 'section';
+    void vscode.commands.executeCommand('setContext', 'reportReview.figuresGroupedByMetric', this.groupBy === 'metric');
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (node && 'rows' in node) return node.rows.map((row) => ({ row }));
+    if (node) return [];
+    const groups = new Map<string, ClaimRow[]>();
+    for (const row of this.rows) {
+      const key = this.groupBy === 'section' ? row.section.join(' › ') || vscode.l10n.t('(no section)') : row.metric || vscode.l10n.t('(metric not recognized)');
+      const list = groups.get(key) ?? [];
+      list.push(row);
+      groups.set(key, list);
+    }
+    return [...groups].map(([group, rows]) => ({ group, rows }));
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if ('rows' in node) {
+      const item = new vscode.TreeItem(plain(node.group), vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = vscode.l10n.t('{0} figures', node.rows.length);
+      return item;
+    }
+    const r = node.row;
+    const value = `${r.value.toLocaleString('en-US', { maximumFractionDigits: 4 })}${r.max !== null ? `–${r.max.toLocaleString('en-US', { maximumFractionDigits: 4 })}` : ''} ${r.unit}`;
+    const item = new vscode.TreeItem(plain(`${r.metric || '—'}  ${r.text}`), vscode.TreeItemCollapsibleState.None);
+    item.description = plain(`${value} · ${r.period ?? '?'} · ${modalityLabel(r.modality)}`);
+    item.tooltip = new vscode.MarkdownString().appendText(`${r.text} = ${value}\n${r.kind} · ${r.qualifier} · ${r.metric} · ${r.period ?? '?'} · ${modalityLabel(r.modality)}`);
+    if (this.uri) {
+      const range = new vscode.Range(r.range.start.line, r.range.start.character, r.range.end.line, r.range.end.character);
+      item.command = { command: 'vscode.open', title: '', arguments: [this.uri, { selection: range }] };
+    }
+    return item;
+  }
+}
+
+/** Writes every claim of the current report to a CSV (UTF-8 with BOM) or JSON file the user picks. */
+export async function exportClaims(client: LanguageClient): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'report') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
+    return;
+  }
+  const rows = await client.sendRequest<ClaimRow[]>('reportReview/claims', { uri: editor.document.uri.toString() });
+  const base = editor.document.uri.with({ path: editor.document.uri.path.replace(/\.[^./]*$/, '') + '.figures.csv' });
+  const target = await vscode.window.showSaveDialog({ defaultUri: base, filters: { CSV: ['csv'], JSON: ['json'] } });
+  if (!target) return;
+  const json = target.path.toLowerCase().endsWith('.json');
+  const content = json ? `${JSON.stringify(rows, null, 2)}\n` : await client.sendRequest<string>('reportReview/claimsCsv', { uri: editor.document.uri.toString() });
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} figures to {1}', rows.length, vscode.workspace.asRelativePath(target)));
+}

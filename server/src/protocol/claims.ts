@@ -1,0 +1,85 @@
+/**
+ * Claims as rows for export (CSV, JSON) and for the figures view. One shape for the CLI, the
+ * server and the extension; the README documents it, since reviewers script against it.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import type { Claim } from '../core/claims';
+import type { Report, Section } from '../core/model';
+import type { LineIndex } from '../core/text';
+import { toRange } from './convert';
+
+export interface ClaimRow {
+  readonly text: string;
+  readonly range: Range;
+  readonly value: number;
+  readonly max: number | null;
+  readonly unit: string;
+  readonly kind: string;
+  readonly qualifier: string;
+  readonly metric: string;
+  readonly metricKey: string;
+  readonly period: string | null;
+  readonly modality: string;
+  /** The headings the figure stands under, outermost first. */
+  readonly section: readonly string[];
+}
+
+const HEADINGS = new Set(['part', 'chapter', 'section', 'subheading', 'appendix', 'glossary']);
+
+/** The heading path of every claim, found in one walk of the outline. */
+function sectionPaths(report: Report): (offset: number) => string[] {
+  const spans: { start: number; end: number; path: string[] }[] = [];
+  const visit = (s: Section, path: string[]) => {
+    const own = HEADINGS.has(s.kind) ? [...path, `${s.detail ?? ''}${s.name}`] : path;
+    if (HEADINGS.has(s.kind)) spans.push({ start: s.span.start, end: s.span.end, path: own });
+    s.children.forEach((c) => visit(c, own));
+  };
+  report.sections.forEach((s) => visit(s, []));
+  return (offset) => {
+    let best: string[] = [];
+    for (const s of spans) if (s.start <= offset && offset < s.end && s.path.length > best.length) best = s.path;
+    return best;
+  };
+}
+
+export function claimRows(report: Report, index: LineIndex): ClaimRow[] {
+  const pathOf = sectionPaths(report);
+  return report.claims.map((c: Claim) => ({
+    text: c.text,
+    range: toRange(index, c.span),
+    value: c.value,
+    max: c.max ?? null,
+    unit: c.unit,
+    kind: c.kind,
+    qualifier: c.qualifier,
+    metric: c.metric,
+    metricKey: c.metricKey,
+    period: c.period ?? null,
+    modality: c.modality,
+    section: pathOf(c.span.start),
+  }));
+}
+
+const CSV_COLUMNS = ['line', 'character', 'text', 'value', 'max', 'unit', 'kind', 'qualifier', 'metric', 'period', 'modality', 'section'] as const;
+
+/** CSV with a BOM so spreadsheet programs read it as UTF-8; fields quoted where they need it. */
+export function claimsCsv(rows: readonly ClaimRow[], file?: string): string {
+  const quote = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const header = file ? ['file', ...CSV_COLUMNS] : [...CSV_COLUMNS];
+  const lines = [header.join(',')];
+  for (const r of rows) {
+    const cells = [r.range.start.line + 1, r.range.start.character + 1, r.text, r.value, r.max, r.unit, r.kind, r.qualifier, r.metric, r.period, r.modality, r.section.join(' › ')];
+    lines.push((file ? [file, ...cells] : cells).map(quote).join(','));
+  }
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+/** 18,180,000 元 — a value as a reviewer reads it. */
+export function formatValue(value: number, unit: string): string {
+  const digits = Math.abs(value) >= 1000 ? 0 : 4;
+  const formatted = value.toLocaleString('en-US', { maximumFractionDigits: digits });
+  return unit ? `${formatted} ${unit}` : formatted;
+}

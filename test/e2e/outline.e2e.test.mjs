@@ -1,0 +1,124 @@
+// End-to-end: the packaged extension in a real VS Code (code-server) driven through Chromium.
+// Opens a corpus report as plain text and checks what a person sees: the language switches to
+// 政府工作报告 / Report, and the Outline view lists the report's sections.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { chromium } from 'playwright-core';
+import {
+  CHROMIUM_LAUNCH, ROOT, ensureCodeServer, freePort, installExtension, makeState, startCodeServer, writeUserSettings,
+} from '../../scripts/code-server-lib.mjs';
+import { SELECTORS, languageStatus, openFile, outlineRows, runCommand, waitForWorkspace } from './workbench.mjs';
+
+const VSIX = process.env.REPORT_REVIEW_VSIX || join(ROOT, 'report-review.vsix');
+const OUT = join(ROOT, 'test-output', 'e2e');
+const REPORT = join(ROOT, 'test/corpus/001_366748309c9ca2d8.txt');
+const FILE = basename(REPORT);
+const LANGUAGE_ALIAS = '政府工作报告 / Report';
+// From test/corpus/expected/001_366748309c9ca2d8.outline: its level-1 sections, in order, and
+// the first level-2 section under the first of them.
+const LEVEL1 = ['2020年和“十三五”时期政府工作回顾', '“十四五”时期发展思路、总体目标及主攻方向', '2021年工作安排'];
+const FIRST_CHILD = '精准施策战疫情,交出大考高分答卷';
+const LINE_OF_2021_PLAN = 73;
+const WAIT = 30_000; // Per step: the first start of the workbench and extension host is the slow part.
+
+describe('Report Review in VS Code (code-server + Chromium)', function () {
+  this.timeout(120_000);
+  let server;
+  let browser;
+  let page;
+  const consoleLines = [];
+
+  before(async function () {
+    this.timeout(20 * 60_000); // A first run may install code-server and Chromium.
+    ensureCodeServer();
+    rmSync(OUT, { recursive: true, force: true });
+    const state = makeState(join(OUT, 'code-server'));
+    writeFileSync(join(OUT, 'install-extension.log'), `${installExtension(state, VSIX)}\n`);
+    writeUserSettings(state, {
+      // Level-1 sections only until one is expanded: the Outline list is virtual (rows out of
+      // view are not in the DOM), and a fully expanded report is taller than the sidebar.
+      'outline.collapseItems': 'alwaysCollapse',
+      'breadcrumbs.enabled': false,
+    });
+    const workspace = join(OUT, 'workspace');
+    mkdirSync(workspace, { recursive: true });
+    copyFileSync(REPORT, join(workspace, FILE));
+
+    server = startCodeServer(state, { port: await freePort(), folder: workspace });
+    await server.ready;
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
+    page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.message}`));
+    await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
+    await waitForWorkspace(page, FILE, 60_000);
+    await openFile(page, FILE, WAIT);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await page.screenshot({ path: join(OUT, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+    }
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    if (consoleLines.length) {
+      mkdirSync(OUT, { recursive: true });
+      writeFileSync(join(OUT, 'browser-console.log'), `${consoleLines.join('\n')}\n`);
+    }
+    await browser?.close().catch(() => {});
+    await server?.stop();
+  });
+
+  it(`switches a plain-text report to the "${LANGUAGE_ALIAS}" language`, async function () {
+    const status = page.locator(SELECTORS.languageStatus, { hasText: LANGUAGE_ALIAS });
+    await status.waitFor({ timeout: WAIT }).catch(async () => {
+      assert.fail(`status bar language is "${await languageStatus(page)}", expected "${LANGUAGE_ALIAS}" within ${WAIT} ms`);
+    });
+    assert.equal(await languageStatus(page), LANGUAGE_ALIAS);
+  });
+
+  it('lists the report sections in the Outline view', async function () {
+    await runCommand(page, 'Focus on Outline View', WAIT);
+    // Fold the file tree so the Outline gets the sidebar's height (its rows are virtual).
+    const explorerHeader = page.locator(SELECTORS.explorerPaneHeader);
+    if ((await explorerHeader.getAttribute('aria-expanded')) === 'true') await explorerHeader.click();
+    await page.locator(`${SELECTORS.explorerPaneHeader}[aria-expanded="false"]`).waitFor({ timeout: WAIT });
+    await page.locator(SELECTORS.explorerRow).first().waitFor({ state: 'hidden', timeout: WAIT });
+
+    const lastSection = page.locator(`${SELECTORS.outlineRow}[aria-level="1"]`, { hasText: LEVEL1.at(-1) });
+    await lastSection.waitFor({ timeout: WAIT }).catch(async () => {
+      const message = await page.locator(SELECTORS.outlineMessage).innerText().catch(() => '');
+      assert.fail(`Outline has no "${LEVEL1.at(-1)}" within ${WAIT} ms; rows: ${JSON.stringify(await outlineRows(page))}; message: "${message}"`);
+    });
+
+    const top = (await outlineRows(page)).filter((row) => row.level === 1).map((row) => row.name);
+    const found = LEVEL1.map((title) => top.findIndex((name) => name.includes(title)));
+    assert.ok(found.every((i) => i >= 0), `level-1 Outline rows ${JSON.stringify(top)} lack one of ${JSON.stringify(LEVEL1)}`);
+    assert.deepEqual([...found].sort((a, b) => a - b), found, `level-1 sections out of order: ${JSON.stringify(top)}`);
+
+    const firstSection = page.locator(`${SELECTORS.outlineRow}[aria-level="1"]`, { hasText: LEVEL1[0] }).first();
+    await firstSection.locator(SELECTORS.outlineTwistie).click();
+    const child = page.locator(`${SELECTORS.outlineRow}[aria-level="2"]`, { hasText: FIRST_CHILD });
+    await child.waitFor({ timeout: WAIT }).catch(async () => {
+      assert.fail(`expanding "${LEVEL1[0]}" shows no "${FIRST_CHILD}"; rows: ${JSON.stringify(await outlineRows(page))}`);
+    });
+    await page.screenshot({ path: join(OUT, 'outline.png') });
+
+    const rows = await outlineRows(page);
+    const parent = rows.findIndex((row) => row.level === 1 && row.name.includes(LEVEL1[0]));
+    assert.ok(rows[parent + 1]?.name.includes(FIRST_CHILD),
+      `expected "${FIRST_CHILD}" as the first child of "${LEVEL1[0]}", got ${JSON.stringify(rows[parent + 1])}`);
+  });
+
+  it('moves the cursor to a section when its Outline entry is clicked', async function () {
+    await page.locator(`${SELECTORS.outlineRow}[aria-level="1"]`, { hasText: LEVEL1.at(-1) }).first().click();
+    const cursor = page.locator(SELECTORS.cursorStatus, { hasText: `Ln ${LINE_OF_2021_PLAN},` });
+    await cursor.waitFor({ timeout: WAIT }).catch(async () => {
+      const text = await page.locator(SELECTORS.cursorStatus).innerText().catch(() => '(no cursor status)');
+      assert.fail(`cursor status is "${text}", expected line ${LINE_OF_2021_PLAN}`);
+    });
+  });
+});

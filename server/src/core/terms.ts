@@ -9,6 +9,7 @@
  */
 import type { GlossaryEntry, Report, Span } from './model';
 import { glossaryKey } from './structure';
+import { itemAt } from './text';
 
 export type TermSource = 'report' | 'workspace' | 'previousReport' | 'builtin';
 
@@ -226,15 +227,5 @@ function noteAfter(text: string, at: number): Span | undefined {
 
 /** The use or note marker at `offset`, for hover and go to definition. */
 export function useAt(uses: readonly TermUse[], offset: number): TermUse | undefined {
-  let lo = 0;
-  let hi = uses.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const u = uses[mid];
-    const end = u.note ? u.note.end : u.span.end;
-    if (offset < u.span.start) hi = mid - 1;
-    else if (offset >= end) lo = mid + 1;
-    else return u;
-  }
-  return undefined;
+  return itemAt(uses, offset, (u) => (u.note ? u.note.end : u.span.end));
 }

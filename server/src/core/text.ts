@@ -106,3 +106,21 @@ export function shorten(s: string, max: number): string {
   }
   return out + '…';
 }
+
+/** The item whose span covers `offset`, by binary search over items sorted by start and not overlapping. */
+export function itemAt<T extends { readonly span: { readonly start: number; readonly end: number } }>(
+  items: readonly T[],
+  offset: number,
+  endOf: (item: T) => number = (item) => item.span.end,
+): T | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = items[mid];
+    if (offset < item.span.start) hi = mid - 1;
+    else if (offset >= endOf(item)) lo = mid + 1;
+    else return item;
+  }
+  return undefined;
+}

@@ -2,7 +2,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { Claim } from '../core/claims';
 import type { Report } from '../core/model';
-import type { LineIndex } from '../core/text';
+import { itemAt, type LineIndex } from '../core/text';
 import { escapeMarkdown } from '../protocol/markdown';
 import { toRange, type Language } from '../protocol/convert';
 import { formatValue } from '../protocol/claims';
@@ -29,16 +29,7 @@ const MODALITY: Record<string, { zh: string; en: string }> = {
 };
 
 export function claimAt(claims: readonly Claim[], offset: number): Claim | undefined {
-  let lo = 0;
-  let hi = claims.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = claims[mid];
-    if (offset < c.span.start) hi = mid - 1;
-    else if (offset >= c.span.end) lo = mid + 1;
-    else return c;
-  }
-  return undefined;
+  return itemAt(claims, offset);
 }
 
 function periodLabel(period: string | undefined, language: Language): string {

@@ -143,7 +143,7 @@ describe('claims', () => {
     assert.deepEqual(claims(report), [
       '18.18亿元 一般公共预算收入 2020 result',
       '3.8% 一般公共预算收入 2020 result -3.8',
-      '6% 地区生产总值 2016-2020 result 6',
+      '6% 地区生产总值（年均） 2016-2020 result 6',
       '6.5% 地区生产总值 2021 target 6.5',
       '3.5% 城镇登记失业率 2021 target',
     ]);

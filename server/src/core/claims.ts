@@ -34,7 +34,7 @@ const SENTENCE_BREAK = new Set([...'。；！？!?\n']);
 
 /** Verbs, adverbs and time words around a metric that are not part of its name. */
 const TRAILING_NOISE = /(?:均居|稳居|跃居|位居|位列|居|排名|成为|分别|同比|比上年|较上年|比去年|较去年|年均|累计|全年|共计|合计|总计|共|达到|达|完成|实现|增长|增加|提高|提升|上升|下降|降低|减少|为|是|约|超过|突破|超|逾|控制在|保持在|稳定在|维持在|在|到|至|有|的|了|近|不低于|不少于|不超过|将近|接近|大约|预计|力争|确保|要|将|比|以上|以下)+$/;
-const LEADING_NOISE = /^(?:其中|全区|全市|全省|全县|全州|全旗|全国|我区|我市|我省|今年|去年|全年|当年|同期|过去一年|一年来|五年来|这五年|此外|另外|同时|并且|并|和|与|及|以及|其|主要|就是|实现|推动|完成|累计|共|新建|\d{4}年)+/;
+const LEADING_NOISE = /^(?:确保|力争|把|要|将|使|让|保持|其中|全区|全市|全省|全县|全州|全旗|全国|我区|我市|我省|今年|去年|全年|当年|同期|过去一年|一年来|五年来|这五年|此外|另外|同时|并且|并|和|与|及|以及|其|主要|就是|实现|推动|完成|累计|共|新建|\d{4}年)+/;
 const GROWTH_CONTEXT = /(?:增长|增加|提高|提升|上升|上涨|增速|改善|扩大|下降|降低|减少|缩小|回落|下滑|压减|压降|收窄|缩减)(?:了|约|达|为|到)?$/;
 
 const PLAN_PERIODS: Record<string, string> = { 十一五: '2006-2010', 十二五: '2011-2015', 十三五: '2016-2020', 十四五: '2021-2025', 十五五: '2026-2030' };
@@ -53,8 +53,7 @@ export function extractClaims(report: Report): Claim[] {
     const section = context(paragraph.span.start);
     if (running && running.section !== section && !sameChapter(running.section, section)) running = undefined;
     const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), reviewYear);
-    if (marker === null) running = undefined;
-    else if (marker) running = { section, period: marker };
+    if (marker) running = { section, period: marker };
     const inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period } : section;
     for (const figure of figures) {
       const sentenceStart = lastBreak(text, figure.span.start, paragraph.span.start, SENTENCE_BREAK);
@@ -73,6 +72,8 @@ export function extractClaims(report: Report): Claim[] {
       const value = kind === 'growth' || kind === 'points' ? (listed ? sign * figure.value : signed(text, figure)) : figure.value;
       const max = figure.max !== undefined && (kind === 'growth' || kind === 'points') && value < 0 ? -figure.max : figure.max;
       let metric = metricOf(text, figure, paragraph.span.start);
+      // An average annual rate (年均增长) is another statistic than the year's rate.
+      if (metric && kind === 'growth' && /年均/.test(text.slice(Math.max(paragraph.span.start, figure.span.start - 10), figure.span.start))) metric = `${metric}（年均）`;
       const distributed = distribute(text, figure, figures, paragraph.span.start);
       if (distributed) metric = distributed;
       if (!metric) metric = previousMetric;
@@ -297,13 +298,16 @@ function sectionContext(report: Report, reviewYear: number | undefined): (offset
   };
 }
 
-/** The period a paragraph sets for those after it: 五年来… opens a five-year span, 过去一年… closes it. */
-function runningPeriod(paragraph: string, reviewYear: number | undefined): string | null | undefined {
+/** The period a paragraph sets for those after it: 五年来… opens a five-year span, 过去一年… or 2025年… a year. */
+function runningPeriod(paragraph: string, reviewYear: number | undefined): string | undefined {
   if (reviewYear === undefined) return undefined;
   if (FIVE_YEARS.test(paragraph)) return `${reviewYear - 4}-${reviewYear}`;
   const plan = PLAN_OPENING.exec(paragraph);
   if (plan && PLAN_PERIODS[plan[1]]) return PLAN_PERIODS[plan[1]];
-  if (ONE_YEAR.test(paragraph)) return null;
+  if (ONE_YEAR.test(paragraph)) {
+    const year = /((?:19|20)\d{2})年/.exec(paragraph.slice(0, 12));
+    return year ? year[1] : String(reviewYear);
+  }
   return undefined;
 }
 

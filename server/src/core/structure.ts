@@ -271,7 +271,8 @@ function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
       continue;
     }
     const fragment = isFragment(line.text);
-    if (current && previousContent && shouldJoin(previousContent.text, line.text, blankSincePrevious, current.lastWasFragment, fragment)) {
+    const blockText = current ? text.slice(current.start, current.end) : '';
+    if (current && previousContent && shouldJoin(previousContent.text, line.text, blankSincePrevious, current.lastWasFragment, fragment, blockText)) {
       current.end = line.end;
       current.lines.push(line);
       current.lastWasFragment = fragment;
@@ -293,7 +294,7 @@ function isFragment(t: string): boolean {
   return !ARABIC_DOT_RE.test(t) || /^\d+\.\d+$/.test(t);
 }
 
-function shouldJoin(a: string, b: string, blankBetween: boolean, aWasFragment: boolean, bIsFragment: boolean): boolean {
+function shouldJoin(a: string, b: string, blankBetween: boolean, aWasFragment: boolean, bIsFragment: boolean, block: string): boolean {
   const last = a[a.length - 1];
   if (a === '（' || a === '(') return true;
   if (blankBetween) return false;
@@ -303,7 +304,8 @@ function shouldJoin(a: string, b: string, blankBetween: boolean, aWasFragment: b
   if (CONTINUATION_STARTS.has(b[0]) || /^是[：:]/.test(b)) return true;
   if (JOIN_AFTER_ENDINGS.has(last)) return true;
   if (bIsFragment && /[A-Za-z0-9]$/.test(a)) return true;
-  if (unbalancedQuote(a) && !CLAUSE_END.has(last)) return true;
+  // A quotation the block opened and has not closed goes on in the next line (“双向 ⏎ 揭榜 ⏎ 挂帅”).
+  if (unbalancedQuote(block) && !CLAUSE_END.has(last)) return true;
   if (visibleLength(b) <= 4 && visibleLength(a) >= 10 && !CLAUSE_END.has(last)) return true;
   return false;
 }

@@ -1,0 +1,55 @@
+/**
+ * out-of-range — figures that cannot be: a share, rate or coverage above 100 %, a reversed range.
+ *
+ * Flags: `覆盖率达到105%`, `占全市比重为120%`, `增长7%-6.5%` (the range runs backwards).
+ * Does not flag: growth rates above 100 % (`增长120%` is possible), completion of a plan above 100 %
+ * (`完成年度计划的120%`), percentages that are not shares.
+ *
+ * Why: such a figure is always a typing or unit error (a 10.5% that lost its point).
+ */
+import type { Report } from '../core/model';
+import type { Check, Finding } from './types';
+
+/** Metrics that are parts of a whole: they cannot exceed the whole. */
+const SHARE = /(率|比重|占比|比例|覆盖|普及|份额|达标|合格|优良|满意度|参保|入学|巩固)/;
+const NOT_SHARE = /(增长率|增速|完成|计划的|预算的|超额)/;
+
+export const outOfRange: Check = {
+  id: 'out-of-range',
+  defaultSeverity: 'error',
+  description: { zh: '比率超过100%或区间上下限颠倒', en: 'A share above 100 % or a range that runs backwards' },
+  run(report: Report): Finding[] {
+    const findings: Finding[] = [];
+    for (const c of report.claims) {
+      if (c.max !== undefined && c.max < c.value && c.kind !== 'growth' && c.kind !== 'points') {
+        findings.push({
+          checkId: 'out-of-range',
+          span: c.span,
+          message: { zh: `区间「${c.text}」的上限小于下限`, en: `The range “${c.text}” runs backwards` },
+          fixes: [],
+        });
+        continue;
+      }
+      if ((c.kind === 'growth' || c.kind === 'points') && c.max !== undefined && Math.abs(c.max) < Math.abs(c.value)) {
+        findings.push({
+          checkId: 'out-of-range',
+          span: c.span,
+          message: { zh: `区间「${c.text}」的上限小于下限`, en: `The range “${c.text}” runs backwards` },
+        });
+        continue;
+      }
+      const context = report.text.slice(Math.max(0, c.span.start - 12), c.span.start);
+      if (c.kind === 'percent' && Math.max(c.value, c.max ?? c.value) > 100 && SHARE.test(c.metric + context) && !NOT_SHARE.test(context)) {
+        findings.push({
+          checkId: 'out-of-range',
+          span: c.span,
+          message: {
+            zh: `「${c.metric || '比率'}」为${c.text}，超过100%`,
+            en: `“${c.metric || 'the share'}” is ${c.text}, above 100 %`,
+          },
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * target-restated — a target of the 主要预期目标 paragraph stated differently later in the report.
+ *
+ * Flags: `城镇登记失业率控制在3.5%以下` in the targets paragraph and `城镇登记失业率控制在4%以内`
+ * in a later section; `增长6.5%左右` restated as `增长7%`.
+ * Does not flag: the same target restated (`6.5%左右` and `6.5%`), a figure for another year, a
+ * result of the year under review.
+ *
+ * Why: the targets paragraph is what the congress votes on; a section that restates a target must
+ * restate the same one.
+ */
+import type { Claim } from '../core/claims';
+import type { Report, Span } from '../core/model';
+import { LineIndex } from '../core/text';
+import type { Check, Finding } from './types';
+import { compatible, lineOf } from './claim-math';
+
+/** The paragraph that states the year's main targets: …主要预期目标是：… */
+export function targetParagraph(report: Report): Span | undefined {
+  for (const p of report.paragraphs) {
+    const head = report.text.slice(p.span.start, Math.min(p.span.end, p.span.start + 200));
+    if (/主要预期目标|主要目标是|预期目标为/.test(head)) {
+      // The paragraph may be broken after 主要预期目标 (广东): take the next one too when it is short of figures.
+      return p.span;
+    }
+  }
+  return undefined;
+}
+
+export const targetRestated: Check = {
+  id: 'target-restated',
+  defaultSeverity: 'warning',
+  description: { zh: '主要预期目标在后文中被不同地重述', en: 'A main target restated differently later in the report' },
+  run(report: Report): Finding[] {
+    const span = targetParagraph(report);
+    if (!span) return [];
+    const index = new LineIndex(report.text);
+    const targets = report.claims.filter((c) => c.span.start >= span.start && c.span.end <= span.end && c.metric && c.modality === 'target');
+    const findings: Finding[] = [];
+    for (const later of report.claims) {
+      if (later.span.start < span.end || later.modality !== 'target') continue;
+      const target = targets.find((t: Claim) => t.metricKey === later.metricKey && t.kind === later.kind && t.unit === later.unit && t.period === later.period && [...t.metric].length >= 4);
+      if (!target || (compatible(target, later, true) && boundKind(target) === boundKind(later))) continue;
+      findings.push({
+        checkId: 'target-restated',
+        span: later.span,
+        message: {
+          zh: `「${later.metric}」预期目标为${qualified(target)}，此处为${qualified(later)}`,
+          en: `The target for “${later.metric}” is ${qualified(target)}, but ${qualified(later)} here`,
+        },
+        related: [{ span: target.span, message: { zh: `主要预期目标（第${lineOf(index, target)}行）`, en: `Main target (line ${lineOf(index, target)})` } }],
+      });
+    }
+    return findings;
+  },
+};
+
+function qualified(c: Claim): string {
+  const suffix = c.qualifier === 'atLeast' ? '以上' : c.qualifier === 'atMost' ? '以内' : c.qualifier === 'approx' ? '左右' : '';
+  return `${c.text}${suffix && !c.text.endsWith(suffix) ? suffix : ''}`;
+}
+
+/** 以上 and 以内 state different targets even at the same value. */
+function boundKind(c: Claim): string {
+  return c.qualifier === 'atLeast' || c.qualifier === 'atMost' ? c.qualifier : 'value';
+}

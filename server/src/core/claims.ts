@@ -72,12 +72,12 @@ export function extractClaims(report: Report): Claim[] {
       const value = kind === 'growth' || kind === 'points' ? (listed ? sign * figure.value : signed(text, figure)) : figure.value;
       const max = figure.max !== undefined && (kind === 'growth' || kind === 'points') && value < 0 ? -figure.max : figure.max;
       let metric = metricOf(text, figure, paragraph.span.start);
-      // An average annual rate (年均增长) is another statistic than the year's rate.
-      if (metric && kind === 'growth' && /年均/.test(text.slice(Math.max(paragraph.span.start, figure.span.start - 10), figure.span.start))) metric = `${metric}（年均）`;
       const distributed = distribute(text, figure, figures, paragraph.span.start);
       if (distributed) metric = distributed;
-      if (!metric) metric = previousMetric;
+      if (!metric) metric = previousMetric.replace(/（年均）$/, '');
       else previousMetric = metric;
+      // An average annual rate (年均增长) is another statistic than the year's rate.
+      if (metric && kind === 'growth' && /年均/.test(text.slice(Math.max(paragraph.span.start, figure.span.start - 10), figure.span.start))) metric = `${metric}（年均）`;
       claims.push({
         span: figure.span,
         text: text.slice(figure.span.start, figure.span.end),
@@ -249,9 +249,9 @@ interface Inherited {
 
 const RESULT_WORDS = /(回顾|成就|成绩|总结|过去)/;
 const TARGET_WORDS = /(安排|目标|任务|重点工作|计划|展望|思路|考虑|部署|主要工作|实事)/;
-const FIVE_YEARS = /^(?:[—─]+)?(?:五年来|这五年|过去五年|五年间|这是.{2,24}的五年)/;
+const FIVE_YEARS = /^(?:各位代表[！!，,]?)?(?:[—─]+)?(?:五年来|这五年|过去五年|五年间|这是.{2,24}的五年)/;
 const PLAN_OPENING = /^(?:[—─]+)?“?(十[一二三四五]五)”?(?:时期|期间|以来)/;
-const ONE_YEAR = /^(?:[—─]+)?(?:过去一年|这一年|一年来|刚刚过去的|过去的一年|(?:19|20)\d{2}年(?:是|，|,))/;
+const ONE_YEAR = /^(?:各位代表[！!，,]?)?(?:[—─]+)?(?:过去一年|这一年|一年来|刚刚过去的|过去的一年|(?:19|20)\d{2}年(?:是|，|,))/;
 
 /** What each section's heading says about period and modality, looked up by offset. */
 function sectionContext(report: Report, reviewYear: number | undefined): (offset: number) => Inherited {
@@ -305,7 +305,7 @@ function runningPeriod(paragraph: string, reviewYear: number | undefined): strin
   const plan = PLAN_OPENING.exec(paragraph);
   if (plan && PLAN_PERIODS[plan[1]]) return PLAN_PERIODS[plan[1]];
   if (ONE_YEAR.test(paragraph)) {
-    const year = /((?:19|20)\d{2})年/.exec(paragraph.slice(0, 12));
+    const year = /((?:19|20)\d{2})年/.exec(paragraph.slice(0, 18));
     return year ? year[1] : String(reviewYear);
   }
   return undefined;

@@ -579,6 +579,8 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
       case 'subheading': {
         const section: MutableSection = { kind: role.kind, name: headingName(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] };
         open(section, RANK[role.kind]);
+        // A sub-heading is a sentence of the report too (这一年，…增长5%。): its figures count.
+        paragraphs.push({ span, section });
         break;
       }
       case 'chapter':

@@ -16,6 +16,8 @@ export function halfStep(c: Claim): number {
   // not 6.5 to 7.
   const significant = written[0].replace(/^[0０.．]+/, '').replace(/[.．]/, '').length;
   if (significant < 2) return Math.abs(c.value) * 1e-9;
+  // A count written out in full (28项) is exact; 1.1万人 is rounded.
+  if (c.kind === 'count' && decimals === 0 && scale === 1) return 1e-9;
   return 0.5 * 10 ** -decimals * scale;
 }
 

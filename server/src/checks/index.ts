@@ -3,7 +3,9 @@
  * Adding a check: write `checks/<id>.ts` and add it here.
  */
 import type { Report } from '../core/model';
+import { changeArithmetic } from './change-arithmetic';
 import { countMismatch } from './count-mismatch';
+import { sumMismatch } from './sum-mismatch';
 import { figureConflict } from './figure-conflict';
 import { glossaryDuplicate } from './glossary-duplicate';
 import { targetRestated } from './target-restated';
@@ -15,7 +17,7 @@ import { termUndefined } from './term-undefined';
 import type { Check, CheckContext, Finding, Severity } from './types';
 import { TermIndex, findTermUses, reportDefinitions, type TermDefinition } from '../core/terms';
 
-export const CHECKS: readonly Check[] = [figureConflict, targetRestated, countMismatch, outOfRange, sectionNumbering, textIntegrity, glossaryUnused, glossaryDuplicate, termUndefined];
+export const CHECKS: readonly Check[] = [figureConflict, targetRestated, countMismatch, sumMismatch, changeArithmetic, outOfRange, sectionNumbering, textIntegrity, glossaryUnused, glossaryDuplicate, termUndefined];
 
 /** Per-check settings: `off`, or a severity that replaces the check's default. */
 export type CheckSetting = Severity | 'off';

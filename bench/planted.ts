@@ -1,0 +1,201 @@
+/**
+ * `npm run bench:planted`: plants errors of each family at random places in the clean corpus
+ * reports, runs the checks, and reports the recall per family — and, for precision, the warnings
+ * and errors on the unmodified reports.
+ *
+ * Sites are found by plain patterns on the text, not by the checks under test; each planted error
+ * counts as found when a finding of its family covers the planted place (or points at it).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseReport } from '../server/src/core/report';
+import { runChecks, type RatedFinding } from '../server/src/checks';
+import type { Section } from '../server/src/core/model';
+
+const ROOT = join(__dirname, '..');
+const CORPUS = join(ROOT, 'test', 'corpus');
+const PER_REPORT = Number(process.env.PLANTED_PER_REPORT ?? 12);
+
+interface Planted {
+  text: string;
+  /** Where the error is, in the planted text. */
+  at: { start: number; end: number };
+}
+
+type Planter = (text: string, random: () => number) => Planted[];
+
+/** A small seeded generator, so every run plants the same errors. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sample<T>(items: T[], n: number, random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy.slice(0, n);
+}
+
+function replace(text: string, start: number, end: number, by: string): Planted {
+  return { text: text.slice(0, start) + by + text.slice(end), at: { start, end: start + by.length } };
+}
+
+/** A different number of the same shape: 18.18 → 19.27, 53 → 61. */
+function otherNumber(written: string, random: () => number): string {
+  const value = Number(written);
+  const factor = 1.15 + random() * 0.3;
+  const decimals = written.includes('.') ? written.split('.')[1].length : 0;
+  const next = (value * factor + (decimals ? 0 : 1)).toFixed(decimals);
+  return next === written ? `${next}1` : next;
+}
+
+const CHINESE = '零一二三四五六七八九十';
+
+const PLANTERS: Record<string, Planter> = {
+  /** Restate a figure of the report later in its paragraph, with another value: the second mention of a metric. */
+  'figure-conflict': (text, random) => {
+    const report = parseReport(text);
+    const candidates = report.claims.filter((c) => c.period && [...c.metric].length >= 4 && /^[0-9]+(\.[0-9]+)?/.test(c.text) && c.max === undefined && c.kind !== 'rank');
+    const out: Planted[] = [];
+    for (const c of sample(candidates, PER_REPORT, random)) {
+      const number = /^[0-9]+(\.[0-9]+)?/.exec(c.text)![0];
+      const figure = `${otherNumber(number, random)}${c.text.slice(number.length)}`;
+      const verb = c.kind === 'growth' ? (c.value < 0 ? '下降' : '增长') : c.kind === 'points' ? '提高' : '为';
+      const sentence = `同期${c.metric.replace(/（年均）$/, '')}${verb}${figure}。`;
+      const paragraph = report.paragraphs.find((p) => p.span.start <= c.span.start && c.span.end <= p.span.end);
+      if (!paragraph) continue;
+      const at = paragraph.span.end;
+      const start = at + sentence.length - figure.length - 1;
+      out.push({ text: `${text.slice(0, at)}${sentence}${text.slice(at)}`, at: { start, end: start + figure.length } });
+    }
+    return out;
+  },
+  /** A breakdown the report gives nowhere in this corpus: a constructed 共计…其中… sentence with one part changed. */
+  'sum-mismatch': (text, random) => {
+    const report = parseReport(text);
+    const counts = report.claims.filter((c) => c.kind === 'count' && /^[0-9]{2,4}[个项家所]$/.test(c.text) && c.metric.length >= 2);
+    return sample(counts, PER_REPORT, random).map((c) => {
+      const total = Math.round(c.value);
+      const a = Math.max(1, Math.floor(total * (0.3 + random() * 0.4)));
+      const unit = c.text.slice(-1);
+      const sentence = `${c.metric}共计${total}${unit}，其中新建${a}${unit}、改扩建${total - a + 1}${unit}。`;
+      const paragraph = report.paragraphs.find((p) => p.span.start <= c.span.start && c.span.end <= p.span.end)!;
+      const at = paragraph.span.end;
+      const start = at + sentence.indexOf('共计') + 2;
+      return { text: `${text.slice(0, at)}${sentence}${text.slice(at)}`, at: { start, end: start + String(total).length + 1 } };
+    });
+  },
+  /** A constructed 由X提高到Y，增长Z% sentence about a figure of the report, with Z off. */
+  'change-arithmetic': (text, random) => {
+    const report = parseReport(text);
+    const levels = report.claims.filter((c) => (c.kind === 'amount' || c.kind === 'count') && /^[0-9]+(\.[0-9]+)?/.test(c.text) && c.value > 0 && [...c.metric].length >= 3);
+    return sample(levels, PER_REPORT, random).map((c) => {
+      const number = /^[0-9]+(\.[0-9]+)?/.exec(c.text)![0];
+      const unit = c.text.slice(number.length);
+      const before = (Number(number) / (1.1 + random() * 0.3)).toFixed(number.includes('.') ? number.split('.')[1].length : 0);
+      const rate = ((Number(number) - Number(before)) / Number(before)) * 100;
+      const wrong = (rate * (1.3 + random() * 0.4)).toFixed(1);
+      const sentence = `${c.metric}由${before}${unit}提高到${number}${unit}，增长${wrong}%。`;
+      const paragraph = report.paragraphs.find((p) => p.span.start <= c.span.start && c.span.end <= p.span.end)!;
+      const at = paragraph.span.end;
+      const start = at + sentence.length - wrong.length - 2;
+      return { text: `${text.slice(0, at)}${sentence}${text.slice(at)}`, at: { start, end: start + wrong.length + 1 } };
+    });
+  },
+  /** Change the count of a list: a lead-in before numbered sections, a bracketed list, or names before the count. */
+  'count-mismatch': (text, random) => {
+    const sites: { index: number; length: number; chinese: boolean }[] = [
+      ...[...text.matchAll(/([一二三四五六七八九])(个方面|项重点|件)[^。\n]{0,10}[：:]/g)].map((m) => ({ index: m.index, length: 1, chinese: true })),
+      ...[...text.matchAll(/(\d)(种|个|项|条)[^（(，。\n]{1,8}[（(]([^）)\n]{4,})[）)]/g)]
+        .filter((m) => !/等/.test(m[3]) && m[3].split(/[、，,]/).length === Number(m[1]))
+        .map((m) => ({ index: m.index, length: 1, chinese: false })),
+      // Names before a count, as many as it says, and no 等: 迭部、碌曲、玛曲、镇原4县.
+      ...[...text.matchAll(/(?<=[，。：,:\n])((?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8})(\d)(个|条|项|座|所|家|县|市)/g)]
+        .filter((m) => m[1].split('、').length === Number(m[2]) && !/等/.test(m[1]))
+        .map((m) => ({ index: m.index + m[1].length, length: 1, chinese: false })),
+    ];
+    return sample(sites, PER_REPORT, random).map((s) => {
+      const written = text.slice(s.index, s.index + s.length);
+      const value = s.chinese ? CHINESE.indexOf(written) : Number(written);
+      const next = value + 1;
+      return replace(text, s.index, s.index + s.length, s.chinese ? CHINESE[next] ?? '十一' : String(next));
+    });
+  },
+  /** Swap the ends of a range, or push a share over 100 %. */
+  'out-of-range': (text, random) => {
+    const ranges = [...text.matchAll(/(\d+(?:\.\d+)?)(%?)([-—～~至])(\d+(?:\.\d+)?)%/g)]
+      .filter((m) => Number(m[1]) < Number(m[4]))
+      .map((m) => ({ index: m.index, end: m.index + m[0].length, by: `${m[4]}${m[2]}${m[3]}${m[1]}%` }));
+    const shares = [...text.matchAll(/(率|比重|占比|覆盖率|普及率)(?:达到|达|为|保持在|提高到|稳定在)?(\d{2}(?:\.\d+)?)%/g)]
+      .map((m) => ({ index: m.index + m[0].length - m[2].length - 1, end: m.index + m[0].length - 1, by: String((Number(m[2]) + 100).toFixed(1)) }));
+    return sample([...ranges, ...shares], PER_REPORT, random).map((s) => replace(text, s.index, s.end, s.by));
+  },
+  /** Skip or repeat a level-1 or level-2 number. */
+  'section-numbering': (text, random) => {
+    const headings: Section[] = [];
+    const visit = (s: Section) => {
+      if ((s.kind === 'chapter' || s.kind === 'section') && s.numbering && s.numbering.value > 1) headings.push(s);
+      s.children.forEach(visit);
+    };
+    parseReport(text).sections.forEach(visit);
+    return sample(headings, PER_REPORT, random).map((s, i) => {
+      const n = s.numbering!;
+      const value = i % 2 === 0 ? n.value + 1 : n.value - 1;
+      const digits = n.text.replace(/[一二三四五六七八九十百]+/, toChinese(value));
+      return replace(text, n.span.start, n.span.end, digits);
+    });
+  },
+  /** Drop the closing mark of a quoted term. */
+  'text-integrity': (text, random) => {
+    const quotes = [...text.matchAll(/“[^“”\n]{2,10}”/g)];
+    return sample(quotes, PER_REPORT, random).map((m) => {
+      const close = m.index + m[0].length - 1;
+      return { text: text.slice(0, close) + text.slice(close + 1), at: { start: m.index, end: close } };
+    });
+  },
+};
+
+function toChinese(n: number): string {
+  if (n <= 10) return CHINESE[n];
+  if (n < 20) return `十${CHINESE[n - 10]}`;
+  return `${CHINESE[Math.floor(n / 10)]}十${n % 10 ? CHINESE[n % 10] : ''}`;
+}
+
+function found(findings: RatedFinding[], family: string, at: { start: number; end: number }): boolean {
+  const near = (s: { start: number; end: number }) => s.start <= at.end + 2 && at.start - 2 <= s.end;
+  return findings.some((f) => f.checkId === family && (near(f.span) || (f.related ?? []).some((r) => near(r.span))));
+}
+
+const files = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
+const totals: Record<string, { planted: number; found: number }> = {};
+const baseline: string[] = [];
+for (const file of files) {
+  const text = readFileSync(join(CORPUS, file), 'utf8');
+  const clean = runChecks(parseReport(text));
+  for (const f of clean) if (f.severity === 'warning' || f.severity === 'error') baseline.push(`${file} ${f.checkId}: ${f.message.zh}`);
+  for (const [family, plant] of Object.entries(PLANTERS)) {
+    const random = mulberry32(file.length * 7919 + family.length);
+    for (const p of plant(text, random)) {
+      const t = (totals[family] ??= { planted: 0, found: 0 });
+      t.planted++;
+      if (found(runChecks(parseReport(p.text)), family, p.at)) t.found++;
+      else if (process.argv.includes('--misses')) console.log(`missed ${family} in ${file}: …${p.text.slice(Math.max(0, p.at.start - 30), p.at.end + 20).replace(/\n/g, '⏎')}…`);
+    }
+  }
+}
+
+console.log('Planted errors, found by their check family:');
+for (const [family, t] of Object.entries(totals)) {
+  console.log(`  ${family.padEnd(20)} ${String(t.found).padStart(4)} / ${String(t.planted).padEnd(4)} recall ${t.planted ? ((t.found / t.planted) * 100).toFixed(1) : '-'}%`);
+}
+console.log(`\nWarnings and errors on the ${files.length} unmodified reports: ${baseline.length}`);
+for (const line of baseline) console.log(`  ${line}`);

@@ -64,7 +64,10 @@ const PLANTERS: Record<string, Planter> = {
   /** Restate a figure of the report later in its paragraph, with another value: the second mention of a metric. */
   'figure-conflict': (text, random) => {
     const report = parseReport(text);
-    const candidates = report.claims.filter((c) => c.period && [...c.metric].length >= 4 && /^[0-9]+(\.[0-9]+)?/.test(c.text) && c.max === undefined && c.kind !== 'rank');
+    // Bounds (超640万人, 5%以上) may both be true at different values; a contradiction needs a figure.
+    const candidates = report.claims.filter(
+      (c) => c.period && [...c.metric].length >= 4 && /^[0-9]+(\.[0-9]+)?/.test(c.text) && c.max === undefined && c.kind !== 'rank' && (c.qualifier === 'exact' || c.qualifier === 'approx' || /[余多]/.test(c.text)),
+    );
     const out: Planted[] = [];
     for (const c of sample(candidates, PER_REPORT, random)) {
       const number = /^[0-9]+(\.[0-9]+)?/.exec(c.text)![0];
@@ -97,7 +100,7 @@ const PLANTERS: Record<string, Planter> = {
   /** A constructed 由X提高到Y，增长Z% sentence about a figure of the report, with Z off. */
   'change-arithmetic': (text, random) => {
     const report = parseReport(text);
-    const levels = report.claims.filter((c) => (c.kind === 'amount' || c.kind === 'count') && /^[0-9]+(\.[0-9]+)?/.test(c.text) && c.value > 0 && [...c.metric].length >= 3);
+    const levels = report.claims.filter((c) => (c.kind === 'amount' || c.kind === 'count') && /^[0-9]+(\.[0-9]+)?[^余多]*$/.test(c.text) && Number(/^[0-9]+/.exec(c.text)![0]) >= 10 && [...c.metric].length >= 3);
     return sample(levels, PER_REPORT, random).map((c) => {
       const number = /^[0-9]+(\.[0-9]+)?/.exec(c.text)![0];
       const unit = c.text.slice(number.length);

@@ -26,6 +26,14 @@ export function interval(c: Claim, boundsAsValues = false): [number, number] {
   const lo = Math.min(c.value, c.max ?? c.value);
   const hi = Math.max(c.value, c.max ?? c.value);
   const step = halfStep(c);
+  // 290余件, 6000多名: at least the figure, short of the next step of its last non-zero digit.
+  const rough = /^([0-9]+)(?:[余多])|^([0-9]+)[万亿千]+[余多]/.exec(c.text);
+  if (rough && c.qualifier === 'atLeast') {
+    const digits = rough[1] ?? rough[2];
+    const zeros = /0*$/.exec(digits)![0].length;
+    const scale = Number(digits) !== 0 ? c.value / Number(digits) : 1;
+    return [lo - step, hi + 10 ** zeros * scale];
+  }
   switch (boundsAsValues && (c.qualifier === 'atLeast' || c.qualifier === 'atMost') ? 'exact' : c.qualifier) {
     case 'approx':
       return [lo - Math.abs(lo) * 0.05 - step, hi + Math.abs(hi) * 0.05 + step];

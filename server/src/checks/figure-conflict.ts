@@ -18,7 +18,7 @@ import { compatible, lineOf } from './claim-math';
 import { targetParagraph } from './target-restated';
 
 /** Metrics too generic to identify one quantity: what is counted, not a statistic. */
-const MIN_METRIC_LENGTH: Record<string, number> = { count: 5, amount: 4, percent: 4, growth: 4, points: 4, multiple: 4, rank: 5, fraction: 4 };
+const MIN_METRIC_LENGTH: Record<string, number> = { count: 4, amount: 4, percent: 4, growth: 4, points: 4, multiple: 4, rank: 5, fraction: 4 };
 
 export const figureConflict: Check = {
   id: 'figure-conflict',

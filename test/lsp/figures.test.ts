@@ -86,3 +86,50 @@ describe('report-review claims', () => {
     assert.equal(spawnSync(process.execPath, [CLI, 'check', good], { encoding: 'utf8' }).status, 1);
   });
 });
+
+describe('review decisions over LSP and in the CLI', () => {
+  const REPORT = '中山区2021年政府工作报告\n——2021年1月25日在中山区第十八届人民代表大会第五次会议上\n一、2020年工作回顾\n新增城镇就业1.1万人。\n（一）稳增长\n全区城镇新增就业1.2万人。\n';
+
+  it('records an ignored finding in <report>.review.json and stops showing it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-review-decide-'));
+    const file = join(dir, 'report.txt');
+    writeFileSync(file, REPORT);
+    const uri = `file://${file}`;
+    const server = new ServerProcess();
+    await server.initialize('zh-cn');
+    const first = server.nextDiagnostics(uri, 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text: REPORT } });
+    const conflict = (await first).diagnostics.find((d) => d.code === 'figure-conflict');
+    assert.ok(conflict);
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: conflict.range, context: { diagnostics: [conflict] },
+    })) as { title: string; command?: { command: string; arguments: unknown[] } }[];
+    const ignore = actions.find((a) => a.title.startsWith('忽略此问题'));
+    assert.ok(ignore?.command);
+    const cleared = server.nextDiagnostics(uri, 1);
+    await server.connection.sendRequest('workspace/executeCommand', { command: ignore.command.command, arguments: ignore.command.arguments });
+    assert.ok(!(await cleared).diagnostics.some((d) => d.code === 'figure-conflict'));
+    const sidecar = JSON.parse(readFileSync(`${file}.review.json`, 'utf8'));
+    assert.equal(sidecar.decisions[0].decision, 'ignored');
+    assert.equal(readFileSync(file, 'utf8'), REPORT, 'the report itself is untouched');
+    await server.stop();
+
+    // The CLI reads the same file: the decided finding no longer fails the check.
+    const cli = spawnSync(process.execPath, [CLI, 'check', '--lang', 'en', file], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stdout);
+    assert.match(cli.stdout, /1 more decided in/);
+  });
+
+  it('writes SARIF 2.1.0 with rules and results', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-review-sarif-'));
+    const file = join(dir, 'report.txt');
+    writeFileSync(file, REPORT);
+    const result = spawnSync(process.execPath, [CLI, 'check', '--format', 'sarif', file], { encoding: 'utf8' });
+    assert.equal(result.status, 1);
+    const sarif = JSON.parse(result.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const [finding] = sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'figure-conflict');
+    assert.equal(finding.locations[0].physicalLocation.region.startLine, 6);
+    assert.ok(sarif.runs[0].tool.driver.rules.some((r: { id: string }) => r.id === 'figure-conflict'));
+  });
+});

@@ -19,12 +19,16 @@ import { dirname } from 'node:path';
 import { pickLanguage, say, toDiagnostic, toDocumentSymbols, type Language } from '../protocol/convert';
 import { decodeReport, ENCODINGS, type Encoding } from './decode';
 import { claimRows, claimsCsv, formatValue } from '../protocol/claims';
+import { toSarif } from '../protocol/sarif';
+import { applyDecisions } from '../checks/decisions';
+import { readDecisions, reviewFileFor } from '../config/review-file';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
 const COMMANDS = ['outline', 'check', 'review', 'claims'] as const;
+const VERSION = '0.1.0';
 type Command = (typeof COMMANDS)[number];
-const FORMATS = ['text', 'json', 'csv'] as const;
+const FORMATS = ['text', 'json', 'csv', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
@@ -46,8 +50,10 @@ Commands:
   claims    print every figure with its value, unit, kind, metric, period and modality
 
 Options:
-  --format text|json|csv     output format (json uses LSP shapes: DocumentSymbol, Diagnostic;
-                             csv, for claims only, is UTF-8 with a BOM for spreadsheet programs)
+  --format text|json|csv|sarif
+                             output format (json uses LSP shapes: DocumentSymbol, Diagnostic;
+                             csv, for claims only, is UTF-8 with a BOM for spreadsheet programs;
+                             sarif, for check, is SARIF 2.1.0 for code-scanning dashboards)
   --encoding auto|utf-8|gb18030|gbk|utf-16le|utf-16be
                              how the files are encoded (auto: UTF-8, else GB18030)
   --fail-on error|warning|information|hint
@@ -87,6 +93,7 @@ function parseArgs(argv: string[]): Options | 'help' {
   if (!command) throw new UsageError('no command given');
   if (files.length === 0) throw new UsageError('no FILE given');
   if (format === 'csv' && command !== 'claims') throw new UsageError('--format csv is for the claims command');
+  if (format === 'sarif' && command !== 'check' && command !== 'review') throw new UsageError('--format sarif is for the check and review commands');
   return { command, files, format, encoding, failOn, language };
 }
 
@@ -100,6 +107,8 @@ interface Result {
   report: Report;
   index: LineIndex;
   findings: RatedFinding[];
+  /** Findings a reviewer accepted or ignored in the sidecar review file. */
+  decided: number;
 }
 
 function main(argv: string[]): number {
@@ -136,11 +145,20 @@ function main(argv: string[]): number {
     const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
     const report = parseReport(text);
     const settings = settingsFor(file);
-    const findings = options.command === 'outline' || options.command === 'claims' ? [] : runChecks(report, settings.config.checks, standaloneContext(report, settings.terms));
-    results.push({ file, report, index: new LineIndex(text), findings });
+    const all = options.command === 'outline' || options.command === 'claims' ? [] : runChecks(report, settings.config.checks, standaloneContext(report, settings.terms));
+    const recorded = readDecisions(resolve(file));
+    if (recorded.error) process.stderr.write(`report-review: ${recorded.error}\n`);
+    const { open, decided } = applyDecisions(report, all, recorded.decisions);
+    results.push({ file, report, index: new LineIndex(text), findings: open, decided: decided.length });
   }
   process.stdout.write(
-    options.command === 'claims' ? renderClaims(results, options) : options.format === 'json' ? renderJson(results, options) : renderText(results, options),
+    options.command === 'claims'
+      ? renderClaims(results, options)
+      : options.format === 'sarif'
+        ? `${JSON.stringify(toSarif(results.map((r) => ({ uri: pathToFileURL(resolve(r.file)).href, report: r.report, index: r.index, findings: r.findings })), options.language, VERSION), null, 2)}\n`
+        : options.format === 'json'
+          ? renderJson(results, options)
+          : renderText(results, options),
   );
   if (unreadable) return 2;
   const threshold = SEVERITIES.indexOf(options.failOn);
@@ -215,8 +233,9 @@ function renderText(results: Result[], options: Options): string {
         const p = r.index.position(f.span.start);
         out.push(`${r.file}:${p.line + 1}:${p.character + 1}: ${f.severity} [${f.checkId}] ${say(f.message, options.language)}`);
       }
-      if (options.command === 'review' || r.findings.length) {
-        out.push(zh ? `   ${r.findings.length} 个问题` : `   ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'}`);
+      if (options.command === 'review' || r.findings.length || r.decided) {
+        const decided = r.decided ? (zh ? `，另有 ${r.decided} 个已在 ${reviewFileFor(r.file)} 中处理` : `, ${r.decided} more decided in ${reviewFileFor(r.file)}`) : '';
+        out.push(zh ? `   ${r.findings.length} 个问题${decided}` : `   ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'}${decided}`);
       }
     }
     if (options.command !== 'check') out.push('');

@@ -19,6 +19,9 @@ import { LineIndex } from '../core/text';
 import { ReportCache, type Analysis } from './cache';
 import { Workspace } from './workspace';
 import { figureHover } from './figures';
+import { applyDecisions, fingerprint, quoteOf, type DecisionKind } from '../checks/decisions';
+import { readDecisions, recordDecision } from '../config/review-file';
+import { fileURLToPath } from 'node:url';
 import { claimRows, claimsCsv } from '../protocol/claims';
 import { glossaryDefinition, glossaryHover, glossaryList, highlights, keyAt, referencesIn, termCompletions, type GlossaryView } from './glossary';
 
@@ -33,6 +36,8 @@ let workspace = new Workspace([]);
 /** Bumped whenever a glossary source outside the open documents changes. */
 let glossaryGeneration = 0;
 let builtin: TermDefinition[] = [];
+
+const RECORD_DECISION = 'reportReview.recordDecision';
 
 /** Diagnostics wait for a pause in typing, so a burst of keystrokes is analysed once. */
 const DIAGNOSTIC_DELAY_MS = 200;
@@ -59,6 +64,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentHighlightProvider: true,
       completionProvider: { triggerCharacters: ['“'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      executeCommandProvider: { commands: [RECORD_DECISION] },
     },
     serverInfo: { name: 'report-review', version: '0.1.0' },
   };
@@ -126,7 +132,19 @@ function lineIndexOf(uri: string): LineIndex | undefined {
 function findingsOf(analysis: Analysis): RatedFinding[] {
   const view = glossaryView(analysis);
   const context: CheckContext = { terms: view.terms, uses: view.uses };
-  return runChecks(analysis.report, checkSettings(), context);
+  const findings = runChecks(analysis.report, checkSettings(), context);
+  const path = filePath(analysis.uri);
+  if (!path) return findings;
+  // Findings a reviewer accepted or ignored, recorded beside the report, are not shown again.
+  return applyDecisions(analysis.report, findings, readDecisions(path).decisions).open;
+}
+
+function filePath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function scheduleDiagnostics(document: TextDocument): void {
@@ -240,11 +258,25 @@ connection.onCodeAction((params) => {
   const wanted = params.context.diagnostics;
   const actions: CodeAction[] = [];
   for (const finding of findingsOf(analysis)) {
-    if (!finding.fixes?.length) continue;
     const diagnostic = toDiagnostic(finding, analysis.index, language, document.uri);
     const match = wanted.find((d) => d.code === diagnostic.code && sameRange(d.range, diagnostic.range));
     if (!match) continue;
-    for (const fix of finding.fixes) {
+    const path = filePath(document.uri);
+    if (path) {
+      for (const decision of ['accepted', 'ignored'] as DecisionKind[]) {
+        actions.push({
+          title: say(DECISION_TITLES[decision], language),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [match],
+          command: {
+            title: say(DECISION_TITLES[decision], language),
+            command: RECORD_DECISION,
+            arguments: [{ uri: document.uri, check: finding.checkId, fingerprint: fingerprint(analysis.report, finding), quote: quoteOf(analysis.report, finding), decision }],
+          },
+        });
+      }
+    }
+    for (const fix of finding.fixes ?? []) {
       actions.push({
         title: say(fix.title, language),
         kind: CodeActionKind.QuickFix,
@@ -254,6 +286,27 @@ connection.onCodeAction((params) => {
     }
   }
   return actions;
+});
+
+const DECISION_TITLES: Record<DecisionKind, { zh: string; en: string }> = {
+  accepted: { zh: '接受此问题（记入审阅记录）', en: 'Accept this finding (record it in the review file)' },
+  ignored: { zh: '忽略此问题（记入审阅记录）', en: 'Ignore this finding (record it in the review file)' },
+};
+
+/** Records a reviewer's decision in `<report>.review.json`; the report itself is never touched. */
+connection.onExecuteCommand((params) => {
+  if (params.command !== RECORD_DECISION) return;
+  const [args] = (params.arguments ?? []) as [{ uri: string; check: string; fingerprint: string; quote: string; decision: DecisionKind }];
+  const path = args && filePath(args.uri);
+  if (!path) return;
+  try {
+    recordDecision(path, { check: args.check, fingerprint: args.fingerprint, quote: args.quote, decision: args.decision, date: new Date().toISOString().slice(0, 10) });
+  } catch (error) {
+    void connection.window.showErrorMessage(`Report Review: ${String(error)}`);
+    return;
+  }
+  const document = documents.get(args.uri);
+  if (document) scheduleDiagnostics(document);
 });
 
 function sameRange(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: typeof a): boolean {

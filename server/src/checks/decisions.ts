@@ -75,6 +75,7 @@ export function serializeDecisions(decisions: readonly Decision[]): string {
 
 /** Splits findings into those still open and those a reviewer has decided. */
 export function applyDecisions<F extends Finding>(report: Report, findings: readonly F[], decisions: readonly Decision[]): { open: F[]; decided: F[] } {
+  if (decisions.length === 0) return { open: [...findings], decided: [] };
   const known = new Set(decisions.map((d) => `${d.check}\u0000${d.fingerprint}`));
   const open: F[] = [];
   const decided: F[] = [];

@@ -30,6 +30,7 @@ export const textIntegrity: Check = {
     for (const p of report.paragraphs) {
       const body = text.slice(p.span.start, p.span.end);
       for (const [open, close, name] of PAIRS) {
+        if (!body.includes(open) && !body.includes(close)) continue;
         const problem = unbalanced(body, open, close);
         if (problem === undefined) continue;
         const at = p.span.start + problem;
@@ -42,6 +43,7 @@ export const textIntegrity: Check = {
           },
         });
       }
+      if (!body.includes('“') || !/“[^“”\n]{0,12}?[ \u3000]/.test(body)) continue;
       for (const m of body.matchAll(/“([^“”\n]{0,12}?)[ \u3000]+([^“”\n]{0,12}?)”/g)) {
         if (/[A-Za-z]\s+[A-Za-z]/.test(m[0]) || /^[\s\u3000]*$/.test(m[1] + m[2])) continue;
         findings.push({

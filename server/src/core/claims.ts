@@ -29,8 +29,15 @@ export interface Claim {
   readonly modality: Modality;
 }
 
-const CLAUSE_BREAK = new Set([...'，。；：！？,;:!?\n（(）)“”、']);
-const SENTENCE_BREAK = new Set([...'。；！？!?\n']);
+/** Character classes as tables by UTF-16 code unit: the scans below read every character once. */
+function table(chars: string): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (const ch of chars) t[ch.charCodeAt(0)] = 1;
+  return t;
+}
+const CLAUSE_BREAK = table('，。；：！？,;:!?\n（(）)“”、');
+const SENTENCE_BREAK = table('。；！？!?\n');
+const SUBJECT_BREAK = table('，。；：,;:\n');
 
 /** Verbs, adverbs and time words around a metric that are not part of its name. */
 const TRAILING_NOISE = /(?:均居|稳居|跃居|位居|位列|居|排名|成为|分别|同比|比上年|较上年|比去年|较去年|年均|累计|全年|共计|合计|总计|共|达到|达|完成|实现|增长|增加|提高|提升|上升|下降|降低|减少|为|是|约|超过|突破|超|逾|控制在|保持在|稳定在|维持在|在|到|至|有|的|了|近|不低于|不少于|不超过|将近|接近|大约|预计|力争|确保|要|将|比|以上|以下)+$/;
@@ -51,12 +58,13 @@ export function extractClaims(report: Report): Claim[] {
     let previousSentenceEnd = -1;
     let sentenceCache: { start: number; sentence: string; modality: Modality } = { start: -1, sentence: '', modality: 'result' };
     const section = context(paragraph.span.start);
+    const breaks = new Breaks(text, paragraph.span.start);
     if (running && running.section !== section && !sameChapter(running.section, section)) running = undefined;
     const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), reviewYear);
     if (marker) running = { section, period: marker };
     const inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period } : section;
     for (const figure of figures) {
-      const sentenceStart = lastBreak(text, figure.span.start, paragraph.span.start, SENTENCE_BREAK);
+      const sentenceStart = breaks.sentenceStart(figure.span.start);
       if (sentenceStart !== previousSentenceEnd) previousMetric = '';
       previousSentenceEnd = sentenceStart;
       if (sentenceStart !== sentenceCache.start) {
@@ -71,8 +79,8 @@ export function extractClaims(report: Report): Claim[] {
       const sign = listed && previous.value < 0 && (kind === 'growth' || kind === 'points') ? -1 : 1;
       const value = kind === 'growth' || kind === 'points' ? (listed ? sign * figure.value : signed(text, figure)) : figure.value;
       const max = figure.max !== undefined && (kind === 'growth' || kind === 'points') && value < 0 ? -figure.max : figure.max;
-      let metric = metricOf(text, figure, paragraph.span.start);
-      const distributed = distribute(text, figure, figures, paragraph.span.start);
+      let metric = metricOf(text, figure, breaks.clauseStart(figure.span.start));
+      const distributed = distribute(text, figure, figures, sentenceStart);
       if (distributed) metric = distributed;
       if (!metric) metric = previousMetric.replace(/（年均）$/, '');
       else previousMetric = metric;
@@ -101,13 +109,51 @@ function sameChapter(a: Inherited, b: Inherited): boolean {
   return a.modality === b.modality && a.modality === 'result';
 }
 
-function lastBreak(text: string, from: number, floor: number, breaks: ReadonlySet<string>): number {
-  for (let i = from - 1; i >= floor; i--) if (breaks.has(text[i])) return i + 1;
+/**
+ * Where the sentence and the clause around a figure begin. Figures come in document order, so one
+ * forward scan per paragraph answers every figure (a backward scan per figure was quadratic in
+ * long sentences).
+ */
+class Breaks {
+  private position: number;
+  private sentence: number;
+  private clause: number;
+
+  constructor(
+    private readonly text: string,
+    start: number,
+  ) {
+    this.position = start;
+    this.sentence = start;
+    this.clause = start;
+  }
+
+  private advance(to: number): void {
+    for (; this.position < to; this.position++) {
+      const code = this.text.charCodeAt(this.position);
+      if (SENTENCE_BREAK[code]) this.sentence = this.position + 1;
+      if (CLAUSE_BREAK[code]) this.clause = this.position + 1;
+    }
+  }
+
+  sentenceStart(offset: number): number {
+    this.advance(offset);
+    return this.sentence;
+  }
+
+  clauseStart(offset: number): number {
+    this.advance(offset);
+    return this.clause;
+  }
+}
+
+function lastBreak(text: string, from: number, floor: number, breaks: Uint8Array): number {
+  for (let i = from - 1; i >= floor; i--) if (breaks[text.charCodeAt(i)]) return i + 1;
   return floor;
 }
 
-function nextBreak(text: string, from: number, ceiling: number, breaks: ReadonlySet<string>): number {
-  for (let i = from; i < ceiling; i++) if (breaks.has(text[i])) return i + 1;
+function nextBreak(text: string, from: number, ceiling: number, breaks: Uint8Array): number {
+  for (let i = from; i < ceiling; i++) if (breaks[text.charCodeAt(i)]) return i + 1;
   return ceiling;
 }
 
@@ -129,8 +175,7 @@ function signed(text: string, figure: Figure): number {
  * (`固定资产投资完成148.7亿元` → 固定资产投资); for a count with nothing before it, the noun after
  * the counter word (`组建22个商务楼宇服务小分队` → 商务楼宇服务小分队).
  */
-function metricOf(text: string, figure: Figure, floor: number): string {
-  const clauseStart = lastBreak(text, figure.span.start, floor, CLAUSE_BREAK);
+function metricOf(text: string, figure: Figure, clauseStart: number): string {
   const before = clean(text.slice(clauseStart, figure.span.start));
   // A count names what it counts after the counter word: 组建22个商务楼宇服务小分队, 中海海港城等80个项目.
   if (figure.kind === 'count') {
@@ -154,7 +199,7 @@ function clean(s: string): string {
 /** The noun after a counter word: up to a break, a verb or a particle, at most 10 characters. */
 function nounAfter(text: string, at: number): string {
   let i = at;
-  while (i < text.length && i - at < 20 && !CLAUSE_BREAK.has(text[i]) && !/[的等和及与在以将已均全被]/.test(text[i])) i++;
+  while (i < text.length && i - at < 20 && !CLAUSE_BREAK[text.charCodeAt(i)] && !/[的等和及与在以将已均全被]/.test(text[i])) i++;
   const noun = text
     .slice(at, i)
     .replace(/(?:以上|以下|左右|全部|积极|共同|主动|实现|得到|参与|完成|获得|达到|投入|建成|开工|通过|入选|纳入|配备|新增|累计|提供|覆盖|开展|正式|顺利|成功|获评|荣获|落地|签约|上线|竣工).*$/, '')
@@ -166,8 +211,7 @@ function nounAfter(text: string, at: number): string {
  * 分别: `城镇和农村居民人均可支配收入分别增长4.3%、5.3%` gives each figure its own metric —
  * 城镇居民人均可支配收入 and 农村居民人均可支配收入.
  */
-function distribute(text: string, figure: Figure, figures: readonly Figure[], floor: number): string | undefined {
-  const sentenceStart = lastBreak(text, figure.span.start, floor, SENTENCE_BREAK);
+function distribute(text: string, figure: Figure, figures: readonly Figure[], sentenceStart: number): string | undefined {
   const segment = text.slice(sentenceStart, figure.span.start);
   const at = segment.lastIndexOf('分别');
   if (at < 0) return undefined;
@@ -188,7 +232,6 @@ function distribute(text: string, figure: Figure, figures: readonly Figure[], fl
   return position === parts.length - 1 ? part : `${part}${tail}`;
 }
 
-const SUBJECT_BREAK = new Set([...'，。；：,;:\n']);
 const metricKeys = new Map<string, string>();
 
 /** Normalized metric: scope words and generic tails dropped, characters sorted, so word order does not matter. */

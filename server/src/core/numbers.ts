@@ -37,7 +37,8 @@ const CHINESE_COUNTERS = new Set([
 const NOT_AFTER = /[第型届]$|^[A-Za-z]$/;
 
 /** Characters that can start a figure: digits, Chinese numerals, and 第 首 翻 倍 of ranks and doublings. */
-const STARTS = new Set([...'0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿第首翻倍']);
+const STARTS = new Uint8Array(65536);
+for (const ch of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿第首翻倍') STARTS[ch.charCodeAt(0)] = 1;
 
 /** Units by their first character, longest first, so a figure tries only the units that can follow it. */
 const UNITS_BY_FIRST = new Map<string, string[]>();
@@ -50,12 +51,12 @@ for (const key of UNIT_KEYS) {
 export function scanFigures(text: string, from = 0, to = text.length): Figure[] {
   const out: Figure[] = [];
   for (let i = from; i < to; ) {
-    const ch = text[i];
     // Most characters start no figure; a table lookup keeps the scan linear and cheap.
-    if (!STARTS.has(ch)) {
+    if (!STARTS[text.charCodeAt(i)]) {
       i++;
       continue;
     }
+    const ch = text[i];
     let figure: Figure | undefined;
     let next = i + 1;
     const special = ch === '第' || ch === '首' || ch === '翻' || ch === '倍' ? scanWord(text, i, to) : undefined;

@@ -54,6 +54,7 @@ const RANK: Record<string, number> = {
 };
 
 const NUMERAL = '[一二三四五六七八九十百]+';
+const NUMBER_START = new RegExp(`[一二三四五六七八九十百（(0-9０-９［[【${CIRCLED_CHARS}]`);
 const CHAPTER_RE = new RegExp(`^(${NUMERAL})\\s*[、．]`);
 const SECTION_RE = new RegExp(`^[（(]\\s*(${NUMERAL})\\s*[）)]`);
 const ORDINAL_RE = new RegExp(`^(${NUMERAL})(是|要|是要)(?![一-龥]?[、，])`);
@@ -271,7 +272,8 @@ function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
       continue;
     }
     const fragment = isFragment(line.text);
-    const blockText = current ? text.slice(current.start, current.end) : '';
+    const open = current;
+    const blockText = () => (open ? text.slice(open.start, open.end) : '');
     if (current && previousContent && shouldJoin(previousContent.text, line.text, blankSincePrevious, current.lastWasFragment, fragment, blockText)) {
       current.end = line.end;
       current.lines.push(line);
@@ -294,7 +296,7 @@ function isFragment(t: string): boolean {
   return !ARABIC_DOT_RE.test(t) || /^\d+\.\d+$/.test(t);
 }
 
-function shouldJoin(a: string, b: string, blankBetween: boolean, aWasFragment: boolean, bIsFragment: boolean, block: string): boolean {
+function shouldJoin(a: string, b: string, blankBetween: boolean, aWasFragment: boolean, bIsFragment: boolean, block: () => string): boolean {
   const last = a[a.length - 1];
   if (a === '（' || a === '(') return true;
   if (blankBetween) return false;
@@ -305,7 +307,7 @@ function shouldJoin(a: string, b: string, blankBetween: boolean, aWasFragment: b
   if (JOIN_AFTER_ENDINGS.has(last)) return true;
   if (bIsFragment && /[A-Za-z0-9]$/.test(a)) return true;
   // A quotation the block opened and has not closed goes on in the next line (“双向 ⏎ 揭榜 ⏎ 挂帅”).
-  if (unbalancedQuote(block) && !CLAUSE_END.has(last)) return true;
+  if (!CLAUSE_END.has(last) && unbalancedQuote(block())) return true;
   if (visibleLength(b) <= 4 && visibleLength(a) >= 10 && !CLAUSE_END.has(last)) return true;
   return false;
 }
@@ -358,6 +360,8 @@ function classifyBlock(text: string, block: Block, next: Block | undefined): Blo
   if (length <= 40 && lex.GLOSSARY_HEADING.test(flat)) return { kind: 'glossary', headingEnd: block.end };
   if (length <= 40 && /^附/.test(flat) && lex.APPENDIX_HEADING.test(flat)) return { kind: 'appendix', headingEnd: block.end };
 
+  // Numbering starts with a numeral, a bracket or a digit; most paragraphs start with none of them.
+  if (!NUMBER_START.test(flat[0] ?? '')) return classifyUnnumbered(text, block, next, flat, length);
   if (!NUMERAL_LIST_RE.test(flat)) {
     const chapter = numberingAt(text, block, CHAPTER_RE, 'chinese-dun', (m) => parseChineseNumeral(m[1]));
     if (chapter) return { kind: 'chapter', numbering: chapter, headingEnd: leadEnd(text, block, chapter.span.end, false) };
@@ -375,6 +379,10 @@ function classifyBlock(text: string, block: Block, next: Block | undefined): Blo
   const ordinal = numberingAt(text, block, ORDINAL_RE, 'ordinal-shi', (m) => parseChineseNumeral(m[1]));
   if (ordinal) return { kind: 'lead', numbering: ordinal, headingStart: block.start, headingEnd: leadEnd(text, block, ordinal.span.end, true) };
 
+  return classifyUnnumbered(text, block, next, flat, length);
+}
+
+function classifyUnnumbered(text: string, block: Block, next: Block | undefined, flat: string, length: number): BlockRole {
   if (/^各位(代表|委员)/.test(flat)) return { kind: 'salutationBreak' };
 
   if (/^[—─]{1,2}/.test(flat)) {

@@ -40,13 +40,16 @@ export interface TermUse {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by UTF-16 code unit. */
+  next: Map<number, TrieNode>;
   key?: string;
 }
 
 /** All known terms, looked up by key; built once per set of sources. */
 export class TermIndex {
   private readonly root: TrieNode = { next: new Map() };
+  /** The first code units of all keys, so most positions are passed over with one array read. */
+  readonly starts = new Uint8Array(65536);
   private readonly byKey = new Map<string, TermDefinition[]>();
 
   constructor(definitions: Iterable<TermDefinition>) {
@@ -83,10 +86,11 @@ export class TermIndex {
   }
 
   private insert(key: string): void {
+    this.starts[key.charCodeAt(0)] = 1;
     let node = this.root;
     // By UTF-16 unit, as the key stream is read.
     for (let k = 0; k < key.length; k++) {
-      const ch = key[k];
+      const ch = key.charCodeAt(k);
       let child = node.next.get(ch);
       if (!child) {
         child = { next: new Map() };
@@ -102,7 +106,7 @@ export class TermIndex {
     let node: TrieNode | undefined = this.root;
     let best: { key: string; end: number } | undefined;
     for (let j = i; j < stream.chars.length && node; j++) {
-      node = node.next.get(stream.chars[j]);
+      node = node.next.get(stream.chars.charCodeAt(j));
       if (node?.key) best = { key: node.key, end: j + 1 };
     }
     return best;
@@ -138,15 +142,17 @@ export interface KeyStream {
   readonly offsets: Int32Array;
 }
 
-const SKIPPED = new Set(['“', '”', '"', '‘', '’', '「', '」', '『', '』', ' ', '\u3000', '\t', '、']);
+const SKIPPED = new Uint8Array(65536);
+for (const ch of ['“', '”', '"', '‘', '’', '「', '」', '『', '』', ' ', '\u3000', '\t', '、']) SKIPPED[ch.charCodeAt(0)] = 1;
 
 export function keyStream(text: string, span: Span = { start: 0, end: text.length }): KeyStream {
   const codes = new Uint16Array(span.end - span.start);
   const offsets = new Int32Array(span.end - span.start);
   let n = 0;
   for (let i = span.start; i < span.end; i++) {
-    if (SKIPPED.has(text[i])) continue;
-    codes[n] = text.charCodeAt(i);
+    const code = text.charCodeAt(i);
+    if (SKIPPED[code]) continue;
+    codes[n] = code;
     offsets[n++] = i;
   }
   return { chars: new TextDecoder('utf-16le').decode(codes.subarray(0, n)), offsets: offsets.subarray(0, n) };
@@ -158,6 +164,10 @@ export function findTermUses(text: string, index: TermIndex, within?: Span): Ter
   if (index.size === 0) return uses;
   const stream = keyStream(text, within);
   for (let i = 0; i < stream.chars.length; ) {
+    if (!index.starts[stream.chars.charCodeAt(i)]) {
+      i++;
+      continue;
+    }
     const match = index.longestAt(stream, i);
     if (!match) {
       i++;

@@ -21,16 +21,9 @@ export const outOfRange: Check = {
   run(report: Report): Finding[] {
     const findings: Finding[] = [];
     for (const c of report.claims) {
-      if (c.max !== undefined && c.max < c.value && c.kind !== 'growth' && c.kind !== 'points') {
-        findings.push({
-          checkId: 'out-of-range',
-          span: c.span,
-          message: { zh: `区间「${c.text}」的上限小于下限`, en: `The range “${c.text}” runs backwards` },
-          fixes: [],
-        });
-        continue;
-      }
-      if ((c.kind === 'growth' || c.kind === 'points') && c.max !== undefined && Math.abs(c.max) < Math.abs(c.value)) {
+      // A range runs backwards when its upper end is smaller; for a decline (下降7%-6.5%) by magnitude.
+      const signedRate = c.kind === 'growth' || c.kind === 'points';
+      if (c.max !== undefined && (signedRate ? Math.abs(c.max) < Math.abs(c.value) : c.max < c.value)) {
         findings.push({
           checkId: 'out-of-range',
           span: c.span,

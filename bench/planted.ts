@@ -126,11 +126,49 @@ const PLANTERS: Record<string, Planter> = {
         .filter((m) => m[1].split('、').length === Number(m[2]) && !/等/.test(m[1]))
         .map((m) => ({ index: m.index + m[1].length, length: 1, chinese: false })),
     ];
-    return sample(sites, PER_REPORT, random).map((s) => {
+    const natural = sample(sites, PER_REPORT, random).map((s) => {
       const written = text.slice(s.index, s.index + s.length);
       const value = s.chinese ? CHINESE.indexOf(written) : Number(written);
       const next = value + 1;
       return replace(text, s.index, s.index + s.length, s.chinese ? CHINESE[next] ?? '十一' : String(next));
+    });
+    // Lead-ins are rare in one report: also plant one, with a wrong count, before a numbered list.
+    const lists: Section[] = [];
+    const visit = (s: Section) => {
+      const numbered = s.children.filter((c) => c.kind === 'section' && c.numbering);
+      if (numbered.length >= 3 && numbered[0].numbering!.value === 1) lists.push(s);
+      s.children.forEach(visit);
+    };
+    parseReport(text).sections.forEach(visit);
+    const constructed = sample(lists, 3, random).map((s) => {
+      const count = s.children.filter((c) => c.kind === 'section' && c.numbering).length;
+      const wrong = count + (random() < 0.5 ? 1 : -1);
+      const first = s.children.find((c) => c.kind === 'section')!;
+      const sentence = `重点做好${toChinese(wrong)}个方面工作：\n`;
+      const at = first.span.start;
+      return { text: `${text.slice(0, at)}${sentence}${text.slice(at)}`, at: { start: at + 4, end: at + 4 + toChinese(wrong).length + 1 } };
+    });
+    return [...natural, ...constructed];
+  },
+  /** Restate a target of the 主要预期目标 paragraph in the plan section with another value. */
+  'target-restated': (text, random) => {
+    const report = parseReport(text);
+    const paragraph = report.paragraphs.find((p) => /主要预期目标/.test(text.slice(p.span.start, Math.min(p.span.end, p.span.start + 200))));
+    if (!paragraph) return [];
+    const targets = report.claims.filter((c) => c.span.start >= paragraph.span.start && c.span.end <= paragraph.span.end && c.kind === 'growth' && c.max === undefined && [...c.metric].length >= 4);
+    // Restated where a report restates targets: later in the same plan chapter, not in its appendices.
+    const chapter = report.sections.find((s) => s.span.start <= paragraph.span.start && paragraph.span.end <= s.span.end);
+    const later = report.paragraphs.filter((p) => p.span.start > paragraph.span.end && (!chapter || p.span.end <= chapter.span.end));
+    return sample(targets, PER_REPORT, random).flatMap((t) => {
+      const where = later[Math.floor(random() * later.length)];
+      if (!where) return [];
+      const number = /^[0-9]+(\.[0-9]+)?/.exec(t.text)?.[0];
+      if (!number) return [];
+      const figure = `${(Number(number) + 1 + Math.round(random() * 2)).toFixed(number.includes('.') ? 1 : 0)}%`;
+      const sentence = `确保${t.metric}增长${figure}。`;
+      const at = where.span.end;
+      const start = at + sentence.length - figure.length - 1;
+      return [{ text: `${text.slice(0, at)}${sentence}${text.slice(at)}`, at: { start, end: start + figure.length } }];
     });
   },
   /** Swap the ends of a range, or push a share over 100 %. */

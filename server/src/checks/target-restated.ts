@@ -15,13 +15,17 @@ import { LineIndex } from '../core/text';
 import type { Check, Finding } from './types';
 import { compatible, lineOf } from './claim-math';
 
-/** The paragraph that states the year's main targets: …主要预期目标是：… */
+/**
+ * The paragraph that states the year's main targets (…主要预期目标是：…): the first one that says so
+ * and gives at least two target figures. 主要目标是 (a five-year plan's goals) only when no
+ * paragraph names 预期目标.
+ */
 export function targetParagraph(report: Report): Span | undefined {
-  for (const p of report.paragraphs) {
-    const head = report.text.slice(p.span.start, Math.min(p.span.end, p.span.start + 200));
-    if (/主要预期目标|主要目标是|预期目标为/.test(head)) {
-      // The paragraph may be broken after 主要预期目标 (广东): take the next one too when it is short of figures.
-      return p.span;
+  const figures = (p: Span) => report.claims.filter((c) => c.span.start >= p.start && c.span.end <= p.end && c.modality === 'target').length;
+  for (const pattern of [/主要预期目标|预期目标为|预期目标是/, /主要目标是/]) {
+    for (const p of report.paragraphs) {
+      const head = report.text.slice(p.span.start, Math.min(p.span.end, p.span.start + 200));
+      if (pattern.test(head) && figures(p.span) >= 2) return p.span;
     }
   }
   return undefined;

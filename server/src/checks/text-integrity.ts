@@ -14,10 +14,10 @@
 import type { Report } from '../core/model';
 import type { Check, Finding } from './types';
 
-const PAIRS: readonly [string, string, string][] = [
-  ['“', '”', '引号'],
-  ['（', '）', '括号'],
-  ['《', '》', '书名号'],
+const PAIRS: readonly [string, string, string, string][] = [
+  ['“', '”', '引号', 'quotation marks'],
+  ['（', '）', '括号', 'brackets'],
+  ['《', '》', '书名号', 'title marks'],
 ];
 
 export const textIntegrity: Check = {
@@ -29,7 +29,7 @@ export const textIntegrity: Check = {
     const text = report.text;
     for (const p of report.paragraphs) {
       const body = text.slice(p.span.start, p.span.end);
-      for (const [open, close, name] of PAIRS) {
+      for (const [open, close, name, nameEn] of PAIRS) {
         if (!body.includes(open) && !body.includes(close)) continue;
         const problem = unbalanced(body, open, close);
         if (problem === undefined) continue;
@@ -39,7 +39,7 @@ export const textIntegrity: Check = {
           span: { start: at, end: at + 1 },
           message: {
             zh: `${name}不配对：此处的「${body[problem]}」没有对应的「${body[problem] === open ? close : open}」`,
-            en: `Unbalanced ${open}${close}: this “${body[problem]}” has no matching “${body[problem] === open ? close : open}”`,
+            en: `Unbalanced ${nameEn}: this ${body[problem]} has no matching ${body[problem] === open ? close : open}`,
           },
         });
       }

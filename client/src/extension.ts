@@ -14,6 +14,7 @@ const DETECTABLE_LANGUAGES = new Set(['plaintext', 'markdown']);
 
 let client: LanguageClient | undefined;
 let figuresTimer: NodeJS.Timeout | undefined;
+let figures: FiguresView | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -35,23 +36,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidOpenTextDocument((document) => void detect(document)),
   );
   await client.start();
-  const figures = new FiguresView(client);
+  const view = new FiguresView(client);
+  figures = view;
   const languageClient = client;
   context.subscriptions.push(
-    vscode.window.registerTreeDataProvider('reportReview.figures', figures),
-    vscode.commands.registerCommand('reportReview.toggleFiguresGrouping', () => figures.toggleGrouping()),
-    vscode.commands.registerCommand('reportReview.refreshFigures', () => figures.refresh(vscode.window.activeTextEditor)),
+    vscode.window.registerTreeDataProvider('reportReview.figures', view),
+    vscode.commands.registerCommand('reportReview.toggleFiguresGrouping', () => view.toggleGrouping()),
+    vscode.commands.registerCommand('reportReview.refreshFigures', () => view.refresh(vscode.window.activeTextEditor)),
     vscode.commands.registerCommand('reportReview.exportFigures', () => exportClaims(languageClient)),
-    vscode.window.onDidChangeActiveTextEditor((editor) => void figures.refresh(editor)),
+    vscode.window.onDidChangeActiveTextEditor((editor) => void view.refresh(editor)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document !== vscode.window.activeTextEditor?.document) return;
       // Typing changes figures; the view follows after a pause rather than on every keystroke.
       clearTimeout(figuresTimer);
-      figuresTimer = setTimeout(() => void figures.refresh(vscode.window.activeTextEditor), 600);
+      figuresTimer = setTimeout(() => void view.refresh(vscode.window.activeTextEditor), 600);
     }),
   );
   for (const document of vscode.workspace.textDocuments) await detect(document);
-  void figures.refresh(vscode.window.activeTextEditor);
+  void view.refresh(vscode.window.activeTextEditor);
 }
 
 export async function deactivate(): Promise<void> {
@@ -65,7 +67,17 @@ async function detect(document: vscode.TextDocument): Promise<void> {
   const enabled = vscode.workspace.getConfiguration('reportReview', document.uri).get<boolean>('detectReports', true);
   if (!enabled) return;
   if (!detectReport(document.getText()).isReport) return;
-  await vscode.languages.setTextDocumentLanguage(document, REPORT_LANGUAGE);
+  await setLanguage(document, REPORT_LANGUAGE);
+}
+
+/**
+ * Changing a document's language reopens it without changing the active editor, so the figures
+ * view is told about the report here rather than by an editor event.
+ */
+async function setLanguage(document: vscode.TextDocument, languageId: string): Promise<void> {
+  const changed = await vscode.languages.setTextDocumentLanguage(document, languageId);
+  const active = vscode.window.activeTextEditor?.document.uri.toString();
+  if (languageId === REPORT_LANGUAGE && active === changed.uri.toString()) await figures?.show(changed.uri);
 }
 
 async function switchLanguage(languageId: string): Promise<void> {
@@ -74,7 +86,7 @@ async function switchLanguage(languageId: string): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
     return;
   }
-  await vscode.languages.setTextDocumentLanguage(editor.document, languageId);
+  await setLanguage(editor.document, languageId);
 }
 
 interface GlossaryListItem {

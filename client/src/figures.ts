@@ -43,8 +43,13 @@ export class FiguresView implements vscode.TreeDataProvider<Node> {
 
   async refresh(editor: vscode.TextEditor | undefined): Promise<void> {
     if (!editor || editor.document.languageId !== 'report') return;
-    this.uri = editor.document.uri;
-    this.rows = await this.client.sendRequest<ClaimRow[]>('reportReview/claims', { uri: this.uri.toString() });
+    await this.show(editor.document.uri);
+  }
+
+  /** Shows the figures of `uri`; used when a document turns into a report without a change of editor. */
+  async show(uri: vscode.Uri): Promise<void> {
+    this.uri = uri;
+    this.rows = await this.client.sendRequest<ClaimRow[]>('reportReview/claims', { uri: uri.toString() });
     this.changed.fire(undefined);
   }
 

@@ -193,6 +193,8 @@ function clean(s: string): string {
     if (next === out) break;
     out = next;
   }
+  // A single character left over (对, 在) names nothing.
+  if ([...out].length < 2) return '';
   return out.length > 24 ? out.slice(-24) : out;
 }
 

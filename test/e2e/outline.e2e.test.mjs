@@ -2,18 +2,14 @@
 // Opens a corpus report as plain text and checks what a person sees: the language switches to
 // 政府工作报告 / Report, and the Outline view lists the report's sections.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { chromium } from 'playwright-core';
-import {
-  CHROMIUM_LAUNCH, ROOT, ensureCodeServer, freePort, installExtension, makeState, startCodeServer, writeUserSettings,
-} from '../../scripts/code-server-lib.mjs';
-import { SELECTORS, languageStatus, openFile, outlineRows, runCommand, waitForWorkspace } from './workbench.mjs';
+import { join } from 'node:path';
+import { ROOT } from '../../scripts/code-server-lib.mjs';
+import { screenshotFailure, startSession, stopSession } from './session.mjs';
+import { SELECTORS, languageStatus, outlineRows, runCommand } from './workbench.mjs';
 
 const VSIX = process.env.REPORT_REVIEW_VSIX || join(ROOT, 'report-review.vsix');
 const OUT = join(ROOT, 'test-output', 'e2e');
 const REPORT = join(ROOT, 'test/corpus/001_366748309c9ca2d8.txt');
-const FILE = basename(REPORT);
 const LANGUAGE_ALIAS = '政府工作报告 / Report';
 // From test/corpus/expected/001_366748309c9ca2d8.outline: its level-1 sections, in order, and
 // the first level-2 section under the first of them.
@@ -24,52 +20,33 @@ const WAIT = 30_000; // Per step: the first start of the workbench and extension
 
 describe('Report Review in VS Code (code-server + Chromium)', function () {
   this.timeout(120_000);
-  let server;
-  let browser;
+  let session;
   let page;
-  const consoleLines = [];
 
   before(async function () {
     this.timeout(20 * 60_000); // A first run may install code-server and Chromium.
-    ensureCodeServer();
-    rmSync(OUT, { recursive: true, force: true });
-    const state = makeState(join(OUT, 'code-server'));
-    writeFileSync(join(OUT, 'install-extension.log'), `${installExtension(state, VSIX)}\n`);
-    writeUserSettings(state, {
-      // Level-1 sections only until one is expanded: the Outline list is virtual (rows out of
-      // view are not in the DOM), and a fully expanded report is taller than the sidebar.
-      'outline.collapseItems': 'alwaysCollapse',
-      'breadcrumbs.enabled': false,
+    session = await startSession({
+      out: OUT,
+      vsix: VSIX,
+      report: REPORT,
+      timeout: WAIT,
+      settings: {
+        // Level-1 sections only until one is expanded: the Outline list is virtual (rows out of
+        // view are not in the DOM), and a fully expanded report is taller than the sidebar.
+        'outline.collapseItems': 'alwaysCollapse',
+        'breadcrumbs.enabled': false,
+      },
     });
-    const workspace = join(OUT, 'workspace');
-    mkdirSync(workspace, { recursive: true });
-    copyFileSync(REPORT, join(workspace, FILE));
-
-    server = startCodeServer(state, { port: await freePort(), folder: workspace });
-    await server.ready;
-    browser = await chromium.launch(CHROMIUM_LAUNCH);
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
-    page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.message}`));
-    await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
-    await waitForWorkspace(page, FILE, 60_000);
-    await openFile(page, FILE, WAIT);
+    page = session.page;
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      await page.screenshot({ path: join(OUT, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => {});
-    }
+    await screenshotFailure(session, this.currentTest);
   });
 
   after(async function () {
     this.timeout(30_000);
-    if (consoleLines.length) {
-      mkdirSync(OUT, { recursive: true });
-      writeFileSync(join(OUT, 'browser-console.log'), `${consoleLines.join('\n')}\n`);
-    }
-    await browser?.close().catch(() => {});
-    await server?.stop();
+    await stopSession(session);
   });
 
   it(`switches a plain-text report to the "${LANGUAGE_ALIAS}" language`, async function () {

@@ -2,14 +2,12 @@
 // Checks what a person reading a corpus report sees: hovers on a glossary term and on a figure, and
 // the Report Figures view in the Explorer, whose rows go to the figure in the text.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { ROOT } from '../../scripts/code-server-lib.mjs';
+import { screenshotFailure, startSession, stopSession } from './session.mjs';
 import {
-  CHROMIUM_LAUNCH, ROOT, ensureCodeServer, freePort, installExtension, makeState, startCodeServer, writeUserSettings,
-} from '../../scripts/code-server-lib.mjs';
-import {
-  SELECTORS, closeHover, goToLine, hoverEditorText, hoverText, languageStatus, openFile, treeRows, uiLanguage, waitForWorkspace,
+  SELECTORS, closeHover, goToLine, hoverEditorText, hoverText, languageStatus, treeRows, uiLanguage,
 } from './workbench.mjs';
 
 const VSIX = process.env.REPORT_REVIEW_VSIX || join(ROOT, 'report-review.vsix');
@@ -44,32 +42,19 @@ const FIGURES_VIEW = 'Report Figures'; // 报告数据 in a Chinese UI.
 
 describe('Report Review hovers and figures in VS Code (code-server + Chromium)', function () {
   this.timeout(120_000);
-  let server;
-  let browser;
+  let session;
   let page;
-  const consoleLines = [];
 
   before(async function () {
     this.timeout(20 * 60_000); // A first run may install code-server and Chromium.
-    ensureCodeServer();
-    rmSync(OUT, { recursive: true, force: true });
-    const state = makeState(join(OUT, 'code-server'));
-    writeFileSync(join(OUT, 'install-extension.log'), `${installExtension(state, VSIX)}\n`);
-    writeUserSettings(state, {});
-    const workspace = join(OUT, 'workspace');
-    mkdirSync(workspace, { recursive: true });
-    copyFileSync(REPORT, join(workspace, FILE));
-
-    server = startCodeServer(state, { port: await freePort(), folder: workspace });
-    await server.ready;
-    browser = await chromium.launch(CHROMIUM_LAUNCH);
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
-    page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.message}`));
-    await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
-    await waitForWorkspace(page, FILE, 60_000);
-    assert.equal(await uiLanguage(page), UI_LANGUAGE, 'the expected labels below are those of an English UI');
-    await openFile(page, FILE, WAIT);
+    session = await startSession({
+      out: OUT,
+      vsix: VSIX,
+      report: REPORT,
+      timeout: WAIT,
+      beforeOpen: async (shown) => assert.equal(await uiLanguage(shown), UI_LANGUAGE, 'the expected labels below are those of an English UI'),
+    });
+    page = session.page;
     // Hovers and the view come from the report language server, which runs once the file is a report.
     await page.locator(SELECTORS.languageStatus, { hasText: '政府工作报告 / Report' }).waitFor({ timeout: WAIT }).catch(async () => {
       assert.fail(`status bar language is "${await languageStatus(page)}", expected the report language within ${WAIT} ms`);
@@ -77,19 +62,12 @@ describe('Report Review hovers and figures in VS Code (code-server + Chromium)',
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      await page.screenshot({ path: join(OUT, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => {});
-    }
+    await screenshotFailure(session, this.currentTest);
   });
 
   after(async function () {
     this.timeout(30_000);
-    if (consoleLines.length) {
-      mkdirSync(OUT, { recursive: true });
-      writeFileSync(join(OUT, 'browser-console.log'), `${consoleLines.join('\n')}\n`);
-    }
-    await browser?.close().catch(() => {});
-    await server?.stop();
+    await stopSession(session);
   });
 
   it('hovers show the glossary definition of a term and the value of a figure', async function () {

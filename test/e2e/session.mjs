@@ -1,0 +1,57 @@
+// One end-to-end session: a fresh code-server with the packaged extension installed, a workspace
+// holding one report, and Chromium showing it. Both e2e files start and stop theirs the same way.
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { chromium } from 'playwright-core';
+import {
+  CHROMIUM_LAUNCH, ensureCodeServer, freePort, installExtension, makeState, startCodeServer, writeUserSettings,
+} from '../../scripts/code-server-lib.mjs';
+import { openFile, waitForWorkspace } from './workbench.mjs';
+
+/**
+ * Starts the session and opens `report` in the editor. `beforeOpen(page)` runs once the workspace
+ * is shown, before the file opens (to check the UI language, say).
+ */
+export async function startSession({ out, vsix, report, settings = {}, timeout, beforeOpen }) {
+  ensureCodeServer();
+  rmSync(out, { recursive: true, force: true });
+  const state = makeState(join(out, 'code-server'));
+  writeFileSync(join(out, 'install-extension.log'), `${installExtension(state, vsix)}\n`);
+  writeUserSettings(state, settings);
+  const workspace = join(out, 'workspace');
+  const file = basename(report);
+  mkdirSync(workspace, { recursive: true });
+  copyFileSync(report, join(workspace, file));
+
+  const session = { out, consoleLines: [], server: undefined, browser: undefined, page: undefined };
+  session.server = startCodeServer(state, { port: await freePort(), folder: workspace });
+  await session.server.ready;
+  session.browser = await chromium.launch(CHROMIUM_LAUNCH);
+  const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  session.page = page;
+  page.on('console', (message) => session.consoleLines.push(`[${message.type()}] ${message.text()}`));
+  page.on('pageerror', (error) => session.consoleLines.push(`[pageerror] ${error.message}`));
+  await page.goto(`${session.server.url}?folder=${encodeURIComponent(workspace)}`);
+  await waitForWorkspace(page, file, 60_000);
+  if (beforeOpen) await beforeOpen(page);
+  await openFile(page, file, timeout);
+  return session;
+}
+
+/** A screenshot of the page as it was when a test failed, named after the test. */
+export async function screenshotFailure(session, test) {
+  if (test?.state === 'failed' && session?.page) {
+    await session.page.screenshot({ path: join(session.out, `failed-${test.title.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+  }
+}
+
+/** Keeps the browser console for a failed run, then closes Chromium and stops code-server. */
+export async function stopSession(session) {
+  if (!session) return;
+  if (session.consoleLines.length) {
+    mkdirSync(session.out, { recursive: true });
+    writeFileSync(join(session.out, 'browser-console.log'), `${session.consoleLines.join('\n')}\n`);
+  }
+  await session.browser?.close().catch(() => {});
+  await session.server?.stop();
+}

@@ -23,6 +23,10 @@ describe('number scanner', () => {
     ]);
   });
 
+  it('reads thousands separators, but never across a Chinese comma', () => {
+    assert.deepEqual(figures('投资1,234,567元，新建5，300户'), ['1,234,567元=1234567 元 amount exact', '300户=300 户 count exact']);
+  });
+
   it('reads percentages, points, multiples, ranks and ranges', () => {
     assert.deepEqual(figures('增长6.5%-7%，提高4.2个百分点，是2020年的4倍，居全国第78位，增长6.5—7%，投资1亿元至4亿元'), [
       '6.5%-7%=6.5~7 % percent exact',

@@ -99,8 +99,8 @@ function scanArabic(text: string, start: number, to: number): ScanResult {
   let i = start;
   let digits = '';
   while (i < to && DIGIT.test(text[i])) digits += fold(text[i++]);
-  // Thousands separators: 1,234,567.
-  while (i + 3 < to + 1 && (text[i] === ',' || text[i] === '，') && /^[0-9]{3}(?![0-9])/.test(text.slice(i + 1, i + 5))) {
+  // Thousands separators: 1,234,567. A full-width ， is always a clause break in Chinese text.
+  while (i + 3 < to + 1 && text[i] === ',' && /^[0-9]{3}(?![0-9])/.test(text.slice(i + 1, i + 5))) {
     digits += text.slice(i + 1, i + 4);
     i += 4;
   }

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { detectReport } from '../../server/src/core/detect';
-import { FiguresView, exportClaims } from './figures';
+import { FiguresView, exportClaims, plain } from './figures';
 
 export const REPORT_LANGUAGE = 'report';
 const DETECTABLE_LANGUAGES = new Set(['plaintext', 'markdown']);
@@ -97,10 +97,6 @@ interface GlossaryListItem {
   location?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
 }
 
-/** Codicon syntax `$(name)` in a report's text must show as text, not as an icon. */
-function plain(text: string): string {
-  return text.replace(/\$\(/g, '\\$(');
-}
 
 /** Lists the terms of the current report with their sources; choosing one goes to its definition. */
 async function showGlossary(): Promise<void> {

@@ -24,7 +24,7 @@ interface ClaimRow {
 type Node = { group: string; rows: ClaimRow[] } | { row: ClaimRow };
 
 /** Codicon syntax `$(name)` in a report's text must show as text, not as an icon. */
-function plain(text: string): string {
+export function plain(text: string): string {
   return text.replace(/\$\(/g, '\\$(');
 }
 

@@ -61,14 +61,7 @@ export async function languageStatus(page) {
  * (rows out of view are not in the DOM), so the pane must be tall enough for the rows asked about.
  */
 export async function outlineRows(page) {
-  const rows = await page.locator(SELECTORS.outlineRow).evaluateAll((elements) =>
-    elements.map((row) => ({
-      index: Number(row.getAttribute('data-index')),
-      level: Number(row.getAttribute('aria-level')),
-      name: row.querySelector('.label-name')?.textContent?.trim() ?? '',
-    })),
-  );
-  return rows.sort((a, b) => a.index - b.index).map(({ level, name }) => ({ level, name }));
+  return (await treeRows(page.locator('.outline-pane'))).map(({ level, label }) => ({ level, name: label }));
 }
 
 /** The display language VS Code resolved in the browser; extensions get it as `vscode.env.language`. */

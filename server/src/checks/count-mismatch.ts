@@ -13,6 +13,7 @@ import type { Claim } from '../core/claims';
 import { parseChineseNumber } from '../core/numbers';
 import type { Report, Section } from '../core/model';
 import type { Check, Finding } from './types';
+import { endOfSentence } from './sentences';
 
 export const countMismatch: Check = {
   id: 'count-mismatch',
@@ -60,10 +61,6 @@ export const countMismatch: Check = {
   },
 };
 
-function endOfSentence(text: string, from: number): number {
-  const m = /[。；！？\n]/.exec(text.slice(from));
-  return m ? from + m.index : text.length;
-}
 
 function paragraphEnd(report: Report, offset: number): number {
   const p = report.paragraphs.find((x) => x.span.start <= offset && offset < x.span.end);

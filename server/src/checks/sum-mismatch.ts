@@ -11,6 +11,7 @@
 import type { Claim } from '../core/claims';
 import type { Report } from '../core/model';
 import type { Check, Finding } from './types';
+import { endOfSentence, startOfSentence } from './sentences';
 import { halfStep } from './claim-math';
 
 const TOTAL_BEFORE = /(共计|合计|总计|共有|总共|共|累计|设置|涉及)$/;
@@ -74,12 +75,4 @@ function format(value: number, like: Claim): string {
   return `${Number(value.toPrecision(10)).toLocaleString('en-US')}${like.unit}`;
 }
 
-function endOfSentence(text: string, from: number): number {
-  const m = /[。；！？\n]/.exec(text.slice(from));
-  return m ? from + m.index : text.length;
-}
 
-function startOfSentence(text: string, from: number): number {
-  for (let i = from - 1; i >= 0; i--) if (/[。；！？\n]/.test(text[i])) return i + 1;
-  return 0;
-}

@@ -69,6 +69,15 @@ export function parseDecisions(json: string): { decisions: Decision[]; error?: s
   return { decisions };
 }
 
+/** The decisions with `decision` added, replacing an earlier decision on the same finding. */
+export function withDecision(decisions: readonly Decision[], decision: Decision): Decision[] {
+  return [...decisions.filter((d) => !(d.check === decision.check && d.fingerprint === decision.fingerprint)), decision];
+}
+
+export function isDecisionKind(value: unknown): value is DecisionKind {
+  return value === 'accepted' || value === 'ignored';
+}
+
 export function serializeDecisions(decisions: readonly Decision[]): string {
   return `${JSON.stringify({ version: 1, decisions }, null, 2)}\n`;
 }

@@ -56,7 +56,7 @@ export class Workspace {
       this.configs.push(loaded);
       const { definitions, problems } = workspaceDefinitions(loaded);
       for (const d of definitions) this.userDefinitions.push(d);
-      this.problems.push(...loaded.problems, ...problems);
+      for (const p of [...loaded.problems, ...problems]) this.problems.push(p);
     }
   }
 

@@ -16,6 +16,7 @@ import { escapeMarkdown, markdownLink } from '../../server/src/protocol/markdown
 import { parseReport } from '../../server/src/core/report';
 import { TermIndex, findTermUses, type TermDefinition } from '../../server/src/core/terms';
 import { figureDescription, figureLabel } from '../../client/src/figure-labels';
+import { Workspace } from '../../server/src/lsp/workspace';
 import type { Decision } from '../../server/src/checks/decisions';
 import { CHECKS } from '../../server/src/checks';
 
@@ -181,6 +182,48 @@ describe('the decision command', () => {
     assert.match(refusal({ ...args, fingerprint: '../x' }), /fingerprint/);
     assert.match(refusal(args, { ...context, trusted: false }), /Restricted Mode/);
     assert.match(refusal(undefined), /no report/);
+  });
+});
+
+describe('the workspace scan', () => {
+  const REPORT = '中山区2021年政府工作报告\n一、2020年工作回顾\n（一）稳增长\n全区城镇新增就业1.2万人。\n（二）促改革\n深化改革。\n';
+
+  it('skips a report above the per-file limit, and says so', async () => {
+    const root = folder();
+    writeFileSync(join(root, 'small.txt'), REPORT);
+    writeFileSync(join(root, 'huge.txt'), REPORT + '全区城镇新增就业1.2万人。'.repeat(Math.ceil(LIMITS.scanFile / 30)));
+    const workspace = new Workspace([root]);
+    await workspace.scanReports();
+    assert.deepEqual([...workspace.reports.keys()].map((u) => u.slice(u.lastIndexOf('/') + 1)), ['small.txt']);
+    assert.deepEqual(workspace.scanNotes, ['1 file(s) larger than 2 MiB were not read']);
+  });
+
+  it('stops when its byte budget is spent, and says so', async () => {
+    const root = folder();
+    for (const name of ['a', 'b', 'c', 'd']) writeFileSync(join(root, `${name}.txt`), REPORT);
+    const workspace = new Workspace([root]);
+    const bytes = Buffer.byteLength(REPORT);
+    await workspace.scanReports({ scanFile: LIMITS.scanFile, scanFiles: LIMITS.scanFiles, scanTotal: bytes * 2.5 });
+    assert.equal(workspace.reports.size, 2);
+    assert.match(workspace.scanNotes.join('\n'), /budget of the workspace scan is spent/);
+  });
+
+  it(`reads at most ${LIMITS.scanFiles} files, and says that it stopped`, async () => {
+    const root = folder();
+    for (let i = 0; i <= LIMITS.scanFiles; i++) writeFileSync(join(root, `r${i}.txt`), '不是报告。');
+    const workspace = new Workspace([root]);
+    await workspace.scanReports();
+    assert.deepEqual(workspace.scanNotes, [`more than ${LIMITS.scanFiles} candidate files; the others were not read`]);
+  });
+
+  it('does not follow a symlink out of the folder', async () => {
+    const root = folder();
+    const outside = folder();
+    writeFileSync(join(outside, 'secret.txt'), REPORT);
+    symlinkSync(join(outside, 'secret.txt'), join(root, 'link.txt'));
+    const workspace = new Workspace([root]);
+    await workspace.scanReports();
+    assert.equal(workspace.reports.size, 0);
   });
 });
 

@@ -10,7 +10,7 @@
  * - Content that does not parse is never overwritten: the update is refused with the parser's
  *   message, and the file stays byte-identical until a person fixes it.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, fsyncSync } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { Localized } from '../checks/types';
 
@@ -80,7 +80,7 @@ async function acquire(lock: string): Promise<number> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     try {
-      if (Date.now() - statSync(lock).mtimeMs > STALE_MS) rmSync(lock, { force: true });
+      if (Date.now() - lstatSync(lock).mtimeMs > STALE_MS) rmSync(lock, { force: true });
     } catch {
       // Released in the meantime: try again at once.
     }

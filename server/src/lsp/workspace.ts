@@ -70,18 +70,23 @@ export class Workspace {
   }
 
   /** Reads the other reports of the workspace folders, within the limits; resolves when done. */
-  async scanReports(): Promise<void> {
+  async scanReports(limits: Pick<typeof LIMITS, 'scanFile' | 'scanTotal' | 'scanFiles'> = LIMITS): Promise<void> {
     const found = new Map<string, WorkspaceReport>();
     const files: string[] = [];
     const notes: string[] = [];
-    for (const folder of this.folders) collectFiles(folder, files, 0);
-    if (files.length > LIMITS.scanFiles) notes.push(`more than ${LIMITS.scanFiles} candidate files; the others were not read`);
-    let budget = LIMITS.scanTotal;
+    for (const folder of this.folders) collectFiles(folder, files, 0, limits.scanFiles);
+    if (files.length > limits.scanFiles) notes.push(`more than ${limits.scanFiles} candidate files; the others were not read`);
+    let budget = limits.scanTotal;
     let large = 0;
-    for (const file of files.slice(0, LIMITS.scanFiles)) {
+    for (const file of files.slice(0, limits.scanFiles)) {
       await new Promise((resolve) => setImmediate(resolve));
       const folder = this.folders.find((f) => file.startsWith(f));
-      const read = readRegularFile(file, Math.min(LIMITS.scanFile, budget), folder);
+      const max = Math.min(limits.scanFile, budget);
+      const read = readRegularFile(file, max, folder);
+      if (!read.ok && read.problem === 'tooLarge' && max < limits.scanFile) {
+        notes.push(`the ${limits.scanTotal / 1024 / 1024} MiB budget of the workspace scan is spent; the remaining files were not read`);
+        break;
+      }
       if (!read.ok) {
         if (read.problem === 'tooLarge') large++;
         continue;
@@ -91,12 +96,8 @@ export class Workspace {
       if (text.includes('\u0000') || !detectReport(text).isReport) continue;
       const uri = pathToFileURL(file).href;
       found.set(uri, { uri, report: parseReport(text), index: new LineIndex(text) });
-      if (budget <= 0) {
-        notes.push(`the ${LIMITS.scanTotal / 1024 / 1024} MiB budget of the workspace scan is spent; the remaining files were not read`);
-        break;
-      }
     }
-    if (large) notes.push(`${large} file(s) larger than ${LIMITS.scanFile / 1024 / 1024} MiB (or than what was left of the budget) were not read`);
+    if (large) notes.push(`${large} file(s) larger than ${limits.scanFile / 1024 / 1024} MiB were not read`);
     this.reports = found;
     this.scanNotes = notes;
   }
@@ -120,9 +121,9 @@ export class Workspace {
   }
 }
 
-function collectFiles(dir: string, out: string[], depth: number): void {
+function collectFiles(dir: string, out: string[], depth: number, max: number): void {
   // One more than the limit, so the scan can tell that files were left out.
-  if (depth > 6 || out.length > LIMITS.scanFiles) return;
+  if (depth > 6 || out.length > max) return;
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -132,7 +133,7 @@ function collectFiles(dir: string, out: string[], depth: number): void {
   for (const e of entries) {
     if (e.name.startsWith('.') || SKIP_DIRECTORIES.has(e.name)) continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) collectFiles(path, out, depth + 1);
+    if (e.isDirectory()) collectFiles(path, out, depth + 1, max);
     else if (e.isFile() && REPORT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(path);
   }
 }

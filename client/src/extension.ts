@@ -24,7 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: REPORT_LANGUAGE }],
-    synchronize: { configurationSection: 'reportReview' },
+    // The server reads .reportreview.json again when it changes, so its problems follow the edits.
+    synchronize: { configurationSection: 'reportReview', fileEvents: vscode.workspace.createFileSystemWatcher('**/.reportreview.json') },
     // Restricted Mode: the server reads nothing of the workspace and writes no decision until trust is granted.
     initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted },
   };

@@ -84,6 +84,24 @@ describe('the server on a hostile checkout', () => {
     await server.stop();
   });
 
+  it('clears the problems of the config once it is fixed', async () => {
+    const { dir, uri } = workspace({ checks: { 'section-numbring': 'off' } });
+    const configUri = pathToFileURL(join(dir, '.reportreview.json')).href;
+    const { server, config } = await start(dir);
+    assert.equal((await config).diagnostics.length, 1);
+    await open(server, uri);
+    writeFileSync(join(dir, '.reportreview.json'), JSON.stringify({ checks: { 'section-numbering': 'off' } }));
+    const cleared = server.nextDiagnostics(configUri);
+    const applied = server.nextDiagnostics(uri, 1);
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    assert.deepEqual((await cleared).diagnostics, []);
+    // Diagnostics scheduled before the change (the workspace scan ending) may come first.
+    let latest = await applied;
+    for (let i = 0; i < 3 && latest.diagnostics.some((d) => d.code === 'section-numbering'); i++) latest = await server.nextDiagnostics(uri, 1);
+    assert.ok(!latest.diagnostics.some((d) => d.code === 'section-numbering'), 'the fixed setting applies');
+    await server.stop();
+  });
+
   it('keeps all 40 decisions when two editors record 20 each at the same time', async () => {
     const { dir, uri, file } = workspace(undefined);
     const [a, b] = await Promise.all([start(dir), start(dir)]);

@@ -127,6 +127,16 @@ function publishConfigProblems(): void {
   configsWithProblems = now;
 }
 
+/** A `.reportreview.json` was edited: read the config and its glossary files again (the other reports need no new scan). */
+connection.onDidChangeWatchedFiles(() => {
+  if (!trusted) return;
+  workspace.loadConfigs();
+  builtin = workspace.builtinEnabled() ? builtinDefinitions() : [];
+  publishConfigProblems();
+  glossaryGeneration++;
+  documents.all().forEach(scheduleDiagnostics);
+});
+
 /** `reportReview/trust`: the client's workspace trust changed (VS Code: trust granted). */
 connection.onNotification('reportReview/trust', (params: { trusted: boolean }) => {
   const now = params?.trusted === true;

@@ -149,6 +149,18 @@ describe('the review sidecar', () => {
     assert.equal(readFileSync(join(root, 'r.txt.review.json'), 'utf8'), conflicted);
   });
 
+  it('keeps entries it does not understand, and leaves a newer format alone', async () => {
+    const root = folder();
+    const future = { check: 'figure-conflict', fingerprint: 'aaaaaaaaaaaaaaaa', decision: 'confirmed', reason: '已核实' };
+    writeFileSync(join(root, 'r.txt.review.json'), JSON.stringify({ version: 1, decisions: [future] }));
+    await recordDecision(join(root, 'r.txt'), DECISION);
+    assert.deepEqual(JSON.parse(readFileSync(join(root, 'r.txt.review.json'), 'utf8')).decisions, [future, DECISION]);
+    const newer = JSON.stringify({ version: 2, decisions: [] });
+    writeFileSync(join(root, 'r.txt.review.json'), newer);
+    await assert.rejects(recordDecision(join(root, 'r.txt'), DECISION), /version 2 is newer/);
+    assert.equal(readFileSync(join(root, 'r.txt.review.json'), 'utf8'), newer);
+  });
+
   it('is replaced whole, leaving no temporary or lock file behind', async () => {
     const root = folder();
     await recordDecision(join(root, 'r.txt'), DECISION);

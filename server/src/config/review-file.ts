@@ -5,7 +5,7 @@
  */
 import { lstatSync } from 'node:fs';
 import type { Localized } from '../checks/types';
-import { parseDecisions, serializeDecisions, withDecision, type Decision } from '../checks/decisions';
+import { parseDecisionFile, parseDecisions, recordIn, serializeDecisionFile, SIDECAR_VERSION, type Decision, type DecisionFile } from '../checks/decisions';
 import { LIMITS } from '../io/files';
 import { FileRefused, readFormatted, updateFile, type FileFormat } from '../io/locked-file';
 
@@ -13,13 +13,20 @@ export function reviewFileFor(reportPath: string): string {
   return `${reportPath}.review.json`;
 }
 
-const FORMAT: FileFormat<Decision[]> = {
+/** For updates: the file as stored, every entry kept. */
+const FILE: FileFormat<DecisionFile> = {
+  empty: () => ({ version: SIDECAR_VERSION, entries: [] }),
+  parse: parseDecisionFile,
+  serialize: serializeDecisionFile,
+};
+
+/** For reading: the decisions this version understands. */
+const FORMAT: Pick<FileFormat<Decision[]>, 'empty' | 'parse'> = {
   empty: () => [],
   parse: (text) => {
-    const parsed = parseDecisions(text);
-    return parsed.error ? { ok: false, error: parsed.error } : { ok: true, value: parsed.decisions };
+    const file = parseDecisionFile(text);
+    return file.ok ? { ok: true, value: parseDecisions(text).decisions } : file;
   },
-  serialize: (decisions) => serializeDecisions(decisions),
 };
 
 const cache = new Map<string, { stamp: string; decisions: Decision[]; error?: Localized }>();
@@ -56,7 +63,7 @@ export function readDecisions(reportPath: string): { decisions: Decision[]; erro
 export async function recordDecision(reportPath: string, decision: Decision): Promise<void> {
   const path = reviewFileFor(reportPath);
   try {
-    await updateFile(path, FORMAT, LIMITS.sidecar, (decisions) => withDecision(decisions, decision));
+    await updateFile(path, FILE, LIMITS.sidecar, (file) => recordIn(file, decision));
   } finally {
     cache.delete(path);
   }

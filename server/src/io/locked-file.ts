@@ -61,7 +61,7 @@ export function readPlainFile(path: string, maxBytes: number): string | undefine
 }
 
 /** Reads and parses `path`; an absent file is the format's empty value. */
-export function readFormatted<T>(path: string, format: FileFormat<T>, maxBytes: number): T {
+export function readFormatted<T>(path: string, format: Pick<FileFormat<T>, 'empty' | 'parse'>, maxBytes: number): T {
   const text = readPlainFile(path, maxBytes);
   if (text === undefined) return format.empty();
   const parsed = format.parse(text);

@@ -228,6 +228,10 @@ describe('the workspace scan', () => {
     assert.deepEqual(workspace.scanNotes, [`more than ${LIMITS.scanFiles} candidate files; the others were not read`]);
   });
 
+  it('ignores a folder URI that has no local path', () => {
+    assert.deepEqual(Workspace.fromUris(['file://server/share/reports', 'untitled:x']).folderPaths, []);
+  });
+
   it('does not follow a symlink out of the folder', async () => {
     const root = folder();
     const outside = folder();

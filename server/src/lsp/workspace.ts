@@ -5,7 +5,7 @@
  * folder, and yields between files so the server stays responsive.
  */
 import { readdirSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { detectReport } from '../core/detect';
 import type { Report } from '../core/model';
@@ -42,7 +42,16 @@ export class Workspace {
   }
 
   static fromUris(uris: readonly string[]): Workspace {
-    return new Workspace(uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
+    const folders: string[] = [];
+    for (const uri of uris) {
+      try {
+        // A file URI with a host (file://server/share) has no local path on this system.
+        if (uri.startsWith('file:')) folders.push(fileURLToPath(uri));
+      } catch {
+        continue;
+      }
+    }
+    return new Workspace(folders);
   }
 
   loadConfigs(): void {
@@ -80,7 +89,7 @@ export class Workspace {
     let large = 0;
     for (const file of files.slice(0, limits.scanFiles)) {
       await new Promise((resolve) => setImmediate(resolve));
-      const folder = this.folders.find((f) => file.startsWith(f));
+      const folder = this.folders.find((f) => file.startsWith(f.endsWith(sep) ? f : f + sep));
       const max = Math.min(limits.scanFile, budget);
       const read = readRegularFile(file, max, folder);
       if (!read.ok && read.problem === 'tooLarge' && max < limits.scanFile) {

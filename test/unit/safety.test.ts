@@ -249,6 +249,14 @@ describe('inputs large enough to break spreads into calls', () => {
     assert.equal(parseReport(text).sections.length, 130_000);
   });
 
+  it('reads a glossary file of 130,000 entries whole', () => {
+    const root = folder();
+    writeFileSync(join(root, 'terms.csv'), Array.from({ length: 130_000 }, (_, i) => `术语${i}号,定义${i}`).join('\n'));
+    writeFileSync(join(root, '.reportreview.json'), JSON.stringify({ glossaryFiles: ['terms.csv'] }));
+    const { definitions, problems } = workspaceDefinitions(readConfig(join(root, '.reportreview.json')));
+    assert.deepEqual([definitions.length, problems.length], [130_000, 0]);
+  });
+
   it('indexes a glossary of 130,000 terms and finds 150,000 uses of one', () => {
     const definitions: TermDefinition[] = Array.from({ length: 130_000 }, (_, i) => ({ term: `术语${i}号`, aliases: [], definition: '……', source: 'workspace' }));
     const terms = new TermIndex(definitions);

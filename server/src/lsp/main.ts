@@ -22,7 +22,7 @@ import { figureHover } from './figures';
 import { applyDecisions, fingerprint, quoteOf, type DecisionKind } from '../checks/decisions';
 import { readDecisions } from '../config/review-file';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatProblem } from '../config/config';
+import { formatProblem, type ConfigProblem } from '../config/config';
 import { decisionRequest, saveDecision, type DecisionArguments } from './decisions';
 import { claimRows, claimsCsv } from '../protocol/claims';
 import { glossaryDefinition, glossaryHover, glossaryList, highlights, keyAt, referencesIn, termCompletions, type GlossaryView } from './glossary';
@@ -46,8 +46,8 @@ let builtin: TermDefinition[] = [];
 let trusted = true;
 /** Config files that have diagnostics now, so they can be cleared. */
 let configsWithProblems = new Set<string>();
-/** Sidecar errors already shown, so a message is not repeated on every keystroke. */
-const shownSidecarErrors = new Set<string>();
+/** The sidecar error last shown for each report, so a message is not repeated on every keystroke. */
+const shownSidecarErrors = new Map<string, string>();
 
 const RECORD_DECISION = 'reportReview.recordDecision';
 
@@ -111,8 +111,12 @@ async function loadWorkspace(reloadConfig: boolean): Promise<void> {
 
 /** Each problem of a `.reportreview.json` is a diagnostic on that file, at its position. */
 function publishConfigProblems(): void {
-  const byFile = new Map<string, typeof workspace.problems>();
-  for (const p of workspace.problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  const byFile = new Map<string, ConfigProblem[]>();
+  for (const p of workspace.problems) {
+    const list = byFile.get(p.file) ?? [];
+    list.push(p);
+    byFile.set(p.file, list);
+  }
   const now = new Set<string>();
   for (const [file, problems] of byFile) {
     const uri = pathToFileURL(file).href;
@@ -213,10 +217,12 @@ function findingsOf(analysis: Analysis): RatedFinding[] {
   const recorded = readDecisions(path);
   if (recorded.error) {
     const message = say(recorded.error, language);
-    if (!shownSidecarErrors.has(message)) {
-      shownSidecarErrors.add(message);
+    if (shownSidecarErrors.get(path) !== message) {
+      shownSidecarErrors.set(path, message);
       void connection.window.showWarningMessage(`${say(SIDECAR_UNREADABLE, language)} ${message}`);
     }
+  } else {
+    shownSidecarErrors.delete(path);
   }
   return applyDecisions(analysis.report, findings, recorded.decisions).open;
 }

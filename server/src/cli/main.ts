@@ -5,7 +5,8 @@
  *   report-review check FILE…     the findings of every check
  *   report-review review FILE…    both, as a reviewer reads them
  *
- * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an unreadable input.
+ * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, an unreadable input or an
+ * output error (a full disk).
  */
 import { parseReport } from '../core/report';
 import { LineIndex } from '../core/text';

@@ -176,6 +176,19 @@ describe('the server on a hostile checkout', () => {
     await server.stop();
   });
 
+  it('links other mentions of a figure without letting the document URI start a command link', async () => {
+    const { dir } = workspace(undefined);
+    const { server } = await start(dir);
+    // A client that leaves ( ) [ ] unencoded in URIs sends this as it is.
+    const uri = 'file:///r/a)[x](command:workbench.action.quit).txt';
+    await open(server, uri);
+    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 8 } })) as Hover | null;
+    const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(value, /\[line 6\]\(file:\/\/\/r\/a%29%5Bx%5D%28command:workbench\.action\.quit%29\.txt#L6\)/);
+    assert.doesNotMatch(value, /\]\(command:/);
+    await server.stop();
+  });
+
   it('outlines a document of 130,000 headings', async function () {
     // About 12 s on two shared cores: parsing, the outline and every check over 130,000 sections.
     this.timeout(120_000);

@@ -24,8 +24,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: REPORT_LANGUAGE }],
-    synchronize: { configurationSection: 'reportReview' },
-    initializationOptions: { locale: vscode.env.language },
+    // The server reads .reportreview.json again when it changes, so its problems follow the edits.
+    synchronize: { configurationSection: 'reportReview', fileEvents: vscode.workspace.createFileSystemWatcher('**/.reportreview.json') },
+    // Restricted Mode: the server reads nothing of the workspace and writes no decision until trust is granted.
+    initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('reportReview', vscode.l10n.t('Report Review'), serverOptions, clientOptions);
 
@@ -36,6 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidOpenTextDocument((document) => void detect(document)),
   );
   await client.start();
+  const started = client;
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void started.sendNotification('reportReview/trust', { trusted: true })));
   const view = new FiguresView(client);
   figures = view;
   const languageClient = client;

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { figureDescription, figureLabel, figureValue } from './figure-labels';
 
 interface Position { line: number; character: number }
 interface ClaimRow {
@@ -23,7 +24,7 @@ interface ClaimRow {
 
 type Node = { group: string; rows: ClaimRow[] } | { row: ClaimRow };
 
-/** Codicon syntax `$(name)` in a report's text must show as text, not as an icon. */
+/** Codicon syntax `$(name)` in a report's text must show as text, not as an icon, where codicons render (quick picks). */
 export function plain(text: string): string {
   return text.replace(/\$\(/g, '\\$(');
 }
@@ -74,14 +75,14 @@ export class FiguresView implements vscode.TreeDataProvider<Node> {
 
   getTreeItem(node: Node): vscode.TreeItem {
     if ('rows' in node) {
-      const item = new vscode.TreeItem(plain(node.group), vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(node.group, vscode.TreeItemCollapsibleState.Collapsed);
       item.description = vscode.l10n.t('{0} figures', node.rows.length);
       return item;
     }
     const r = node.row;
-    const value = `${r.value.toLocaleString('en-US', { maximumFractionDigits: 4 })}${r.max !== null ? `–${r.max.toLocaleString('en-US', { maximumFractionDigits: 4 })}` : ''} ${r.unit}`;
-    const item = new vscode.TreeItem(plain(`${r.metric || '—'}  ${r.text}`), vscode.TreeItemCollapsibleState.None);
-    item.description = plain(`${value} · ${r.period ?? '?'} · ${modalityLabel(r.modality)}`);
+    const value = figureValue(r);
+    const item = new vscode.TreeItem(figureLabel(r), vscode.TreeItemCollapsibleState.None);
+    item.description = figureDescription(r, modalityLabel(r.modality));
     item.tooltip = new vscode.MarkdownString().appendText(`${r.text} = ${value}\n${r.kind} · ${r.qualifier} · ${r.metric} · ${r.period ?? '?'} · ${modalityLabel(r.modality)}`);
     if (this.uri) {
       const range = new vscode.Range(r.range.start.line, r.range.start.character, r.range.end.line, r.range.end.character);

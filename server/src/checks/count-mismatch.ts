@@ -56,7 +56,7 @@ export const countMismatch: Check = {
       const before = listBefore(text, c);
       if (before && before !== c.value) flag(c.span, c.text, before);
     }
-    findings.push(...quotedCounts(report));
+    for (const f of quotedCounts(report)) findings.push(f);
     return findings;
   },
 };

@@ -69,6 +69,46 @@ export function parseDecisions(json: string): { decisions: Decision[]; error?: s
   return { decisions };
 }
 
+export const SIDECAR_VERSION = 1;
+
+/**
+ * The sidecar as stored, for updating it: every entry is kept as it is, also one this version does
+ * not understand, so that recording a decision never drops what another tool or version wrote.
+ */
+export interface DecisionFile {
+  readonly version: number;
+  readonly entries: readonly unknown[];
+}
+
+export function parseDecisionFile(json: string): { ok: true; value: DecisionFile } | { ok: false; error: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json.replace(/^\ufeff/, ''));
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  const o = raw as { version?: unknown; decisions?: unknown } | null;
+  if (!o || typeof o !== 'object' || !Array.isArray(o.decisions)) return { ok: false, error: 'no "decisions" array' };
+  const version = typeof o.version === 'number' ? o.version : SIDECAR_VERSION;
+  // A newer format is left to the version that knows it, rather than rewritten in an older one.
+  if (version > SIDECAR_VERSION) return { ok: false, error: `version ${version} is newer than this Report Review reads (${SIDECAR_VERSION})` };
+  return { ok: true, value: { version, entries: o.decisions } };
+}
+
+/** The file with `decision` recorded: an entry on the same finding is replaced, every other entry kept. */
+export function recordIn(file: DecisionFile, decision: Decision): DecisionFile {
+  const same = (e: unknown) => !!e && typeof e === 'object' && (e as Decision).check === decision.check && (e as Decision).fingerprint === decision.fingerprint;
+  return { version: SIDECAR_VERSION, entries: [...file.entries.filter((e) => !same(e)), decision] };
+}
+
+export function serializeDecisionFile(file: DecisionFile): string {
+  return `${JSON.stringify({ version: file.version, decisions: file.entries }, null, 2)}\n`;
+}
+
+export function isDecisionKind(value: unknown): value is DecisionKind {
+  return value === 'accepted' || value === 'ignored';
+}
+
 export function serializeDecisions(decisions: readonly Decision[]): string {
   return `${JSON.stringify({ version: 1, decisions }, null, 2)}\n`;
 }

@@ -5,16 +5,17 @@
  *   report-review check FILE…     the findings of every check
  *   report-review review FILE…    both, as a reviewer reads them
  *
- * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an unreadable input.
+ * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, an unreadable input or an
+ * output error (a full disk).
  */
-import { readFileSync } from 'node:fs';
 import { parseReport } from '../core/report';
 import { LineIndex } from '../core/text';
 import type { Report, Section } from '../core/model';
 import { runChecks, standaloneContext, type RatedFinding, type Severity } from '../checks';
 import { builtinDefinitions } from '../core/builtin-glossary';
 import type { TermDefinition } from '../core/terms';
-import { findConfig, workspaceDefinitions, type ReviewConfig } from '../config/config';
+import { findConfig, formatProblem, workspaceDefinitions, type ReviewConfig } from '../config/config';
+import { LIMITS, readRegularFile } from '../io/files';
 import { dirname } from 'node:path';
 import { pickLanguage, say, toDiagnostic, toDocumentSymbols, type Language } from '../protocol/convert';
 import { decodeReport, ENCODINGS, type Encoding } from './decode';
@@ -60,8 +61,12 @@ Options:
                              lowest severity that makes the exit code 1 (default: warning)
   --lang zh|en               language of messages (default: from LANG)
   -h, --help                 show this help
+  --                         every argument after it is a FILE, even one that starts with -
 
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.`;
+Only regular files are read (not devices or pipes), up to ${LIMITS.cliReport / 1024 / 1024} MiB each.
+.reportreview.json is looked for from each FILE's folder up to the repository root (the folder with .git).
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, unreadable input or output error.`;
 
 class UsageError extends Error {}
 
@@ -72,8 +77,18 @@ function parseArgs(argv: string[]): Options | 'help' {
   let encoding: Encoding = 'auto';
   let failOn: Severity = 'warning';
   let language = pickLanguage(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+  let optionsEnded = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    if (optionsEnded || arg === '-') {
+      if (!command) command = oneOf(arg, COMMANDS, 'command');
+      else files.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      optionsEnded = true;
+      continue;
+    }
     const value = (name: string): string => {
       const inline = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined;
       if (inline !== undefined) return inline;
@@ -86,7 +101,7 @@ function parseArgs(argv: string[]): Options | 'help' {
     else if (arg.startsWith('--encoding')) encoding = oneOf(value('--encoding'), ENCODINGS, '--encoding');
     else if (arg.startsWith('--fail-on')) failOn = oneOf(value('--fail-on'), SEVERITIES, '--fail-on');
     else if (arg.startsWith('--lang')) language = oneOf(value('--lang'), ['zh', 'en'] as const, '--lang');
-    else if (arg.startsWith('--') && arg !== '--') throw new UsageError(`unknown option ${arg}`);
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (!command) command = oneOf(arg, COMMANDS, 'command');
     else files.push(arg);
   }
@@ -127,16 +142,13 @@ function main(argv: string[]): number {
   const results: Result[] = [];
   let unreadable = false;
   for (const file of options.files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      process.stderr.write(`report-review: ${file}: ${options.language === 'zh' ? '无法读取' : 'cannot read'} (${code})\n`);
+    const read = readRegularFile(file, LIMITS.cliReport);
+    if (!read.ok) {
+      process.stderr.write(`report-review: ${file}: ${say(read.reason, options.language)}\n`);
       unreadable = true;
       continue;
     }
-    const decoded = decodeReport(bytes, options.encoding);
+    const decoded = decodeReport(read.bytes, options.encoding);
     if (!decoded.ok) {
       process.stderr.write(`report-review: ${file}: ${say(decoded.reason, options.language)}\n`);
       unreadable = true;
@@ -144,10 +156,10 @@ function main(argv: string[]): number {
     }
     const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
     const report = parseReport(text);
-    const settings = settingsFor(file);
+    const settings = settingsFor(file, options.language);
     const all = options.command === 'outline' || options.command === 'claims' ? [] : runChecks(report, settings.config.checks, standaloneContext(report, settings.terms));
     const recorded = readDecisions(resolve(file));
-    if (recorded.error) process.stderr.write(`report-review: ${recorded.error}\n`);
+    if (recorded.error) process.stderr.write(`report-review: ${say(recorded.error, options.language)}\n`);
     const { open, decided } = applyDecisions(report, all, recorded.decisions);
     results.push({ file, report, index: new LineIndex(text), findings: open, decided: decided.length });
   }
@@ -165,16 +177,21 @@ function main(argv: string[]): number {
   return results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) ? 1 : 0;
 }
 
+const reported = new Set<string>();
 const settingsByDirectory = new Map<string, { config: ReviewConfig; terms: TermDefinition[] }>();
 
 /** The `.reportreview.json` nearest to `file`, and the terms it and the built-in glossary define. */
-function settingsFor(file: string): { config: ReviewConfig; terms: TermDefinition[] } {
+function settingsFor(file: string, language: Language): { config: ReviewConfig; terms: TermDefinition[] } {
   const directory = dirname(resolve(file));
   let settings = settingsByDirectory.get(directory);
   if (!settings) {
     const loaded = findConfig(directory);
-    const { definitions, errors } = workspaceDefinitions(loaded);
-    for (const error of [loaded.error, ...errors]) if (error) process.stderr.write(`report-review: ${error}\n`);
+    const { definitions, problems } = workspaceDefinitions(loaded);
+    for (const problem of [...loaded.problems, ...problems]) {
+      const line = formatProblem(problem, language);
+      if (!reported.has(line)) process.stderr.write(`report-review: warning: ${line}\n`);
+      reported.add(line);
+    }
     settings = { config: loaded.config, terms: [...definitions, ...(loaded.config.builtinGlossary ? builtinDefinitions() : [])] };
     settingsByDirectory.set(directory, settings);
   }
@@ -244,9 +261,11 @@ function renderText(results: Result[], options: Options): string {
 }
 
 // `report-review claims … | head` closes the pipe early: that is the reader's choice, not an error.
+// Any other write error (a full disk) is one line and exit code 2, not a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  process.stderr.write(`report-review: cannot write the output (${error.code ?? error.message})\n`);
+  process.exit(2);
 });
 
 process.exitCode = main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 /**
  * `.reportreview.json`: the one settings file the server and the CLI both read. The CLI finds it by
- * walking up from the report; the server reads the one at each workspace folder's root.
+ * walking up from the report, and stops at the repository root (the folder holding `.git`); the
+ * server reads the one at each workspace folder's root.
  *
  *   {
  *     "checks": { "section-numbering": "off", "glossary-unused": "hint" },
@@ -8,13 +9,23 @@
  *     "glossaryFiles": ["docs/术语表.md", "terms.csv"],
  *     "builtinGlossary": true
  *   }
+ *
+ * The file is validated against `schemas/reportreview.schema.json`; each problem is reported with
+ * its position, and the settings that are valid still apply. Glossary files must be regular files
+ * inside the config's folder.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CheckSettings } from '../checks';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import schema from '../../../schemas/reportreview.schema.json';
+import { CHECKS, type CheckSettings } from '../checks';
+import type { Localized } from '../checks/types';
 import type { TermDefinition } from '../core/terms';
+import { LineIndex } from '../core/text';
 import { parseCsvGlossary, parseMarkdownGlossary, toDefinitions, type UserGlossaryEntry } from '../core/user-glossary';
+import { LIMITS, readTextFile } from '../io/files';
+import { jsonSpans, parseErrorOffset, type JsonSpan } from './json-positions';
 
 export const CONFIG_FILE = '.reportreview.json';
 
@@ -27,67 +38,157 @@ export interface ReviewConfig {
 
 export const DEFAULT_CONFIG: ReviewConfig = { checks: {}, glossary: [], glossaryFiles: [], builtinGlossary: true };
 
+/** Something wrong with the config file, at a position in it (0-based line and UTF-16 character). */
+export interface ConfigProblem {
+  readonly file: string;
+  readonly range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  readonly message: Localized;
+}
+
 export interface LoadedConfig {
   readonly config: ReviewConfig;
   /** Where it was read from; undefined when no file was found. */
   readonly path?: string;
-  /** A message for the user when the file exists but cannot be used. */
-  readonly error?: string;
+  readonly problems: readonly ConfigProblem[];
+  /** Where each value is in the file, for problems found later (a glossary file that cannot be read). */
+  readonly locate?: (pointer: string) => ConfigProblem['range'];
 }
 
-/** The nearest `.reportreview.json` at or above `directory`. */
+const SEVERITIES = ['off', 'error', 'warning', 'information', 'hint'];
+
+/**
+ * The nearest `.reportreview.json` at or above `directory`, up to the repository root: the first
+ * folder that holds `.git` (a directory, or a file in a worktree) is the last one looked at.
+ */
 export function findConfig(directory: string): LoadedConfig {
   let dir = resolve(directory);
   for (;;) {
     const candidate = join(dir, CONFIG_FILE);
     if (existsSync(candidate)) return readConfig(candidate);
     const parent = dirname(dir);
-    if (parent === dir) return { config: DEFAULT_CONFIG };
+    if (parent === dir || existsSync(join(dir, '.git'))) return { config: DEFAULT_CONFIG, problems: [] };
     dir = parent;
   }
 }
 
+let validator: ValidateFunction | undefined;
+
+function validate(value: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return validator(value) ? [] : [...(validator.errors ?? [])];
+}
+
+/** Reads and validates a config file; what is valid applies, each problem is reported. */
 export function readConfig(path: string): LoadedConfig {
+  const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const read = readTextFile(path, LIMITS.config, dirname(path));
+  if (!read.ok) return { config: DEFAULT_CONFIG, path, problems: [{ file: path, range: whole, message: read.reason }] };
+  const text = read.text;
+  const index = new LineIndex(text);
+  const rangeOf = (start: number, end: number) => ({ start: index.position(start), end: index.position(end) });
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\ufeff/, ''));
+    raw = JSON.parse(text);
   } catch (error) {
-    return { config: DEFAULT_CONFIG, path, error: `${path}: ${error instanceof Error ? error.message : String(error)}` };
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = Math.min(parseErrorOffset(message), text.length);
+    return {
+      config: DEFAULT_CONFIG, path,
+      problems: [{ file: path, range: rangeOf(offset, Math.min(offset + 1, text.length)), message: { zh: `不是有效的 JSON，整个文件未生效：${message}`, en: `not valid JSON, so none of it applies: ${message}` } }],
+    };
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { config: DEFAULT_CONFIG, path, error: `${path}: expected a JSON object` };
+  const spans = jsonSpans(text);
+  const spanOf = (pointer: string): JsonSpan => {
+    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      const span = spans.get(p);
+      if (span) return span;
+      if (!p) return { start: 0, end: 0 };
+    }
+  };
+  const locate = (pointer: string) => {
+    const span = spanOf(pointer);
+    return rangeOf(span.start, span.end);
+  };
+  const problems: ConfigProblem[] = validate(raw).map((e) => {
+    const member = e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}` : e.instancePath;
+    const span = spanOf(member);
+    const at = e.keyword === 'additionalProperties' && span.key ? span.key : span;
+    return { file: path, range: rangeOf(at.start, at.end), message: describe(e) };
+  });
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { config: DEFAULT_CONFIG, path, problems, locate };
   const o = raw as Record<string, unknown>;
+  const known = new Set(CHECKS.map((c) => c.id));
   const checks: Record<string, string> = {};
-  if (o.checks && typeof o.checks === 'object') {
+  if (o.checks && typeof o.checks === 'object' && !Array.isArray(o.checks)) {
     for (const [id, value] of Object.entries(o.checks as Record<string, unknown>)) {
-      if (typeof value === 'string' && ['off', 'error', 'warning', 'information', 'hint'].includes(value)) checks[id] = value;
+      if (known.has(id) && typeof value === 'string' && SEVERITIES.includes(value)) checks[id] = value;
     }
   }
+  const glossary = Array.isArray(o.glossary)
+    ? (o.glossary as unknown[]).filter((e): e is UserGlossaryEntry => !!e && typeof e === 'object' && typeof (e as UserGlossaryEntry).term === 'string' && typeof (e as UserGlossaryEntry).definition === 'string')
+    : [];
   return {
     path,
+    problems,
+    locate,
     config: {
       checks: checks as CheckSettings,
-      glossary: Array.isArray(o.glossary) ? (o.glossary as UserGlossaryEntry[]) : [],
-      glossaryFiles: Array.isArray(o.glossaryFiles) ? o.glossaryFiles.filter((f): f is string => typeof f === 'string') : [],
-      builtinGlossary: o.builtinGlossary !== false,
+      glossary,
+      glossaryFiles: Array.isArray(o.glossaryFiles) ? o.glossaryFiles.filter((f): f is string => typeof f === 'string' && f.length > 0) : [],
+      builtinGlossary: typeof o.builtinGlossary === 'boolean' ? o.builtinGlossary : true,
     },
   };
 }
 
-/** The definitions a config contributes: its inline glossary and the files it names. */
-export function workspaceDefinitions(loaded: LoadedConfig): { definitions: TermDefinition[]; errors: string[] } {
-  const errors: string[] = [];
-  if (!loaded.path) return { definitions: [], errors };
+/** A schema error in the reviewer's words, naming the setting. */
+function describe(e: ErrorObject): Localized {
+  const where = e.instancePath.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/^\//, '').replace(/\//g, '.') || CONFIG_FILE;
+  const p = e.params as Record<string, unknown>;
+  if (e.keyword === 'additionalProperties') {
+    const name = String(p.additionalProperty);
+    if (e.instancePath === '/checks') {
+      const ids = CHECKS.map((c) => c.id).join(', ');
+      return { zh: `checks：没有 id 为“${name}”的检查项（已有：${ids}），此项被忽略`, en: `checks: there is no check with id "${name}" (known: ${ids}); ignored` };
+    }
+    return { zh: `${where}：未知的设置“${name}”，被忽略`, en: `${where}: unknown setting "${name}"; ignored` };
+  }
+  if (e.keyword === 'enum') {
+    const allowed = (p.allowedValues as unknown[]).join(', ');
+    return { zh: `${where}：取值须为 ${allowed} 之一，此项被忽略`, en: `${where}: must be one of ${allowed}; ignored` };
+  }
+  if (e.keyword === 'type') {
+    return { zh: `${where}：类型应为 ${String(p.type)}，此项被忽略`, en: `${where}: must be of type ${String(p.type)}; ignored` };
+  }
+  if (e.keyword === 'required') {
+    return { zh: `${where}：缺少“${String(p.missingProperty)}”，此条被忽略`, en: `${where}: "${String(p.missingProperty)}" is missing; this entry is ignored` };
+  }
+  return { zh: `${where}：${e.message ?? e.keyword}`, en: `${where}: ${e.message ?? e.keyword}` };
+}
+
+/**
+ * The definitions a config contributes: its inline glossary and the files it names. A file outside
+ * the config's folder (also through a symlink), a device, a pipe or a file above the size limit is
+ * refused, with a problem on the `glossaryFiles` entry that names it.
+ */
+export function workspaceDefinitions(loaded: LoadedConfig): { definitions: TermDefinition[]; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  if (!loaded.path) return { definitions: [], problems };
   const base = dirname(loaded.path);
   const definitions = toDefinitions(loaded.config.glossary, 'workspace', pathToFileURL(loaded.path).href);
-  for (const file of loaded.config.glossaryFiles) {
-    const path = resolve(base, file);
-    try {
-      const text = readFileSync(path, 'utf8');
-      const entries = extname(path).toLowerCase() === '.csv' ? parseCsvGlossary(text) : parseMarkdownGlossary(text);
-      definitions.push(...toDefinitions(entries, 'workspace', pathToFileURL(path).href));
-    } catch (error) {
-      errors.push(`${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  loaded.config.glossaryFiles.forEach((file, i) => {
+    const read = readTextFile(resolve(base, file), LIMITS.glossaryFile, base);
+    if (!read.ok) {
+      const range = loaded.locate?.(`/glossaryFiles/${i}`) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      problems.push({ file: loaded.path!, range, message: { zh: `glossaryFiles[${i}]“${file}”：${read.reason.zh}`, en: `glossaryFiles[${i}] "${file}": ${read.reason.en}` } });
+      return;
     }
-  }
-  return { definitions, errors };
+    const entries = extname(read.realPath).toLowerCase() === '.csv' ? parseCsvGlossary(read.text) : parseMarkdownGlossary(read.text);
+    for (const d of toDefinitions(entries, 'workspace', pathToFileURL(read.realPath).href)) definitions.push(d);
+  });
+  return { definitions, problems };
+}
+
+/** `file:3:5: message`, 1-based, as compilers print it. */
+export function formatProblem(problem: ConfigProblem, language: 'zh' | 'en'): string {
+  return `${problem.file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${language === 'zh' ? problem.message.zh : problem.message.en}`;
 }

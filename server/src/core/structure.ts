@@ -71,11 +71,11 @@ export function parseStructure(text: string): Structure {
   const problems: ParseProblem[] = [];
   const roots: MutableSection[] = [];
 
-  roots.push(...frontMatterSections(text, lines));
+  for (const s of frontMatterSections(text, lines)) roots.push(s);
   const blocks = joinBlocks(text, lines);
   const roles = classifyBlocks(text, blocks);
   const { sections, paragraphs, glossary } = buildTree(text, blocks, roles, problems);
-  roots.push(...sections);
+  for (const s of sections) roots.push(s);
   roots.sort((a, b) => a.heading.start - b.heading.start);
   return { sections: roots.map(freeze), paragraphs, glossary, leftovers, problems };
 }

@@ -3,7 +3,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { Claim } from '../core/claims';
 import type { Report } from '../core/model';
 import { itemAt, type LineIndex } from '../core/text';
-import { escapeMarkdown } from '../protocol/markdown';
+import { escapeMarkdown, markdownLink } from '../protocol/markdown';
 import { toRange, type Language } from '../protocol/convert';
 import { formatValue } from '../protocol/claims';
 
@@ -61,7 +61,7 @@ export function figureHover(uri: string, report: Report, index: LineIndex, offse
     for (const c of others.slice(0, 10)) {
       const line = index.lineAt(c.span.start) + 1;
       const where = zh ? `第${line}行` : `line ${line}`;
-      lines.push(`- ${escapeMarkdown(`${c.text} · ${periodLabel(c.period, language)} · ${say(MODALITY[c.modality])}`)} · [${where}](${uri}#L${line})`);
+      lines.push(`- ${escapeMarkdown(`${c.text} · ${periodLabel(c.period, language)} · ${say(MODALITY[c.modality])}`)} · ${markdownLink(where, `${uri}#L${line}`)}`);
     }
     if (others.length > 10) lines.push(zh ? `- ……另有 ${others.length - 10} 处` : `- … ${others.length - 10} more`);
   }

@@ -20,8 +20,10 @@ import { ReportCache, type Analysis } from './cache';
 import { Workspace } from './workspace';
 import { figureHover } from './figures';
 import { applyDecisions, fingerprint, quoteOf, type DecisionKind } from '../checks/decisions';
-import { readDecisions, recordDecision } from '../config/review-file';
-import { fileURLToPath } from 'node:url';
+import { readDecisions } from '../config/review-file';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { formatProblem, type ConfigProblem } from '../config/config';
+import { decisionRequest, saveDecision, type DecisionArguments } from './decisions';
 import { claimRows, claimsCsv } from '../protocol/claims';
 import { glossaryDefinition, glossaryHover, glossaryList, highlights, keyAt, referencesIn, termCompletions, type GlossaryView } from './glossary';
 
@@ -36,6 +38,16 @@ let workspace = new Workspace([]);
 /** Bumped whenever a glossary source outside the open documents changes. */
 let glossaryGeneration = 0;
 let builtin: TermDefinition[] = [];
+/**
+ * Restricted Mode: an untrusted workspace gets the report's own outline, built-in glossary and
+ * checks, but nothing of the workspace is read (config, glossary files, other reports) and no
+ * decision is written. Clients that say nothing are trusted, as before.
+ */
+let trusted = true;
+/** Config files that have diagnostics now, so they can be cleared. */
+let configsWithProblems = new Set<string>();
+/** The sidecar error last shown for each report, so a message is not repeated on every keystroke. */
+const shownSidecarErrors = new Map<string, string>();
 
 const RECORD_DECISION = 'reportReview.recordDecision';
 
@@ -44,13 +56,14 @@ const DIAGNOSTIC_DELAY_MS = 200;
 const pending = new Map<string, NodeJS.Timeout>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const options = (params.initializationOptions ?? {}) as { locale?: string; checks?: CheckSettings };
+  const options = (params.initializationOptions ?? {}) as { locale?: string; checks?: CheckSettings; trusted?: boolean };
   language = pickLanguage(options.locale ?? params.locale);
   clientCheckSettings = options.checks ?? {};
+  trusted = options.trusted !== false;
   supportsConfiguration = !!params.capabilities.workspace?.configuration;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspace = Workspace.fromUris(folders);
-  workspace.loadConfigs();
+  if (trusted) workspace.loadConfigs();
   builtin = workspace.builtinEnabled() ? builtinDefinitions() : [];
   return {
     capabilities: {
@@ -72,11 +85,76 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (supportsConfiguration) void refreshSettings();
-  for (const error of workspace.errors) connection.window.showWarningMessage(`Report Review: ${error}`);
-  void workspace.scanReports().then(() => {
+  if (trusted) void loadWorkspace(false);
+  else connection.console.info('Restricted Mode: the workspace config, glossary files and other reports are not read, and no review decision is written.');
+});
+
+/** Reads what the workspace contributes: config (with its problems as diagnostics), glossaries, other reports. */
+async function loadWorkspace(reloadConfig: boolean): Promise<void> {
+  if (reloadConfig) {
+    workspace.loadConfigs();
+    builtin = workspace.builtinEnabled() ? builtinDefinitions() : [];
+  }
+  publishConfigProblems();
+  glossaryGeneration++;
+  documents.all().forEach(scheduleDiagnostics);
+  await workspace.scanReports();
+  if (!trusted) {
+    workspace.clear();
+    return;
+  }
+  for (const note of workspace.scanNotes) connection.console.info(`Workspace scan: ${note}`);
+  connection.console.info(`Workspace scan: ${workspace.reports.size} report(s) read.`);
+  glossaryGeneration++;
+  documents.all().forEach(scheduleDiagnostics);
+}
+
+/** Each problem of a `.reportreview.json` is a diagnostic on that file, at its position. */
+function publishConfigProblems(): void {
+  const byFile = new Map<string, ConfigProblem[]>();
+  for (const p of workspace.problems) {
+    const list = byFile.get(p.file) ?? [];
+    list.push(p);
+    byFile.set(p.file, list);
+  }
+  const now = new Set<string>();
+  for (const [file, problems] of byFile) {
+    const uri = pathToFileURL(file).href;
+    now.add(uri);
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: problems.map((p) => ({ range: p.range, severity: 2, source: 'report-review', code: 'config', message: say(p.message, language) })),
+    });
+    for (const p of problems) connection.console.warn(formatProblem(p, language));
+  }
+  for (const uri of configsWithProblems) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  configsWithProblems = now;
+}
+
+/** A `.reportreview.json` was edited: read the config and its glossary files again (the other reports need no new scan). */
+connection.onDidChangeWatchedFiles(() => {
+  if (!trusted) return;
+  workspace.loadConfigs();
+  builtin = workspace.builtinEnabled() ? builtinDefinitions() : [];
+  publishConfigProblems();
+  glossaryGeneration++;
+  documents.all().forEach(scheduleDiagnostics);
+});
+
+/** `reportReview/trust`: the client's workspace trust changed (VS Code: trust granted). */
+connection.onNotification('reportReview/trust', (params: { trusted: boolean }) => {
+  const now = params?.trusted === true;
+  if (now === trusted) return;
+  trusted = now;
+  if (trusted) {
+    void loadWorkspace(true);
+  } else {
+    workspace.clear();
+    builtin = builtinDefinitions();
+    publishConfigProblems();
     glossaryGeneration++;
     documents.all().forEach(scheduleDiagnostics);
-  });
+  }
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -136,8 +214,23 @@ function findingsOf(analysis: Analysis): RatedFinding[] {
   const path = filePath(analysis.uri);
   if (!path) return findings;
   // Findings a reviewer accepted or ignored, recorded beside the report, are not shown again.
-  return applyDecisions(analysis.report, findings, readDecisions(path).decisions).open;
+  const recorded = readDecisions(path);
+  if (recorded.error) {
+    const message = say(recorded.error, language);
+    if (shownSidecarErrors.get(path) !== message) {
+      shownSidecarErrors.set(path, message);
+      void connection.window.showWarningMessage(`${say(SIDECAR_UNREADABLE, language)} ${message}`);
+    }
+  } else {
+    shownSidecarErrors.delete(path);
+  }
+  return applyDecisions(analysis.report, findings, recorded.decisions).open;
 }
+
+const SIDECAR_UNREADABLE = {
+  zh: '报告审阅：审阅记录无法使用，已记录的决定暂不生效，也不能记录新的决定。',
+  en: 'Report Review: the review file cannot be used; its decisions do not apply and no new decision can be recorded.',
+};
 
 function filePath(uri: string): string | undefined {
   try {
@@ -224,13 +317,13 @@ connection.onReferences((params) => {
   for (const document of documents.all()) {
     open.add(document.uri);
     const other = glossaryView(analyse(document));
-    out.push(...referencesIn(other, other.terms.lookup(key)));
+    for (const location of referencesIn(other, other.terms.lookup(key))) out.push(location);
   }
   for (const r of workspace.reports.values()) {
     if (open.has(r.uri)) continue;
     const terms = new TermIndex([...reportDefinitions(r.report, r.uri), ...workspace.userDefinitions, ...builtin]);
     const other: GlossaryView = { uri: r.uri, report: r.report, index: r.index, terms, uses: findTermUses(r.report.text, terms) };
-    out.push(...referencesIn(other, terms.lookup(key)));
+    for (const location of referencesIn(other, terms.lookup(key))) out.push(location);
   }
   return out;
 });
@@ -262,7 +355,7 @@ connection.onCodeAction((params) => {
     const match = wanted.find((d) => d.code === diagnostic.code && sameRange(d.range, diagnostic.range));
     if (!match) continue;
     const path = filePath(document.uri);
-    if (path) {
+    if (path && trusted) {
       for (const decision of ['accepted', 'ignored'] as DecisionKind[]) {
         actions.push({
           title: say(DECISION_TITLES[decision], language),
@@ -271,7 +364,7 @@ connection.onCodeAction((params) => {
           command: {
             title: say(DECISION_TITLES[decision], language),
             command: RECORD_DECISION,
-            arguments: [{ uri: document.uri, check: finding.checkId, fingerprint: fingerprint(analysis.report, finding), quote: quoteOf(analysis.report, finding), decision }],
+            arguments: [{ uri: document.uri, check: finding.checkId, fingerprint: fingerprint(analysis.report, finding), quote: quoteOf(analysis.report, finding), decision } satisfies DecisionArguments],
           },
         });
       }
@@ -294,18 +387,23 @@ const DECISION_TITLES: Record<DecisionKind, { zh: string; en: string }> = {
 };
 
 /** Records a reviewer's decision in `<report>.review.json`; the report itself is never touched. */
-connection.onExecuteCommand((params) => {
+connection.onExecuteCommand(async (params) => {
   if (params.command !== RECORD_DECISION) return;
-  const [args] = (params.arguments ?? []) as [{ uri: string; check: string; fingerprint: string; quote: string; decision: DecisionKind }];
-  const path = args && filePath(args.uri);
-  if (!path) return;
-  try {
-    recordDecision(path, { check: args.check, fingerprint: args.fingerprint, quote: args.quote, decision: args.decision, date: new Date().toISOString().slice(0, 10) });
-  } catch (error) {
-    void connection.window.showErrorMessage(`Report Review: ${String(error)}`);
+  const request = decisionRequest(params.arguments?.[0], {
+    trusted,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    folders: workspace.folderPaths,
+  });
+  if (!request.ok) {
+    void connection.window.showErrorMessage(`${say({ zh: '报告审阅：', en: 'Report Review: ' }, language)}${say(request.reason, language)}`);
     return;
   }
-  const document = documents.get(args.uri);
+  const saved = await saveDecision(request.reportPath, request.decision);
+  if (!saved.ok) {
+    void connection.window.showErrorMessage(`${say({ zh: '报告审阅：未记录此决定。', en: 'Report Review: the decision was not recorded. ' }, language)}${say(saved.reason, language)}`);
+    return;
+  }
+  const document = documents.get(request.uri);
   if (document) scheduleDiagnostics(document);
 });
 

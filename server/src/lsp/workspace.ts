@@ -1,23 +1,23 @@
 /**
  * The workspace around the open reports: `.reportreview.json` at each folder's root, the glossary
  * files it names, and the other reports in the folder, whose glossaries explain the same terms.
- * Scanning is bounded (files, bytes) and yields between files so the server stays responsive.
+ * Scanning is bounded (files, bytes per file, bytes in all), reads only regular files inside the
+ * folder, and yields between files so the server stays responsive.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { detectReport } from '../core/detect';
 import type { Report } from '../core/model';
 import { parseReport } from '../core/report';
 import { LineIndex } from '../core/text';
 import { reportDefinitions, type TermDefinition } from '../core/terms';
-import { CONFIG_FILE, readConfig, workspaceDefinitions, type LoadedConfig } from '../config/config';
+import { CONFIG_FILE, readConfig, workspaceDefinitions, type ConfigProblem, type LoadedConfig } from '../config/config';
 import { existsSync } from 'node:fs';
+import { LIMITS, readRegularFile } from '../io/files';
 
 const REPORT_EXTENSIONS = new Set(['.txt', '.report', '.md']);
 const SKIP_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'out', '.tools', 'test-output']);
-const MAX_FILES = 400;
-const MAX_BYTES = 5 * 1024 * 1024;
 
 export interface WorkspaceReport {
   readonly uri: string;
@@ -30,49 +30,85 @@ export class Workspace {
   /** From `.reportreview.json` and the glossary files it names. */
   userDefinitions: TermDefinition[] = [];
   reports = new Map<string, WorkspaceReport>();
-  errors: string[] = [];
+  /** Problems of the config files, each at its position: shown as diagnostics on the file. */
+  problems: ConfigProblem[] = [];
+  /** What the last scan left out because a limit was reached, for the log. */
+  scanNotes: string[] = [];
 
   constructor(private readonly folders: string[]) {}
 
+  get folderPaths(): readonly string[] {
+    return this.folders;
+  }
+
   static fromUris(uris: readonly string[]): Workspace {
-    return new Workspace(uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
+    const folders: string[] = [];
+    for (const uri of uris) {
+      try {
+        // A file URI with a host (file://server/share) has no local path on this system.
+        if (uri.startsWith('file:')) folders.push(fileURLToPath(uri));
+      } catch {
+        continue;
+      }
+    }
+    return new Workspace(folders);
   }
 
   loadConfigs(): void {
     this.configs = [];
     this.userDefinitions = [];
-    this.errors = [];
+    this.problems = [];
     for (const folder of this.folders) {
       const path = join(folder, CONFIG_FILE);
       if (!existsSync(path)) continue;
       const loaded = readConfig(path);
       this.configs.push(loaded);
-      if (loaded.error) this.errors.push(loaded.error);
-      const { definitions, errors } = workspaceDefinitions(loaded);
-      this.userDefinitions.push(...definitions);
-      this.errors.push(...errors);
+      const { definitions, problems } = workspaceDefinitions(loaded);
+      for (const d of definitions) this.userDefinitions.push(d);
+      for (const p of [...loaded.problems, ...problems]) this.problems.push(p);
     }
   }
 
-  /** Reads the other reports of the workspace folders; resolves when done. */
-  async scanReports(): Promise<void> {
+  /** Forgets everything read from the workspace (Restricted Mode). */
+  clear(): void {
+    this.configs = [];
+    this.userDefinitions = [];
+    this.problems = [];
+    this.reports = new Map();
+    this.scanNotes = [];
+  }
+
+  /** Reads the other reports of the workspace folders, within the limits; resolves when done. */
+  async scanReports(limits: Pick<typeof LIMITS, 'scanFile' | 'scanTotal' | 'scanFiles'> = LIMITS): Promise<void> {
     const found = new Map<string, WorkspaceReport>();
     const files: string[] = [];
-    for (const folder of this.folders) collectFiles(folder, files, 0);
-    for (const file of files.slice(0, MAX_FILES)) {
+    const notes: string[] = [];
+    for (const folder of this.folders) collectFiles(folder, files, 0, limits.scanFiles);
+    if (files.length > limits.scanFiles) notes.push(`more than ${limits.scanFiles} candidate files; the others were not read`);
+    let budget = limits.scanTotal;
+    let large = 0;
+    for (const file of files.slice(0, limits.scanFiles)) {
       await new Promise((resolve) => setImmediate(resolve));
-      let text: string;
-      try {
-        if (statSync(file).size > MAX_BYTES) continue;
-        text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-      } catch {
+      const folder = this.folders.find((f) => file.startsWith(f.endsWith(sep) ? f : f + sep));
+      const max = Math.min(limits.scanFile, budget);
+      const read = readRegularFile(file, max, folder);
+      if (!read.ok && read.problem === 'tooLarge' && max < limits.scanFile) {
+        notes.push(`the ${limits.scanTotal / 1024 / 1024} MiB budget of the workspace scan is spent; the remaining files were not read`);
+        break;
+      }
+      if (!read.ok) {
+        if (read.problem === 'tooLarge') large++;
         continue;
       }
+      budget -= read.bytes.length;
+      const text = read.bytes.toString('utf8').replace(/^\ufeff/, '');
       if (text.includes('\u0000') || !detectReport(text).isReport) continue;
       const uri = pathToFileURL(file).href;
       found.set(uri, { uri, report: parseReport(text), index: new LineIndex(text) });
     }
+    if (large) notes.push(`${large} file(s) larger than ${limits.scanFile / 1024 / 1024} MiB were not read`);
     this.reports = found;
+    this.scanNotes = notes;
   }
 
   /** Glossary entries of the workspace's reports other than `exceptUri`. */
@@ -94,8 +130,9 @@ export class Workspace {
   }
 }
 
-function collectFiles(dir: string, out: string[], depth: number): void {
-  if (depth > 6 || out.length >= MAX_FILES) return;
+function collectFiles(dir: string, out: string[], depth: number, max: number): void {
+  // One more than the limit, so the scan can tell that files were left out.
+  if (depth > 6 || out.length > max) return;
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -105,7 +142,7 @@ function collectFiles(dir: string, out: string[], depth: number): void {
   for (const e of entries) {
     if (e.name.startsWith('.') || SKIP_DIRECTORIES.has(e.name)) continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) collectFiles(path, out, depth + 1);
+    if (e.isDirectory()) collectFiles(path, out, depth + 1, max);
     else if (e.isFile() && REPORT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(path);
   }
 }

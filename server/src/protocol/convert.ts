@@ -109,15 +109,21 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: RatedFinding, index: LineIndex, language: Language, uri: string): Diagnostic {
+/**
+ * `checkPage(id)` gives the URI of a check's documentation page (docs/checks/<id>.md); the
+ * diagnostic's code then links to it.
+ */
+export function toDiagnostic(finding: RatedFinding, index: LineIndex, language: Language, uri: string, checkPage?: (checkId: string) => string | undefined): Diagnostic {
   const related: DiagnosticRelatedInformation[] | undefined = finding.related?.map((r) => ({
     location: { uri, range: toRange(index, r.span) },
     message: say(r.message, language),
   }));
+  const href = checkPage?.(finding.checkId);
   return {
     range: toRange(index, finding.span),
     severity: SEVERITY[finding.severity],
     code: finding.checkId,
+    codeDescription: href ? { href } : undefined,
     source: 'report-review',
     message: say(finding.message, language),
     relatedInformation: related && related.length ? related : undefined,

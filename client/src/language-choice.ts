@@ -3,7 +3,7 @@
  * our command or VS Code's language picker) for a report, detection leaves that file alone, and a
  * file they made a report opens as one again. The choice is remembered per file in the workspace.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 
 const KEY = 'reportReview.languageChoices';
 

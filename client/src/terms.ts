@@ -68,10 +68,11 @@ export class TermsView implements vscode.TreeDataProvider<Node> {
     if (!node) {
       const own = this.items.filter((i) => i.location?.uri === this.uri?.toString());
       const elsewhere = this.items.filter((i) => !own.includes(i) && i.uses > 0);
+      // Terms defined nowhere are the reviewer's to act on: they come first.
       const groups: Node[] = [];
+      if (this.undefinedTerms.length) groups.push({ group: 'undefined', items: this.undefinedTerms });
       if (own.length) groups.push({ group: 'own', items: own });
       if (elsewhere.length) groups.push({ group: 'elsewhere', items: elsewhere });
-      if (this.undefinedTerms.length) groups.push({ group: 'undefined', items: this.undefinedTerms });
       return groups;
     }
     if ('group' in node) return node.items.map((item) => ({ item }));
@@ -82,7 +83,9 @@ export class TermsView implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     if ('group' in node) {
       const label = { own: vscode.l10n.t('Defined in this report'), elsewhere: vscode.l10n.t('Defined elsewhere'), undefined: vscode.l10n.t('Defined nowhere') }[node.group];
-      const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+      // The built-in glossary's terms are many and familiar; they wait folded.
+      const state = node.group === 'elsewhere' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+      const item = new vscode.TreeItem(label, state);
       item.id = `group:${node.group}`;
       item.description = vscode.l10n.t('{0} terms', node.items.length);
       return item;

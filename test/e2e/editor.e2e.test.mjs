@@ -23,6 +23,8 @@ const CONTAINER = 'Report Review';
 const VIEWS = ['Report Figures', 'Terms'];
 // 双查双管: entry 1 of the report's 名词解释, first used in the body on the line below.
 const TERM = '双查双管';
+// 四方责任 is quoted twice and defined nowhere (term-undefined, a hint the Problems panel leaves out).
+const UNDEFINED_TERM = '四方责任';
 const TERM_FIRST_USE = readFileSync(REPORT, 'utf8').split(/\r\n|\r|\n/).findIndex((line) => line.includes(TERM)) + 1;
 // The report's first page leftover (上一篇:) is a text-integrity finding; its code links to the check's page.
 const CHECK = 'text-integrity';
@@ -109,6 +111,9 @@ describe('the editor around a report in VS Code (code-server + Chromium)', funct
     await terms.locator(SELECTORS.treeRow, { hasText: TERM }).first().waitFor({ timeout: WAIT }).catch(async () => {
       assert.fail(`the Terms view lists no "${TERM}"; rows: ${JSON.stringify(await treeRows(terms))}`);
     });
+    const rows = await treeRows(terms);
+    assert.equal(rows[0]?.label, 'Defined nowhere', `the Terms view does not open with the terms defined nowhere: ${JSON.stringify(rows.slice(0, 3))}`);
+    assert.ok(rows[1]?.label.includes(UNDEFINED_TERM), `"${UNDEFINED_TERM}" is not the first term defined nowhere: ${JSON.stringify(rows.slice(0, 3))}`);
 
     await goToLine(page, 1, 1, WAIT);
     await runCommand(page, 'Report Review: List Terms of This Report', WAIT);

@@ -86,7 +86,10 @@ describe('the editor around a report in VS Code (code-server + Chromium)', funct
     await page.locator(SELECTORS.quickInputRow).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${PLAIN_TEXT}$`) }) }).first().click();
     await waitForLanguage(page, PLAIN_TEXT);
 
+    // The reload starts after the command palette closes: wait for the page to load again.
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
     await runCommand(page, 'Developer: Reload Window', WAIT);
+    await reloaded;
     await waitForWorkspace(page, FILE, 60_000);
     await openFile(page, OTHER_FILE, WAIT);
     await waitForLanguage(page, REPORT_LANGUAGE); // The extension runs, and detection with it.

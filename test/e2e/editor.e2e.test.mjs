@@ -129,6 +129,7 @@ describe('the editor around a report in VS Code (code-server + Chromium)', funct
     });
     // Where else the report uses it: a peek with every use.
     await page.locator('.editor-instance .peekview-widget').first().waitFor({ timeout: WAIT });
+    await page.mouse.move(20, 600); // Off the tabs, whose tooltips would cover the breadcrumbs.
     await page.screenshot({ path: join(DOCS, 'views-and-terms.png') });
     await page.keyboard.press('Escape');
     await page.locator('.editor-instance .peekview-widget').first().waitFor({ state: 'detached', timeout: WAIT });

@@ -1,13 +1,15 @@
 /**
  * The VS Code side of Report Review: it starts the language server, switches plain-text documents
- * that read like a report to the report language, and offers the commands. Everything else is the
- * server's.
+ * that read like a report to the report language (unless the user chose otherwise for the file),
+ * and offers the commands and views. Everything else is the server's.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { detectReport } from '../../server/src/core/detect';
 import { FiguresView, exportClaims, plain } from './figures';
+import { LanguageChanges, LanguageChoices } from './language-choice';
+import { TermsView, goToTermUse, type GlossaryListItem } from './terms';
 
 export const REPORT_LANGUAGE = 'report';
 const DETECTABLE_LANGUAGES = new Set(['plaintext', 'markdown']);
@@ -15,6 +17,10 @@ const DETECTABLE_LANGUAGES = new Set(['plaintext', 'markdown']);
 let client: LanguageClient | undefined;
 let figuresTimer: NodeJS.Timeout | undefined;
 let figures: FiguresView | undefined;
+let choices: LanguageChoices | undefined;
+const changes = new LanguageChanges();
+/** Documents whose language this extension is changing right now: not the user's choice. */
+const switching = new Set<string>();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -30,21 +36,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('reportReview', vscode.l10n.t('Report Review'), serverOptions, clientOptions);
+  choices = new LanguageChoices(context.workspaceState);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('reportReview.switchToReport', () => switchLanguage(REPORT_LANGUAGE)),
     vscode.commands.registerCommand('reportReview.switchToPlainText', () => switchLanguage('plaintext')),
     vscode.commands.registerCommand('reportReview.showGlossary', () => showGlossary()),
-    vscode.workspace.onDidOpenTextDocument((document) => void detect(document)),
+    vscode.commands.registerCommand('reportReview.goToTermUse', (item: GlossaryListItem, uri: string) => goToTermUse(item, uri)),
+    vscode.workspace.onDidCloseTextDocument((document) => changes.closed(document)),
+    vscode.workspace.onDidOpenTextDocument((document) => void opened(document)),
   );
   await client.start();
   const started = client;
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void started.sendNotification('reportReview/trust', { trusted: true })));
   const view = new FiguresView(client);
   figures = view;
+  const terms = new TermsView(client);
   const languageClient = client;
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider('reportReview.figures', view),
+    vscode.window.registerTreeDataProvider('reportReview.terms', terms),
+    vscode.commands.registerCommand('reportReview.refreshTerms', () => terms.refresh(vscode.window.activeTextEditor)),
+    vscode.window.onDidChangeActiveTextEditor((editor) => void terms.refresh(editor)),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor;
+      if (active && e.uris.some((u) => u.toString() === active.document.uri.toString())) void terms.refresh(active);
+    }),
     vscode.commands.registerCommand('reportReview.toggleFiguresGrouping', () => view.toggleGrouping()),
     vscode.commands.registerCommand('reportReview.refreshFigures', () => view.refresh(vscode.window.activeTextEditor)),
     vscode.commands.registerCommand('reportReview.exportFigures', () => exportClaims(languageClient)),
@@ -56,12 +73,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       figuresTimer = setTimeout(() => void view.refresh(vscode.window.activeTextEditor), 600);
     }),
   );
-  for (const document of vscode.workspace.textDocuments) await detect(document);
+  for (const document of vscode.workspace.textDocuments) await opened(document);
   void view.refresh(vscode.window.activeTextEditor);
+  void terms.refresh(vscode.window.activeTextEditor);
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+/**
+ * A document opened, or its language changed. A change someone else made (VS Code's language
+ * picker, another extension) is the user's choice for the file and is remembered; a file that
+ * opens follows the choice remembered for it, else detection.
+ */
+async function opened(document: vscode.TextDocument): Promise<void> {
+  const key = document.uri.toString();
+  if (changes.changedFrom(document) !== undefined) {
+    if (!switching.has(key)) await choices?.remember(document.uri, document.languageId);
+    return;
+  }
+  const choice = choices?.get(document.uri);
+  if (choice) {
+    if (choice !== document.languageId) await setLanguage(document, choice);
+    return;
+  }
+  await detect(document);
 }
 
 /** Switches a plain-text or Markdown document that reads like a report, unless the user turned it off. */
@@ -79,7 +116,14 @@ async function detect(document: vscode.TextDocument): Promise<void> {
  * view is told about the report here rather than by an editor event.
  */
 async function setLanguage(document: vscode.TextDocument, languageId: string): Promise<void> {
-  const changed = await vscode.languages.setTextDocumentLanguage(document, languageId);
+  const key = document.uri.toString();
+  switching.add(key);
+  let changed: vscode.TextDocument;
+  try {
+    changed = await vscode.languages.setTextDocumentLanguage(document, languageId);
+  } finally {
+    switching.delete(key);
+  }
   const active = vscode.window.activeTextEditor?.document.uri.toString();
   if (languageId === REPORT_LANGUAGE && active === changed.uri.toString()) await figures?.show(changed.uri);
 }
@@ -90,19 +134,14 @@ async function switchLanguage(languageId: string): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
     return;
   }
+  await choices?.remember(editor.document.uri, languageId);
   await setLanguage(editor.document, languageId);
 }
 
-interface GlossaryListItem {
-  term: string;
-  definition: string;
-  source: string;
-  uses: number;
-  location?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
-}
-
-
-/** Lists the terms of the current report with their sources; choosing one goes to its definition. */
+/**
+ * Lists the terms of the current report with their sources; choosing one goes to its first use and
+ * shows where else the report uses it (or to its definition when the report never uses it).
+ */
 async function showGlossary(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !client || editor.document.languageId !== REPORT_LANGUAGE) {
@@ -123,9 +162,5 @@ async function showGlossary(): Promise<void> {
     })),
     { matchOnDescription: true, matchOnDetail: true, placeHolder: vscode.l10n.t('Terms of this report') },
   );
-  const location = picked?.item.location;
-  if (!location) return;
-  const { start, end } = location.range;
-  const range = new vscode.Range(start.line, start.character, end.line, end.character);
-  await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: range });
+  if (picked) await goToTermUse(picked.item, editor.document.uri.toString());
 }

@@ -5,9 +5,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { figureDescription, figureLabel, figureValue } from './figure-labels';
+import { sectionTree, type Group } from './section-tree';
 
 interface Position { line: number; character: number }
-interface ClaimRow {
+export interface ClaimRow {
   text: string;
   range: { start: Position; end: Position };
   value: number;
@@ -22,7 +23,11 @@ interface ClaimRow {
   section: string[];
 }
 
-type Node = { group: string; rows: ClaimRow[] } | { row: ClaimRow };
+type Node = Group<ClaimRow> | { row: ClaimRow };
+
+function count(group: Group<ClaimRow>): number {
+  return group.rows.length + group.children.reduce((n, c) => n + count(c), 0);
+}
 
 /** Codicon syntax `$(name)` in a report's text must show as text, not as an icon, where codicons render (quick picks). */
 export function plain(text: string): string {
@@ -61,22 +66,25 @@ export class FiguresView implements vscode.TreeDataProvider<Node> {
   }
 
   getChildren(node?: Node): Node[] {
-    if (node && 'rows' in node) return node.rows.map((row) => ({ row }));
+    if (node && 'rows' in node) return [...node.rows.map((row) => ({ row })), ...node.children];
     if (node) return [];
-    const groups = new Map<string, ClaimRow[]>();
+    if (this.groupBy === 'section') return sectionTree(this.rows, vscode.l10n.t('(no section)'));
+    const groups = new Map<string, Group<ClaimRow>>();
     for (const row of this.rows) {
-      const key = this.groupBy === 'section' ? row.section.join(' › ') || vscode.l10n.t('(no section)') : row.metric || vscode.l10n.t('(metric not recognized)');
-      const list = groups.get(key) ?? [];
-      list.push(row);
-      groups.set(key, list);
+      const label = row.metric || vscode.l10n.t('(metric not recognized)');
+      const group = groups.get(label) ?? { key: `metric:${label}`, label, rows: [], children: [] };
+      group.rows.push(row);
+      groups.set(label, group);
     }
-    return [...groups].map(([group, rows]) => ({ group, rows }));
+    return [...groups.values()];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
     if ('rows' in node) {
-      const item = new vscode.TreeItem(node.group, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = vscode.l10n.t('{0} figures', node.rows.length);
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `${this.groupBy}:${node.key}`;
+      item.description = vscode.l10n.t('{0} figures', count(node));
+      item.tooltip = node.key.split('\u0000').join(' › ');
       return item;
     }
     const r = node.row;
@@ -99,12 +107,22 @@ export async function exportClaims(client: LanguageClient): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
     return;
   }
-  const rows = await client.sendRequest<ClaimRow[]>('reportReview/claims', { uri: editor.document.uri.toString() });
-  const base = editor.document.uri.with({ path: editor.document.uri.path.replace(/\.[^./]*$/, '') + '.figures.csv' });
-  const target = await vscode.window.showSaveDialog({ defaultUri: base, filters: { CSV: ['csv'], JSON: ['json'] } });
+  const format = await vscode.window.showQuickPick(
+    [
+      { label: 'CSV', description: vscode.l10n.t('for spreadsheets (UTF-8 with BOM)'), extension: 'csv' },
+      { label: 'JSON', description: vscode.l10n.t('for scripts: the rows of report-review claims --format json'), extension: 'json' },
+    ],
+    { placeHolder: vscode.l10n.t('Export the figures as') },
+  );
+  if (!format) return;
+  const uri = editor.document.uri;
+  const rows = await client.sendRequest<ClaimRow[]>('reportReview/claims', { uri: uri.toString() });
+  const base = uri.with({ path: `${uri.path.replace(/\.[^./]*$/, '')}.figures.${format.extension}` });
+  const target = await vscode.window.showSaveDialog({ defaultUri: base, filters: { [format.label]: [format.extension] } });
   if (!target) return;
-  const json = target.path.toLowerCase().endsWith('.json');
-  const content = json ? `${JSON.stringify(rows, null, 2)}\n` : await client.sendRequest<string>('reportReview/claimsCsv', { uri: editor.document.uri.toString() });
+  const content = format.extension === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : await client.sendRequest<string>('reportReview/claimsCsv', { uri: uri.toString() });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} figures to {1}', rows.length, vscode.workspace.asRelativePath(target)));
+  const open = vscode.l10n.t('Open');
+  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} figures to {1}', rows.length, vscode.workspace.asRelativePath(target)), open);
+  if (answer === open) await vscode.window.showTextDocument(target);
 }

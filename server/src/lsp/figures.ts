@@ -5,7 +5,6 @@ import type { Report } from '../core/model';
 import { itemAt, type LineIndex } from '../core/text';
 import { escapeMarkdown, markdownLink } from '../protocol/markdown';
 import { toRange, type Language } from '../protocol/convert';
-import { formatValue } from '../protocol/claims';
 
 const KIND: Record<string, { zh: string; en: string }> = {
   amount: { zh: '数额', en: 'amount' },
@@ -37,10 +36,35 @@ function periodLabel(period: string | undefined, language: Language): string {
   return language === 'zh' ? (period.includes('-') ? `${period.replace('-', '—')}年` : `${period}年`) : period;
 }
 
+/** Units a scale word never goes with: rates, multiples and ranks are written as they are. */
+const UNSCALED = new Set(['%', '个百分点', '倍', '位', '‰']);
+const SCALES: readonly [number, string][] = [[1e12, '万亿'], [1e8, '亿'], [1e4, '万']];
+
+function decimal(n: number): string {
+  return String(Number(n.toFixed(4)));
+}
+
+/**
+ * A value in the report's own scale: 1,030,000,000,000 元 → `10.3万亿元`, 11,000 人 → `1.1万人`,
+ * 3.8 % → `3.8%`. A range keeps one scale for both ends (`8000-10000元`, `6.5%-7%`).
+ */
+export function inReportScale(value: number, unit: string, max?: number): string {
+  const smallest = Math.min(Math.abs(value), max === undefined ? Infinity : Math.abs(max));
+  const [factor, word] = UNSCALED.has(unit) ? [1, ''] : SCALES.find(([f]) => smallest >= f) ?? [1, ''];
+  const upper = max === undefined ? '' : `-${decimal(max / factor)}`;
+  return `${decimal(value / factor)}${upper}${word}${unit}`;
+}
+
+/** Growth and percentage-point changes carry their sign: a decline reads `-3.8%`. */
 function valueLabel(c: Claim): string {
   const sign = (c.kind === 'growth' || c.kind === 'points') && c.value > 0 ? '+' : '';
-  const range = c.max !== undefined ? ` – ${formatValue(c.max, c.unit)}` : '';
-  return `${sign}${formatValue(c.value, c.unit)}${range}`;
+  return `${sign}${inReportScale(c.value, c.unit, c.max)}`;
+}
+
+/** Whether the normalized value only repeats what the report wrote (`0.7个百分点` = `+0.7个百分点`). */
+function repeats(text: string, label: string): boolean {
+  const bare = (s: string) => s.replace(/[\s,，+＋余多约近超逾]/g, '').replace(/[–—~～至到]/g, '-');
+  return bare(text) === bare(label);
 }
 
 export function figureHover(uri: string, report: Report, index: LineIndex, offset: number, language: Language): Hover | null {
@@ -48,14 +72,18 @@ export function figureHover(uri: string, report: Report, index: LineIndex, offse
   if (!claim) return null;
   const zh = language === 'zh';
   const say = (t: { zh: string; en: string }) => (zh ? t.zh : t.en);
+  const label = valueLabel(claim);
   const lines = [
-    `**${escapeMarkdown(claim.text)}** = ${escapeMarkdown(valueLabel(claim))}`,
+    repeats(claim.text, label) ? `**${escapeMarkdown(claim.text)}**` : `**${escapeMarkdown(claim.text)}** = ${escapeMarkdown(label)}`,
     '',
     escapeMarkdown(
       [say(KIND[claim.kind]), claim.metric || (zh ? '指标未识别' : 'metric not recognized'), periodLabel(claim.period, language), say(MODALITY[claim.modality]), say(QUALIFIER[claim.qualifier])].join(' · '),
     ),
   ];
-  const others = claim.metricKey ? report.claims.filter((c) => c !== claim && c.metricKey === claim.metricKey && c.kind === claim.kind) : [];
+  // The hovered figure is not one of its own "other mentions", however often the model lists its span.
+  const others = claim.metricKey
+    ? report.claims.filter((c) => c.span.start !== claim.span.start && c.metricKey === claim.metricKey && c.kind === claim.kind)
+    : [];
   if (others.length) {
     lines.push('', zh ? '同一指标的其他数据：' : 'Other figures for this metric:', '');
     for (const c of others.slice(0, 10)) {

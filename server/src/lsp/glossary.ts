@@ -4,7 +4,7 @@
  */
 import {
   CompletionItemKind, DocumentHighlightKind, MarkupKind,
-  type CompletionItem, type DocumentHighlight, type Hover, type Location,
+  type CompletionItem, type DocumentHighlight, type Hover, type Location, type Range,
 } from 'vscode-languageserver/node';
 import type { Report } from '../core/model';
 import type { LineIndex } from '../core/text';
@@ -150,15 +150,22 @@ export interface GlossaryListItem {
   readonly definition: string;
   readonly source: string;
   readonly uses: number;
+  /** Where the report uses the term, in order: the terms list jumps to the first and shows the rest. */
+  readonly useRanges: Range[];
   readonly location?: Location;
 }
 
 /** The report's own entries, then every other known term it uses, each with its number of uses. */
 export function glossaryList(view: GlossaryView, language: Language, indexOf: (uri: string) => LineIndex | undefined): GlossaryListItem[] {
   const counts = new Map<TermDefinition, number>();
+  const ranges = new Map<TermDefinition, Range[]>();
   for (const u of view.uses) {
     const d = u.definitions[0];
-    if (d) counts.set(d, (counts.get(d) ?? 0) + 1);
+    if (!d) continue;
+    counts.set(d, (counts.get(d) ?? 0) + 1);
+    const list = ranges.get(d) ?? [];
+    list.push(toRange(view.index, u.span));
+    ranges.set(d, list);
   }
   const own = view.terms.lookupAll().filter((d) => d.source === 'report' && d.location?.uri === view.uri);
   const used = [...counts.keys()].filter((d) => !own.includes(d));
@@ -169,6 +176,7 @@ export function glossaryList(view: GlossaryView, language: Language, indexOf: (u
       definition: d.definition,
       source: sourceLabel(d, language),
       uses: counts.get(d) ?? 0,
+      useRanges: ranges.get(d) ?? [],
       location: d.location && index ? { uri: d.location.uri, range: toRange(index, d.location.span) } : undefined,
     };
   });

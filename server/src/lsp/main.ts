@@ -25,6 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatProblem, type ConfigProblem } from '../config/config';
 import { decisionRequest, saveDecision, type DecisionArguments } from './decisions';
 import { claimRows, claimsCsv } from '../protocol/claims';
+import { checkPageUri, leftoverActions } from './check-actions';
 import { glossaryDefinition, glossaryHover, glossaryList, highlights, keyAt, referencesIn, termCompletions, type GlossaryView } from './glossary';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -76,7 +77,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       referencesProvider: true,
       documentHighlightProvider: true,
       completionProvider: { triggerCharacters: ['“'] },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
       executeCommandProvider: { commands: [RECORD_DECISION] },
     },
     serverInfo: { name: 'report-review', version: '0.1.0' },
@@ -250,7 +251,7 @@ function scheduleDiagnostics(document: TextDocument): void {
       const current = documents.get(document.uri);
       if (!current) return;
       const analysis = analyse(current);
-      const diagnostics = findingsOf(analysis).map((f) => toDiagnostic(f, analysis.index, language, current.uri));
+      const diagnostics = findingsOf(analysis).map((f) => toDiagnostic(f, analysis.index, language, current.uri, checkPageUri));
       void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     }, DIAGNOSTIC_DELAY_MS),
   );
@@ -350,7 +351,8 @@ connection.onCodeAction((params) => {
   const analysis = analyse(document);
   const wanted = params.context.diagnostics;
   const actions: CodeAction[] = [];
-  for (const finding of findingsOf(analysis)) {
+  const findings = findingsOf(analysis);
+  for (const finding of findings) {
     const diagnostic = toDiagnostic(finding, analysis.index, language, document.uri);
     const match = wanted.find((d) => d.code === diagnostic.code && sameRange(d.range, diagnostic.range));
     if (!match) continue;
@@ -378,6 +380,7 @@ connection.onCodeAction((params) => {
       });
     }
   }
+  actions.push(...leftoverActions(document.uri, analysis.report, analysis.index, findings, params.context, language));
   return actions;
 });
 

@@ -48,20 +48,36 @@ export function symbolKind(kind: SectionKind): SymbolKind {
   return SYMBOL_KIND[kind];
 }
 
+/** Kinds whose `detail` is their number (`（一）`, `1.`); a metadata field's detail is its value. */
+const NUMBERED = new Set<SectionKind>(['part', 'chapter', 'section', 'subheading', 'item', 'appendix', 'glossaryEntry']);
+
+/** A lead sentence among numbered siblings belongs to the text around them, not beside them. */
+const SUBORDINATE_MARK = '· ';
+
+/**
+ * The outline as a reviewer reads the report: the number leads (`（一） 稳住经济大盘`), and an
+ * unnumbered lead sentence sitting among numbered sections is marked as subordinate to them.
+ */
+export function symbolName(s: Section, siblings: readonly Section[]): string {
+  if (s.detail && NUMBERED.has(s.kind)) return `${s.detail} ${s.name}`;
+  if (s.kind === 'lead' && siblings.some((o) => o.detail && NUMBERED.has(o.kind) && o.kind !== 'glossaryEntry')) return `${SUBORDINATE_MARK}${s.name}`;
+  return s.name;
+}
+
 export function toDocumentSymbols(report: Report, index: LineIndex): DocumentSymbol[] {
-  const convert = (s: Section): DocumentSymbol => {
+  const convert = (s: Section, siblings: readonly Section[]): DocumentSymbol => {
     const range = toRange(index, s.span);
     const selection = toRange(index, clampInside(s.heading, s.span));
     return {
-      name: s.name,
-      detail: s.detail,
+      name: symbolName(s, siblings),
+      detail: NUMBERED.has(s.kind) ? undefined : s.detail,
       kind: SYMBOL_KIND[s.kind],
       range,
       selectionRange: selection,
-      children: s.children.map(convert),
+      children: s.children.map((c) => convert(c, s.children)),
     };
   };
-  return report.sections.map(convert);
+  return report.sections.map((s) => convert(s, report.sections));
 }
 
 /** LSP requires the selection range to lie inside the full range. */
@@ -93,15 +109,21 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: RatedFinding, index: LineIndex, language: Language, uri: string): Diagnostic {
+/**
+ * `checkPage(id)` gives the URI of a check's documentation page (docs/checks/<id>.md); the
+ * diagnostic's code then links to it.
+ */
+export function toDiagnostic(finding: RatedFinding, index: LineIndex, language: Language, uri: string, checkPage?: (checkId: string) => string | undefined): Diagnostic {
   const related: DiagnosticRelatedInformation[] | undefined = finding.related?.map((r) => ({
     location: { uri, range: toRange(index, r.span) },
     message: say(r.message, language),
   }));
+  const href = checkPage?.(finding.checkId);
   return {
     range: toRange(index, finding.span),
     severity: SEVERITY[finding.severity],
     code: finding.checkId,
+    codeDescription: href ? { href } : undefined,
     source: 'report-review',
     message: say(finding.message, language),
     relatedInformation: related && related.length ? related : undefined,

@@ -21,12 +21,16 @@ export const LEFTOVER_LINES: readonly RegExp[] = [
   /^》》.*《《$/,
   /^【(字号|字体)[:：]?.*$/,
   /^(浏览次数|阅读次数|点击数)[:：].*$/,
+  // Wikisource's licence footer under a transcribed speech.
+  /^注[:：]中文维基文库/,
+  /^Public domain$/i,
 ];
 
 /** Lines that begin the page footer: everything after them is page furniture, not report. */
 export const TAIL_MARKERS: readonly RegExp[] = [
   /^(责任编辑|相关报道|相关文档|相关附件|相关链接|相关阅读|上一篇|下一篇|打印本页|关闭窗口|扫一扫|留言与评论|本文地址)/,
   /^》》.*《《$/,
+  /^注[:：]中文维基文库/,
 ];
 
 /** The font-size widget `【字号：` … `】` spreads over several lines; its buttons are leftovers too. */

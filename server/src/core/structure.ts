@@ -42,22 +42,24 @@ interface Block {
 }
 
 type BlockRole =
-  | { kind: 'part' | 'subheading' | 'appendix' | 'glossary'; headingEnd: number }
-  | { kind: 'chapter' | 'section' | 'item'; numbering: Numbering; headingEnd: number }
+  | { kind: 'part' | 'subheading' | 'appendix' | 'glossary'; headingEnd: number; numbering?: undefined }
+  | { kind: 'part' | 'chapter' | 'section' | 'subsection' | 'item'; numbering: Numbering; headingEnd: number }
   | { kind: 'lead'; numbering?: Numbering; headingStart: number; headingEnd: number }
   | { kind: 'salutationBreak' }
   | { kind: 'body' };
 
 /** The depth of each heading kind: a heading closes every open heading of equal or greater rank. */
 const RANK: Record<string, number> = {
-  part: 0, appendix: 0, glossary: 0, chapter: 1, section: 2, subheading: 3, item: 4, lead: 5,
+  part: 0, appendix: 0, glossary: 0, chapter: 1, section: 2, subsection: 3, subheading: 4, item: 5, lead: 6,
 };
 
 const NUMERAL = '[一二三四五六七八九十百]+';
-const NUMBER_START = new RegExp(`[一二三四五六七八九十百（(0-9０-９［[【${CIRCLED_CHARS}]`);
+const NUMBER_START = new RegExp(`[第一二三四五六七八九十百（(0-9０-９［[【${CIRCLED_CHARS}]`);
 const CHAPTER_RE = new RegExp(`^(${NUMERAL})\\s*[、．]`);
 const SECTION_RE = new RegExp(`^[（(]\\s*(${NUMERAL})\\s*[）)]`);
 const ORDINAL_RE = new RegExp(`^(${NUMERAL})(是|要|是要)(?![一-龥]?[、，])`);
+/** `第一部分`, `第一、`, `第一，`: a point or part counted in words. */
+const DI_RE = new RegExp(`^第(${NUMERAL})\\s*(部分|[、，,])`);
 const ARABIC_DOT_RE = /^(\d{1,3})\s*[.．、](?![\d.．])/;
 const ARABIC_PAREN_RE = /^[（(]\s*(\d{1,3})\s*[）)]/;
 const BRACKET_NOTE_RE = /^[［[【]\s*(\d{1,3})\s*[］\]】]/;
@@ -339,6 +341,7 @@ function flatten(s: string): string {
 function classifyBlocks(text: string, blocks: Block[]): BlockRole[] {
   const roles: BlockRole[] = blocks.map((b, i) => classifyBlock(text, b, blocks[i + 1]));
   resolvePartCandidates(roles, blocks);
+  assignLevels(text, roles, blocks);
   return roles;
 }
 
@@ -368,6 +371,9 @@ function classifyBlock(text: string, block: Block, next: Block | undefined): Blo
   }
   const section = numberingAt(text, block, SECTION_RE, 'chinese-paren', (m) => parseChineseNumeral(m[1]));
   if (section) return { kind: 'section', numbering: section, headingEnd: leadEnd(text, block, section.span.end, false) };
+  // Its level is settled with the others in `assignLevels`.
+  const point = numberingAt(text, block, DI_RE, 'chinese-ordinal', (m) => parseChineseNumeral(m[1]));
+  if (point) return { kind: point.text.endsWith('部分') ? 'part' : 'chapter', numbering: point, headingEnd: leadEnd(text, block, point.span.end, false) };
 
   const item =
     numberingAt(text, block, ARABIC_DOT_RE, 'arabic-dot', (m) => Number(m[1])) ??
@@ -464,7 +470,7 @@ function resolvePartCandidates(roles: BlockRole[], blocks: Block[]): void {
       if (role.kind === 'chapter') seenChapter = true;
       lastNumbered = role.numbering;
     }
-    if (role.kind !== 'part') continue;
+    if (role.kind !== 'part' || role.numbering) continue;
     let next: Numbering | undefined;
     let nextKind: string | undefined;
     for (let j = i + 1; j < roles.length; j++) {
@@ -481,6 +487,123 @@ function resolvePartCandidates(roles: BlockRole[], blocks: Block[]): void {
     const atTop = !seenChapter || restarts || (!next && lex.PART_TITLE_WORDS.test(blocks[i].flat));
     if (inAppendix || continues || !atTop) roles[i] = { kind: 'subheading', headingEnd: role.headingEnd };
   }
+}
+
+/** A run of sibling numbered headings of one style (`一、二、三、`), and the heading it sits under. */
+interface NumberedList {
+  style: string;
+  members: number[];
+  last: number;
+  parent?: NumberedList;
+  children: NumberedList[];
+  items: boolean;
+}
+
+const NUMBERED_KINDS = new Set(['chapter', 'section', 'part']);
+
+/**
+ * Gives each numbered heading its level from where its numbering sits, not from its style alone:
+ * a numbering that restarts at 1 under a heading opens a level below it (`一、…五、` inside
+ * `第一、`), a number that continues an open list returns to that list's level, and the levels
+ * count from the top: part, chapter, section, subsection. A list whose members are clauses ending
+ * in ；, or paragraphs that follow one another with nothing under them, is a list of items, not of
+ * headings. A report divided by `（一）` alone keeps them as sections (a fragment of a chapter).
+ */
+function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
+  const lists: NumberedList[] = [];
+  const memberOf = new Map<number, NumberedList>();
+  let stack: NumberedList[] = [];
+  for (let i = 0; i < roles.length; i++) {
+    const role = roles[i];
+    if (role.kind === 'appendix' || role.kind === 'glossary') break;
+    if (role.kind === 'part' && !role.numbering) {
+      stack = [];
+      continue;
+    }
+    if (!NUMBERED_KINDS.has(role.kind) || !('numbering' in role) || !role.numbering) continue;
+    const n = role.numbering;
+    const style = n.style === 'chinese-ordinal' && n.text.endsWith('部分') ? 'chinese-part' : n.style;
+    let list: NumberedList | undefined;
+    for (let k = stack.length - 1; k >= 0; k--) {
+      if (stack[k].style === style && stack[k].last + 1 === n.value) {
+        list = stack[k];
+        stack.length = k + 1;
+        break;
+      }
+    }
+    if (!list && n.value !== 1) {
+      // A gap or a repeat stays beside the list it breaks, so the numbering check can see it.
+      for (let k = stack.length - 1; k >= 0; k--) {
+        if (stack[k].style === style) {
+          list = stack[k];
+          stack.length = k + 1;
+          break;
+        }
+      }
+    }
+    if (!list) {
+      const parent = stack[stack.length - 1];
+      list = { style, members: [], last: 0, parent, children: [], items: false };
+      parent?.children.push(list);
+      lists.push(list);
+      stack.push(list);
+    }
+    list.members.push(i);
+    list.last = n.value;
+    memberOf.set(i, list);
+  }
+
+  for (const list of lists) list.items = isItemList(text, list, blocks, roles);
+  const hasHeadingChildren = (list: NumberedList): boolean => {
+    for (const c of list.children) if (!c.items) return true;
+    return false;
+  };
+  const kindOf = (list: NumberedList): BlockRole['kind'] => {
+    if (list.items || list.parent?.items) {
+      list.items = true;
+      return 'item';
+    }
+    if (list.style === 'chinese-part') return 'part';
+    let depth = 1;
+    for (let p = list.parent; p; p = p.parent) if (p.style !== 'chinese-part') depth++;
+    if (depth === 1) {
+      const headed = hasHeadingChildren(list);
+      if (list.style === 'chinese-paren' && !headed) return 'section';
+      if (list.style === 'chinese-ordinal' && headed && list.children.some((c) => !c.items && c.style === 'chinese-dun')) return 'part';
+    }
+    if (list.parent && kindOfList.get(list.parent) === 'part') depth--;
+    return depth <= 1 ? 'chapter' : depth === 2 ? 'section' : depth === 3 ? 'subsection' : 'item';
+  };
+  const kindOfList = new Map<NumberedList, BlockRole['kind']>();
+  for (const list of lists) kindOfList.set(list, kindOf(list));
+  for (const list of lists) {
+    const kind = kindOfList.get(list)!;
+    for (const i of list.members) {
+      const role = roles[i] as { numbering: Numbering; headingEnd: number };
+      roles[i] = { kind: kind as 'chapter', numbering: role.numbering, headingEnd: role.headingEnd };
+    }
+  }
+}
+
+/**
+ * Items, not headings: members that end in ；, a run of `第…` points that does not start at 第一,
+ * or, below another heading, paragraphs that follow one another with none under them and that
+ * read as running text (a number alone on its line, or a first sentence too long for a title).
+ */
+function isItemList(text: string, list: NumberedList, blocks: Block[], roles: BlockRole[]): boolean {
+  const m = list.members;
+  for (let k = 0; k < m.length - 1; k++) if (/[；;]$/.test(blocks[m[k]].flat)) return true;
+  if (list.style === 'chinese-ordinal' && list.last - m.length + 1 !== 1) return true;
+  if (!list.parent && list.style !== 'chinese-ordinal') return false;
+  if (m.length < 2) return false;
+  for (let k = 0; k < m.length - 1; k++) {
+    if (m[k + 1] - m[k] > 1) return false;
+    const role = roles[m[k]] as { numbering: Numbering; headingEnd: number };
+    const block = blocks[m[k]];
+    const bare = block.lineCount > 1 && text.slice(block.start, firstLineEnd(text, block.start, block.end)).trim() === role.numbering.text;
+    if (!bare && role.headingEnd - role.numbering.span.end <= 40) return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -578,13 +701,18 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
       extend(block.end);
       continue;
     }
-    if (appendixSection && (role.kind === 'chapter' || role.kind === 'section')) {
+    if (appendixSection && (role.kind === 'chapter' || role.kind === 'section' || role.kind === 'subsection')) {
       role = { kind: 'item', numbering: role.numbering, headingEnd: role.headingEnd };
     }
 
     switch (role.kind) {
       case 'part':
       case 'subheading': {
+        if (role.numbering) {
+          open(numberedSection(text, role.kind, role.numbering, block, role.headingEnd), RANK.part);
+          paragraphs.push({ span, section: innermost() });
+          break;
+        }
         const section: MutableSection = { kind: role.kind, name: headingName(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] };
         open(section, RANK[role.kind]);
         // A sub-heading is a sentence of the report too (这一年，…增长5%。): its figures count.
@@ -593,16 +721,9 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
       }
       case 'chapter':
       case 'section':
+      case 'subsection':
       case 'item': {
-        const section: MutableSection = {
-          kind: role.kind,
-          name: headingName(text, role.numbering.span.end, role.headingEnd, role.kind === 'item' ? 30 : 40),
-          detail: role.numbering.text,
-          heading: { start: block.start, end: role.headingEnd },
-          span,
-          numbering: role.numbering,
-          children: [],
-        };
+        const section = numberedSection(text, role.kind, role.numbering, block, role.headingEnd);
         open(section, RANK[role.kind]);
         if (role.headingEnd < block.end - 1) paragraphs.push({ span, section: innermost() });
         break;
@@ -640,6 +761,18 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
   }
   finishEntry();
   return { sections: roots, paragraphs, glossary };
+}
+
+function numberedSection(text: string, kind: SectionKind, numbering: Numbering, block: Block, headingEnd: number): MutableSection {
+  return {
+    kind,
+    name: headingName(text, numbering.span.end, headingEnd, kind === 'item' ? 30 : 40),
+    detail: numbering.text,
+    heading: { start: block.start, end: headingEnd },
+    span: { start: block.start, end: block.end },
+    numbering,
+    children: [],
+  };
 }
 
 function previousBlockEnd(blocks: Block[], i: number): number {

@@ -72,3 +72,6 @@ export const LEAD_IN = /(以下|如下|下列)[^，。]{0,12}[。：:]?$|[：:]$
 
 /** Part titles name a period or a programme of work; used only to break ties at the end of a report. */
 export const PART_TITLE_WORDS = /(回顾|目标|任务|安排|工作|展望|思路|建设|成就|考虑|部署)/;
+
+/** The closing section's title (结束语): it stands beside the chapters, or beside the parts when there are parts. */
+export const CLOSING_TITLE = /^(?:结束语|结语|结束语[：:])$/;

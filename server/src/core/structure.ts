@@ -43,6 +43,8 @@ interface Block {
 
 type BlockRole =
   | { kind: 'part' | 'subheading' | 'appendix' | 'glossary'; headingEnd: number; numbering?: undefined }
+  /** An unnumbered chapter: the closing 结束语 of a report divided into chapters. */
+  | { kind: 'closing'; headingEnd: number; numbering?: undefined }
   | { kind: 'part' | 'chapter' | 'section' | 'subsection' | 'item'; numbering: Numbering; headingEnd: number }
   | { kind: 'lead'; numbering?: Numbering; headingStart: number; headingEnd: number }
   | { kind: 'salutationBreak' }
@@ -461,6 +463,7 @@ function leadSentence(text: string, block: Block): number | undefined {
  */
 function resolvePartCandidates(roles: BlockRole[], blocks: Block[]): void {
   let seenChapter = false;
+  let seenPart = false;
   let lastNumbered: Numbering | undefined;
   let inAppendix = false;
   for (let i = 0; i < roles.length; i++) {
@@ -484,8 +487,11 @@ function resolvePartCandidates(roles: BlockRole[], blocks: Block[]): void {
     }
     const continues = !!lastNumbered && !!next && next.style === lastNumbered.style && next.value === lastNumbered.value + 1;
     const restarts = !!next && next.value === 1 && (nextKind === 'chapter' || !seenChapter);
-    const atTop = !seenChapter || restarts || (!next && lex.PART_TITLE_WORDS.test(blocks[i].flat));
+    const closing = !next && lex.CLOSING_TITLE.test(blocks[i].flat);
+    const atTop = !seenChapter || restarts || (!next && lex.PART_TITLE_WORDS.test(blocks[i].flat)) || closing;
     if (inAppendix || continues || !atTop) roles[i] = { kind: 'subheading', headingEnd: role.headingEnd };
+    else if (closing && !seenPart) roles[i] = { kind: 'closing', headingEnd: role.headingEnd };
+    else seenPart = true;
   }
 }
 
@@ -706,6 +712,11 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
     }
 
     switch (role.kind) {
+      case 'closing': {
+        open({ kind: 'chapter', name: headingName(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] }, RANK.chapter);
+        paragraphs.push({ span, section: innermost() });
+        break;
+      }
       case 'part':
       case 'subheading': {
         if (role.numbering) {

@@ -52,7 +52,7 @@ export const SPEAKER_TITLES = '(?:代理?)?(?:省长|市长|区长|县长|州长
 export const SPEAKER_LINE = new RegExp(`^.{0,24}${SPEAKER_TITLES}[\\s\\u3000]*[\\u4e00-\\u9fff·]{2,5}$`);
 
 /** ——2021年1月25日在中山区第十八届人民代表大会第五次会议上 (the dash may be missing). */
-export const SPEECH_LINE = /^(?:[—─-]{1,2}\s*)?.{0,30}在.{2,80}(?:会议|大会|会)上$/;
+export const SPEECH_LINE = /^(?:[—─-]{1,2}\s*)?.{0,30}在.{2,80}(?:会议|會議|会議|大会|大會|会|會)上$/;
 
 export const SALUTATION = /^各位(?:代表|委员)[：:，,！!]?$/;
 

@@ -43,8 +43,8 @@ interface Block {
 
 type BlockRole =
   | { kind: 'part' | 'subheading' | 'appendix' | 'glossary'; headingEnd: number; numbering?: undefined }
-  /** An unnumbered chapter: the closing 结束语 of a report divided into chapters. */
-  | { kind: 'closing'; headingEnd: number; numbering?: undefined }
+  /** An unnumbered chapter: 结束语 after the chapters, or a lone title before them (首先报告…的工作). */
+  | { kind: 'chapterTitle'; headingEnd: number; numbering?: undefined }
   | { kind: 'part' | 'chapter' | 'section' | 'subsection' | 'item'; numbering: Numbering; headingEnd: number }
   | { kind: 'lead'; numbering?: Numbering; headingStart: number; headingEnd: number }
   | { kind: 'salutationBreak' }
@@ -255,6 +255,7 @@ const CONTINUATION_STARTS = new Set(['；', ';', '，', ',', '。', '、', '）'
 
 function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
   const blocks: Block[] = [];
+  const spaced = blankSeparated(lines);
   let current: { start: number; end: number; lines: PhysicalLine[]; lastWasFragment: boolean } | undefined;
   let previousContent: PhysicalLine | undefined;
   let blankSincePrevious = false;
@@ -278,7 +279,8 @@ function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
     const fragment = isFragment(line.text);
     const open = current;
     const blockText = () => (open ? text.slice(open.start, open.end) : '');
-    if (current && previousContent && shouldJoin(previousContent.text, line.text, blankSincePrevious, current.lastWasFragment, fragment, blockText)) {
+    if (current && previousContent && (shouldJoin(previousContent.text, line.text, blankSincePrevious, current.lastWasFragment, fragment, blockText) ||
+      (spaced && !blankSincePrevious && brokenSentence(previousContent.text, line.text)))) {
       current.end = line.end;
       current.lines.push(line);
       current.lastWasFragment = fragment;
@@ -291,6 +293,28 @@ function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
   }
   flush();
   return blocks;
+}
+
+/**
+ * Whether the text puts a blank line between paragraphs (most transcriptions do). There, two
+ * lines with no blank between are one paragraph that a link or a scrape broke apart.
+ */
+function blankSeparated(lines: PhysicalLine[]): boolean {
+  let content = 0;
+  let followedByBlank = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].role !== 'content') continue;
+    content++;
+    if (i + 1 < lines.length && lines[i + 1].role === 'empty') followedByBlank++;
+  }
+  return content >= 10 && followedByBlank >= content * 0.6;
+}
+
+/** `在` ⏎ `工资制度和价格改革` ⏎ `上迈出…`: no sentence ends at the break, and no heading starts or ends there. */
+function brokenSentence(a: string, b: string): boolean {
+  const last = a[a.length - 1];
+  if (SENTENCE_END.has(last) || CLAUSE_END.has(last) || last === '：' || last === ':') return false;
+  return !startsHeading(a) && !startsHeading(b) && !DI_RE.test(a) && !DI_RE.test(b) && !lex.CLOSING_TITLE.test(a);
 }
 
 /** A piece of a line with no Chinese in it, like the `2.5` of a `PM` / `2.5` break. */
@@ -403,7 +427,8 @@ function classifyUnnumbered(text: string, block: Block, next: Block | undefined,
   if (length > 45 || block.lineCount > 2) return lead ? { kind: 'lead', headingStart: block.start, headingEnd: lead } : { kind: 'body' };
   const sentenceMarks = countSentenceEnds(flat);
   const nextIsBody = !!next && !startsHeading(next.flat) && !/^[—─]/.test(next.flat);
-  const titleLike = block.lineCount <= 2 && length >= 2 && length <= 40 && !SENTENCE_END.has(last) && !CLAUSE_END.has(last) && sentenceMarks === 0;
+  // A title has at most one comma; 现在，我代表…，向大会…，请… is a sentence that lost its full stop.
+  const titleLike = block.lineCount <= 2 && length >= 2 && length <= 40 && !SENTENCE_END.has(last) && !CLAUSE_END.has(last) && sentenceMarks === 0 && countOf(flat, '，') <= 1;
   if (titleLike && next && !lex.LEAD_IN.test(flat) && !/[“（(《]$/.test(flat)) return { kind: 'part', headingEnd: block.end };
 
   const standalone =
@@ -416,6 +441,12 @@ function classifyUnnumbered(text: string, block: Block, next: Block | undefined,
 
   if (lead) return { kind: 'lead', headingStart: block.start, headingEnd: lead };
   return { kind: 'body' };
+}
+
+function countOf(s: string, ch: string): number {
+  let n = 0;
+  for (const c of s) if (c === ch) n++;
+  return n;
 }
 
 function countSentenceEnds(s: string): number {
@@ -463,7 +494,8 @@ function leadSentence(text: string, block: Block): number | undefined {
  */
 function resolvePartCandidates(roles: BlockRole[], blocks: Block[]): void {
   let seenChapter = false;
-  let seenPart = false;
+  const parts: number[] = [];
+  const closings: number[] = [];
   let lastNumbered: Numbering | undefined;
   let inAppendix = false;
   for (let i = 0; i < roles.length; i++) {
@@ -490,9 +522,22 @@ function resolvePartCandidates(roles: BlockRole[], blocks: Block[]): void {
     const closing = !next && lex.CLOSING_TITLE.test(blocks[i].flat);
     const atTop = !seenChapter || restarts || (!next && lex.PART_TITLE_WORDS.test(blocks[i].flat)) || closing;
     if (inAppendix || continues || !atTop) roles[i] = { kind: 'subheading', headingEnd: role.headingEnd };
-    else if (closing && !seenPart) roles[i] = { kind: 'closing', headingEnd: role.headingEnd };
-    else seenPart = true;
+    else if (closing) closings.push(i);
+    else parts.push(i);
   }
+  // Parts come at least two to a report; one title alone before the chapters is a chapter of its own.
+  if (parts.length === 1) {
+    const i = parts[0];
+    const role = roles[i] as { headingEnd: number };
+    let j = i + 1;
+    while (j < roles.length && roles[j].kind !== 'chapter' && roles[j].kind !== 'part' && roles[j].kind !== 'section') j++;
+    const next = roles[j];
+    if (next && next.kind === 'chapter' && next.numbering?.style === 'chinese-dun' && next.numbering.value === 1) {
+      roles[i] = { kind: 'chapterTitle', headingEnd: role.headingEnd };
+      parts.length = 0;
+    }
+  }
+  if (parts.length === 0) for (const i of closings) roles[i] = { kind: 'chapterTitle', headingEnd: (roles[i] as { headingEnd: number }).headingEnd };
 }
 
 /** A run of sibling numbered headings of one style (`一、二、三、`), and the heading it sits under. */
@@ -560,15 +605,18 @@ function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
   }
 
   for (const list of lists) list.items = isItemList(text, list, blocks, roles);
+  // Items own no headings: a list that opened after one belongs to the heading above the items.
+  for (const list of lists) list.children = [];
+  for (const list of lists) {
+    while (list.parent?.items) list.parent = list.parent.parent;
+    list.parent?.children.push(list);
+  }
   const hasHeadingChildren = (list: NumberedList): boolean => {
     for (const c of list.children) if (!c.items) return true;
     return false;
   };
   const kindOf = (list: NumberedList): BlockRole['kind'] => {
-    if (list.items || list.parent?.items) {
-      list.items = true;
-      return 'item';
-    }
+    if (list.items) return 'item';
     if (list.style === 'chinese-part') return 'part';
     let depth = 1;
     for (let p = list.parent; p; p = p.parent) if (p.style !== 'chinese-part') depth++;
@@ -602,14 +650,15 @@ function isItemList(text: string, list: NumberedList, blocks: Block[], roles: Bl
   if (list.style === 'chinese-ordinal' && list.last - m.length + 1 !== 1) return true;
   if (!list.parent && list.style !== 'chinese-ordinal') return false;
   if (m.length < 2) return false;
+  let running = 0;
   for (let k = 0; k < m.length - 1; k++) {
     if (m[k + 1] - m[k] > 1) return false;
     const role = roles[m[k]] as { numbering: Numbering; headingEnd: number };
     const block = blocks[m[k]];
     const bare = block.lineCount > 1 && text.slice(block.start, firstLineEnd(text, block.start, block.end)).trim() === role.numbering.text;
-    if (!bare && role.headingEnd - role.numbering.span.end <= 40) return false;
+    if (bare || role.headingEnd - role.numbering.span.end > 40) running++;
   }
-  return true;
+  return running * 2 >= m.length - 1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -712,7 +761,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
     }
 
     switch (role.kind) {
-      case 'closing': {
+      case 'chapterTitle': {
         open({ kind: 'chapter', name: headingName(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] }, RANK.chapter);
         paragraphs.push({ span, section: innermost() });
         break;

@@ -39,6 +39,8 @@ interface Block {
   /** The block's text with line breaks (and blanks around them) removed, for classification and names. */
   flat: string;
   lineCount: number;
+  /** A blank line (or the text's edge) before and after it. */
+  standalone: boolean;
 }
 
 type BlockRole =
@@ -256,13 +258,14 @@ const CONTINUATION_STARTS = new Set(['；', ';', '，', ',', '。', '、', '）'
 function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
   const blocks: Block[] = [];
   const spaced = blankSeparated(lines);
-  let current: { start: number; end: number; lines: PhysicalLine[]; lastWasFragment: boolean } | undefined;
+  let current: { start: number; end: number; lines: PhysicalLine[]; lastWasFragment: boolean; blankBefore: boolean } | undefined;
   let previousContent: PhysicalLine | undefined;
   let blankSincePrevious = false;
 
-  const flush = () => {
+  const flush = (blankAfter: boolean) => {
     if (!current) return;
-    blocks.push({ start: current.start, end: current.end, flat: flatten(text.slice(current.start, current.end)), lineCount: current.lines.length });
+    const flat = flatten(text.slice(current.start, current.end));
+    blocks.push({ start: current.start, end: current.end, flat, lineCount: current.lines.length, standalone: current.blankBefore && blankAfter });
     current = undefined;
   };
 
@@ -271,8 +274,10 @@ function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
       blankSincePrevious = true;
       continue;
     }
+    // A line of zero-width characters only is a break inside a paragraph, not between two.
+    if (ZERO_WIDTH_LINE.test(line.text)) continue;
     if (line.role !== 'content') {
-      flush();
+      flush(true);
       previousContent = undefined;
       continue;
     }
@@ -285,13 +290,13 @@ function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
       current.lines.push(line);
       current.lastWasFragment = fragment;
     } else {
-      flush();
-      current = { start: line.start, end: line.end, lines: [line], lastWasFragment: fragment };
+      flush(blankSincePrevious);
+      current = { start: line.start, end: line.end, lines: [line], lastWasFragment: fragment, blankBefore: blankSincePrevious || !previousContent };
     }
     previousContent = line;
     blankSincePrevious = false;
   }
-  flush();
+  flush(true);
   return blocks;
 }
 
@@ -299,6 +304,8 @@ function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
  * Whether the text puts a blank line between paragraphs (most transcriptions do). There, two
  * lines with no blank between are one paragraph that a link or a scrape broke apart.
  */
+const ZERO_WIDTH_LINE = /^[\u200b-\u200d\ufeff]+$/;
+
 function blankSeparated(lines: PhysicalLine[]): boolean {
   let content = 0;
   let followedByBlank = 0;
@@ -515,7 +522,7 @@ function resolvePartCandidates(roles: BlockRole[], blocks: Block[]): void {
         nextKind = r.kind;
         break;
       }
-      if (r.kind === 'part' || r.kind === 'appendix' || r.kind === 'glossary') break;
+      if (r.kind === 'appendix' || r.kind === 'glossary') break;
     }
     const continues = !!lastNumbered && !!next && next.style === lastNumbered.style && next.value === lastNumbered.value + 1;
     const restarts = !!next && next.value === 1 && (nextKind === 'chapter' || !seenChapter);
@@ -699,6 +706,11 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
     for (let i = stack.length - 1; i >= 0; i--) if (stack[i].section.kind !== 'lead' && stack[i].section.kind !== 'item') return stack[i].section;
     return stack.length ? stack[stack.length - 1].section : undefined;
   };
+  /** The innermost open part, chapter or section, past sub-headings, leads and items. */
+  const enclosingHeading = (): MutableSection | undefined => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i].rank <= RANK.subsection) return stack[i].section;
+    return undefined;
+  };
   const finishEntry = () => {
     if (!entry) return;
     const e = makeEntry(text, entry.numbering, entry.start, entry.end, problems);
@@ -773,8 +785,13 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
           paragraphs.push({ span, section: innermost() });
           break;
         }
-        const section: MutableSection = { kind: role.kind, name: headingName(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] };
-        open(section, RANK[role.kind]);
+        // A title standing alone right under a chapter divides it like a （一） would (关于教育改革问题).
+        const parent = enclosingHeading();
+        const divides = role.kind === 'subheading' && block.standalone && !SENTENCE_END.has(block.flat[block.flat.length - 1]) && !!parent &&
+          (parent.kind === 'chapter' || (parent.kind === 'section' && !parent.numbering));
+        const kind = divides ? 'section' : role.kind;
+        const section: MutableSection = { kind, name: headingName(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] };
+        open(section, RANK[kind]);
         // A sub-heading is a sentence of the report too (这一年，…增长5%。): its figures count.
         paragraphs.push({ span, section });
         break;

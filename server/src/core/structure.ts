@@ -551,6 +551,7 @@ function resolvePartCandidates(roles: BlockRole[], blocks: Block[]): void {
 interface NumberedList {
   style: string;
   members: number[];
+  first: number;
   last: number;
   parent?: NumberedList;
   children: NumberedList[];
@@ -601,7 +602,7 @@ function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
     }
     if (!list) {
       const parent = stack[stack.length - 1];
-      list = { style, members: [], last: 0, parent, children: [], items: false };
+      list = { style, members: [], first: n.value, last: 0, parent, children: [], items: false };
       parent?.children.push(list);
       lists.push(list);
       stack.push(list);
@@ -654,7 +655,7 @@ function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
 function isItemList(text: string, list: NumberedList, blocks: Block[], roles: BlockRole[]): boolean {
   const m = list.members;
   for (let k = 0; k < m.length - 1; k++) if (/[；;]$/.test(blocks[m[k]].flat)) return true;
-  if (list.style === 'chinese-ordinal' && list.last - m.length + 1 !== 1) return true;
+  if (list.style === 'chinese-ordinal' && list.first !== 1) return true;
   if (!list.parent && list.style !== 'chinese-ordinal') return false;
   if (m.length < 2) return false;
   let running = 0;

@@ -373,6 +373,7 @@ function flatten(s: string): string {
 
 function classifyBlocks(text: string, blocks: Block[]): BlockRole[] {
   const roles: BlockRole[] = blocks.map((b, i) => classifyBlock(text, b, blocks[i + 1]));
+  parallelOpenings(roles, blocks);
   resolvePartCandidates(roles, blocks);
   assignLevels(text, roles, blocks);
   return roles;
@@ -492,6 +493,37 @@ function leadSentence(text: string, block: Block): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Paragraphs that open alike (`这一年，我们…。`, `五年来，…`) are parallel headings: when at least
+ * three one-sentence paragraphs share their opening phrase and each heads paragraphs of its own,
+ * all of them are sub-headings, whatever the length of the paragraph after each.
+ */
+function parallelOpenings(roles: BlockRole[], blocks: Block[]): void {
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const kind = roles[i].kind;
+    if (kind !== 'body' && kind !== 'lead' && kind !== 'subheading' && kind !== 'part') continue;
+    if ((roles[i] as { numbering?: Numbering }).numbering) continue;
+    const flat = blocks[i].flat;
+    const m = /^([^，。；：:、“”（）]{2,6})，/.exec(flat);
+    if (!m || visibleLength(flat) > 45 || countSentenceEnds(flat) > 1 || blocks[i].lineCount > 2) continue;
+    const last = flat[flat.length - 1];
+    if (CLAUSE_END.has(last) || last === '：' || last === ':') continue;
+    if (countSentenceEnds(flat) === 1 && !SENTENCE_END.has(last)) continue;
+    const list = groups.get(m[1]) ?? [];
+    list.push(i);
+    groups.set(m[1], list);
+  }
+  for (const members of groups.values()) {
+    if (members.length < 3) continue;
+    // Each heads a paragraph of its own: no two follow one another.
+    let apart = true;
+    for (let k = 1; k < members.length; k++) if (members[k] - members[k - 1] < 2) apart = false;
+    if (!apart) continue;
+    for (const i of members) roles[i] = { kind: 'subheading', headingEnd: blocks[i].end };
+  }
 }
 
 /**

@@ -75,3 +75,6 @@ export const PART_TITLE_WORDS = /(回顾|目标|任务|安排|工作|展望|思�
 
 /** The closing section's title (结束语): it stands beside the chapters, or beside the parts when there are parts. */
 export const CLOSING_TITLE = /^(?:结束语|结语|结束语[：:])$/;
+
+/** A figure (四亿六千万元, 百分之一点一, 3.5%): a line that states one reports, it does not head. */
+export const FIGURE = /百分之|[0-9０-９]\s*[%％]|[0-9０-９零一二三四五六七八九十百千万亿两]\s*(?:亿|万)?元/;

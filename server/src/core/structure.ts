@@ -312,9 +312,9 @@ function blankSeparated(lines: PhysicalLine[]): boolean {
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].role !== 'content') continue;
     content++;
-    if (i + 1 < lines.length && lines[i + 1].role === 'empty') followedByBlank++;
+    if (i + 1 === lines.length || lines[i + 1].role === 'empty') followedByBlank++;
   }
-  return content >= 10 && followedByBlank >= content * 0.6;
+  return content >= 6 && followedByBlank >= content * 0.5;
 }
 
 /** `在` ⏎ `工资制度和价格改革` ⏎ `上迈出…`: no sentence ends at the break, and no heading starts or ends there. */
@@ -434,6 +434,7 @@ function classifyUnnumbered(text: string, block: Block, next: Block | undefined,
   // Titles and sub-headings are short lines; long paragraphs skip the checks below.
   if (length > 45 || block.lineCount > 2) return lead ? { kind: 'lead', headingStart: block.start, headingEnd: lead } : { kind: 'body' };
   const sentenceMarks = countSentenceEnds(flat);
+  if (lex.FIGURE.test(flat)) return lead ? { kind: 'lead', headingStart: block.start, headingEnd: lead } : { kind: 'body' };
   const nextIsBody = !!next && !startsHeading(next.flat) && !/^[—─]/.test(next.flat);
   // A title has at most one comma; 现在，我代表…，向大会…，请… is a sentence that lost its full stop.
   const titleLike = block.lineCount <= 2 && length >= 2 && length <= 40 && !SENTENCE_END.has(last) && !CLAUSE_END.has(last) && sentenceMarks === 0 && countOf(flat, '，') <= 1;

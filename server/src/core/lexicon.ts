@@ -64,11 +64,14 @@ export const DATE_LINE = /^\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?(?:\s*\d{1,2}[
 /** A glossary heading: 名词解释, 名 词 解 释, 附：名词解释, 附件2 名词解释, 《…》有关内容名词注释, 注释. */
 export const GLOSSARY_HEADING = /^(?:附件?\s*\d*\s*[：:、.]?\s*)?(?:《[^》]{1,30}》)?(?:有关内容)?(?:名\s*词\s*(?:解\s*释|注\s*释|说\s*明)|注\s*释|术语解释)$/;
 
+/** Notes a transcription adds at the end on characters its font lacks (字库未存字注释：＠①…). */
+export const FONT_NOTES_HEADING = /^字库未存字注释[：:]?$/;
+
 /** An appendix heading: 附件, 附件1, 附件2：…, 附：…, 附录. */
 export const APPENDIX_HEADING = /^(?:附件\s*[0-9一二三四五六七八九十]*|附录\s*[0-9一二三四五六七八九十]*|附)(?:\s*[：:、.]\s*.{0,40}|\s+.{1,40})?$/;
 
 /** Sentences that introduce a list rather than head a section (…以下工作。 …如下：). */
-export const LEAD_IN = /(以下|如下|下列)[^，。]{0,12}[。：:]?$|[：:]$/;
+export const LEAD_IN = /(?<=.)(以下|如下|下列)[^，。]{0,12}[。：:]?$|[：:]$/;
 
 /** Part titles name a period or a programme of work; used only to break ties at the end of a report. */
 export const PART_TITLE_WORDS = /(回顾|目标|任务|安排|工作|展望|思路|建设|成就|考虑|部署)/;

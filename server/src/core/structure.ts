@@ -68,6 +68,7 @@ const ARABIC_DOT_RE = /^(\d{1,3})\s*[.．、](?![\d.．])/;
 const ARABIC_PAREN_RE = /^[（(]\s*(\d{1,3})\s*[）)]/;
 const BRACKET_NOTE_RE = /^[［[【]\s*(\d{1,3})\s*[］\]】]/;
 const CIRCLED_RE = new RegExp(`^([${CIRCLED_CHARS}])`);
+const BARE_NUMERAL_RE = /^[一二三四五六七八九十]{1,3}$/;
 /** `三、四级道路`: a numeral list inside a sentence, not a heading. */
 const NUMERAL_LIST_RE = new RegExp(`^${NUMERAL}[、．]\\s*[一二三四五六七八九十]+[级类星档产线批个项]`);
 
@@ -396,6 +397,12 @@ function classifyBlock(text: string, block: Block, next: Block | undefined): Blo
 
   if (length <= 40 && lex.GLOSSARY_HEADING.test(flat)) return { kind: 'glossary', headingEnd: block.end };
   if (length <= 40 && /^附/.test(flat) && lex.APPENDIX_HEADING.test(flat)) return { kind: 'appendix', headingEnd: block.end };
+  if (lex.FONT_NOTES_HEADING.test(flat)) return { kind: 'appendix', headingEnd: block.end };
+  // A numeral alone between blank lines numbers a chapter that has no title (一 ⏎ ⏎ 二 …).
+  if (block.standalone && BARE_NUMERAL_RE.test(flat)) {
+    const value = parseChineseNumeral(flat);
+    if (value !== undefined) return { kind: 'chapter', numbering: { style: 'chinese-dun', value, text: flat, span: { start: block.start, end: block.end } }, headingEnd: block.end };
+  }
 
   // Numbering starts with a numeral, a bracket or a digit; most paragraphs start with none of them.
   if (!NUMBER_START.test(flat[0] ?? '')) return classifyUnnumbered(text, block, next, flat, length);
@@ -877,7 +884,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
 function numberedSection(text: string, kind: SectionKind, numbering: Numbering, block: Block, headingEnd: number): MutableSection {
   return {
     kind,
-    name: headingName(text, numbering.span.end, headingEnd, kind === 'item' ? 30 : 40),
+    name: headingName(text, numbering.span.end, headingEnd, kind === 'item' ? 30 : 40) || numbering.text,
     detail: numbering.text,
     heading: { start: block.start, end: headingEnd },
     span: { start: block.start, end: block.end },

@@ -69,6 +69,7 @@ const ARABIC_PAREN_RE = /^[（(]\s*(\d{1,3})\s*[）)]/;
 const BRACKET_NOTE_RE = /^[［[【]\s*(\d{1,3})\s*[］\]】]/;
 const CIRCLED_RE = new RegExp(`^([${CIRCLED_CHARS}])`);
 const BARE_NUMERAL_RE = /^[一二三四五六七八九十]{1,3}$/;
+const BARE_NUMBER_RE = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[、，,])$/;
 /** `三、四级道路`: a numeral list inside a sentence, not a heading. */
 const NUMERAL_LIST_RE = new RegExp(`^${NUMERAL}[、．]\\s*[一二三四五六七八九十]+[级类星档产线批个项]`);
 
@@ -336,6 +337,8 @@ function shouldJoin(a: string, b: string, blankBetween: boolean, aWasFragment: b
   const last = a[a.length - 1];
   if (a === '（' || a === '(') return true;
   if (blankBetween) return false;
+  // A number alone on its line (（一） ⏎ 进一步增强企业活力…) numbers the line after it.
+  if (BARE_NUMBER_RE.test(a) && !startsHeading(b) && !DI_RE.test(b)) return true;
   if (SENTENCE_END.has(last)) return CONTINUATION_STARTS.has(b[0]) && b.length <= 2;
   if (startsHeading(b)) return false;
   if (aWasFragment) return true;
@@ -596,9 +599,14 @@ interface NumberedList {
   parent?: NumberedList;
   children: NumberedList[];
   items: boolean;
+  /** Under an unnumbered part title: its lists cannot be parts themselves. */
+  inPart: boolean;
 }
 
 const NUMBERED_KINDS = new Set(['chapter', 'section', 'part']);
+
+/** Where a style usually stands: 第一部分 above 一、 above （一）; 第一、/第一， stand anywhere. */
+const NATURAL_RANK: Record<string, number> = { 'chinese-part': 0, 'chinese-dun': 1, 'chinese-paren': 2 };
 
 /**
  * Gives each numbered heading its level from where its numbering sits, not from its style alone:
@@ -612,11 +620,13 @@ function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
   const lists: NumberedList[] = [];
   const memberOf = new Map<number, NumberedList>();
   let stack: NumberedList[] = [];
+  let inPart = false;
   for (let i = 0; i < roles.length; i++) {
     const role = roles[i];
     if (role.kind === 'appendix' || role.kind === 'glossary') break;
     if (role.kind === 'part' && !role.numbering) {
       stack = [];
+      inPart = true;
       continue;
     }
     if (!NUMBERED_KINDS.has(role.kind) || !('numbering' in role) || !role.numbering) continue;
@@ -642,7 +652,7 @@ function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
     }
     if (!list) {
       const parent = stack[stack.length - 1];
-      list = { style, members: [], first: n.value, last: 0, parent, children: [], items: false };
+      list = { style, members: [], first: n.value, last: 0, parent, children: [], items: false, inPart };
       parent?.children.push(list);
       lists.push(list);
       stack.push(list);
@@ -654,9 +664,12 @@ function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
 
   for (const list of lists) list.items = isItemList(text, list, blocks, roles);
   // Items own no headings: a list that opened after one belongs to the heading above the items.
+  // A 一、 list met after a （一） list's last division does not divide that division (一、 ranks above
+  // （一）): it is the next division of the heading above both.
   for (const list of lists) list.children = [];
   for (const list of lists) {
     while (list.parent?.items) list.parent = list.parent.parent;
+    while (!list.items && list.parent?.parent && (NATURAL_RANK[list.style] ?? 9) < (NATURAL_RANK[list.parent.style] ?? -1)) list.parent = list.parent.parent;
     list.parent?.children.push(list);
   }
   const hasHeadingChildren = (list: NumberedList): boolean => {
@@ -671,7 +684,7 @@ function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
     if (depth === 1) {
       const headed = hasHeadingChildren(list);
       if (list.style === 'chinese-paren' && !headed) return 'section';
-      if (list.style === 'chinese-ordinal' && headed && list.children.some((c) => !c.items && c.style === 'chinese-dun')) return 'part';
+      if (list.style === 'chinese-ordinal' && !list.inPart && headed && list.children.some((c) => !c.items && c.style === 'chinese-dun')) return 'part';
     }
     if (list.parent && kindOfList.get(list.parent) === 'part') depth--;
     return depth <= 1 ? 'chapter' : depth === 2 ? 'section' : depth === 3 ? 'subsection' : 'item';

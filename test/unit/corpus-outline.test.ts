@@ -30,7 +30,7 @@ const TRACKED: readonly SectionKind[] = ['part', 'chapter', 'section', 'subsecti
  * a difference), or whose expected outline is still being written.
  */
 const NOT_YET: ReadonlySet<string> = new Set([
-  '1964.txt', '1982.txt', '1986.txt', '1988.txt', '2008.txt',
+  '1964.txt', '1982.txt', '2008.txt',
 ]);
 
 const SETS = [

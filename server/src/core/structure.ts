@@ -604,6 +604,7 @@ interface NumberedList {
 }
 
 const NUMBERED_KINDS = new Set(['chapter', 'section', 'part']);
+const MAX_NUMBERED_DEPTH = 6;
 
 /** Where a style usually stands: 第一部分 above 一、 above （一）; 第一、/第一， stand anywhere. */
 const NATURAL_RANK: Record<string, number> = { 'chinese-part': 0, 'chinese-dun': 1, 'chinese-paren': 2 };
@@ -649,6 +650,13 @@ function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
           break;
         }
       }
+    }
+    if (!list && stack.length >= MAX_NUMBERED_DEPTH) {
+      // Deeper than any report nests: a restart there starts a new list beside the innermost one
+      // of its style, which keeps the pass linear on long concatenations.
+      let k = stack.length - 1;
+      while (k > 0 && stack[k].style !== style) k--;
+      stack.length = k;
     }
     if (!list) {
       const parent = stack[stack.length - 1];

@@ -575,14 +575,15 @@ function resolvePartCandidates(roles: BlockRole[], blocks: Block[]): void {
     else if (closing) closings.push(i);
     else parts.push(i);
   }
-  // Parts come at least two to a report; one title alone before the chapters is a chapter of its own.
+  // Parts come at least two to a report; one title alone before the chapters, with a stretch of
+  // paragraphs of its own before them (首先报告…的工作), is a chapter of its own.
   if (parts.length === 1) {
     const i = parts[0];
     const role = roles[i] as { headingEnd: number };
     let j = i + 1;
     while (j < roles.length && roles[j].kind !== 'chapter' && roles[j].kind !== 'part' && roles[j].kind !== 'section') j++;
     const next = roles[j];
-    if (next && next.kind === 'chapter' && next.numbering?.style === 'chinese-dun' && next.numbering.value === 1) {
+    if (next && next.kind === 'chapter' && next.numbering?.style === 'chinese-dun' && next.numbering.value === 1 && j - i > 5) {
       roles[i] = { kind: 'chapterTitle', headingEnd: role.headingEnd };
       parts.length = 0;
     }

@@ -150,6 +150,7 @@ function markFrontMatter(lines: PhysicalLine[]): void {
       continue;
     }
     const next = nextNonEmpty(lines, i);
+    const previousFront = previousNonEmpty(lines, i);
     if (!seenSpeech && lex.SPEECH_LINE.test(t)) {
       line.role = 'front';
       line.frontKind = 'speechLine';
@@ -165,7 +166,8 @@ function markFrontMatter(lines: PhysicalLine[]): void {
       i = lines.indexOf(next);
       continue;
     }
-    if (lex.SPEAKER_LINE.test(t)) {
+    // Right after the speech line, a name alone (周恩来) is the speaker even without a title.
+    if (lex.SPEAKER_LINE.test(t) || (previousFront?.frontKind === 'speechLine' && /^[\u4e00-\u9fff·]{2,4}$/.test(t))) {
       line.role = 'front';
       line.frontKind = 'speaker';
       continue;
@@ -203,6 +205,11 @@ function markTail(lines: PhysicalLine[]): void {
     }
     line.role = 'leftover';
   }
+}
+
+function previousNonEmpty(lines: PhysicalLine[], i: number): PhysicalLine | undefined {
+  for (let j = i - 1; j >= 0; j--) if (lines[j].role !== 'empty') return lines[j];
+  return undefined;
 }
 
 function nextNonEmpty(lines: PhysicalLine[], i: number): PhysicalLine | undefined {

@@ -309,12 +309,12 @@ function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
   return blocks;
 }
 
+const ZERO_WIDTH_LINE = /^[\u200b-\u200d\ufeff]+$/;
+
 /**
  * Whether the text puts a blank line between paragraphs (most transcriptions do). There, two
  * lines with no blank between are one paragraph that a link or a scrape broke apart.
  */
-const ZERO_WIDTH_LINE = /^[\u200b-\u200d\ufeff]+$/;
-
 function blankSeparated(lines: PhysicalLine[]): boolean {
   let content = 0;
   let followedByBlank = 0;
@@ -627,7 +627,6 @@ const NATURAL_RANK: Record<string, number> = { 'chinese-part': 0, 'chinese-dun':
  */
 function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
   const lists: NumberedList[] = [];
-  const memberOf = new Map<number, NumberedList>();
   let stack: NumberedList[] = [];
   let inPart = false;
   for (let i = 0; i < roles.length; i++) {
@@ -675,7 +674,6 @@ function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
     }
     list.members.push(i);
     list.last = n.value;
-    memberOf.set(i, list);
   }
 
   for (const list of lists) list.items = isItemList(text, list, blocks, roles);
@@ -692,6 +690,7 @@ function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
     for (const c of list.children) if (!c.items) return true;
     return false;
   };
+  const kindOfList = new Map<NumberedList, BlockRole['kind']>();
   const kindOf = (list: NumberedList): BlockRole['kind'] => {
     if (list.items) return 'item';
     if (list.style === 'chinese-part') return 'part';
@@ -705,7 +704,7 @@ function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
     if (list.parent && kindOfList.get(list.parent) === 'part') depth--;
     return depth <= 1 ? 'chapter' : depth === 2 ? 'section' : depth === 3 ? 'subsection' : 'item';
   };
-  const kindOfList = new Map<NumberedList, BlockRole['kind']>();
+  // Parents come before their children in `lists`, so a parent's kind is known when a child asks.
   for (const list of lists) kindOfList.set(list, kindOf(list));
   for (const list of lists) {
     const kind = kindOfList.get(list)!;

@@ -726,13 +726,18 @@ function isItemList(text: string, list: NumberedList, blocks: Block[], roles: Bl
   if (list.style === 'chinese-ordinal' && list.first !== 1) return true;
   if (!list.parent && list.style !== 'chinese-ordinal') return false;
   if (m.length < 2) return false;
+  // A member that is one sentence and nothing more reads as an item; below a section, so does a
+  // long first sentence (（一）坚持…，…，…。 followed by its body is still a heading below a chapter).
+  const deep = !!list.parent?.parent;
   let running = 0;
   for (let k = 0; k < m.length - 1; k++) {
     if (m[k + 1] - m[k] > 1) return false;
     const role = roles[m[k]] as { numbering: Numbering; headingEnd: number };
     const block = blocks[m[k]];
     const bare = block.lineCount > 1 && text.slice(block.start, firstLineEnd(text, block.start, block.end)).trim() === role.numbering.text;
-    if (bare || role.headingEnd - role.numbering.span.end > 40) running++;
+    const long = role.headingEnd - role.numbering.span.end > 40;
+    const single = role.headingEnd >= block.end - 1;
+    if (bare || single || (long && deep)) running++;
   }
   return running * 2 >= m.length - 1;
 }

@@ -5,13 +5,17 @@
  * and a level-2 numbering that does not restart under a new level-1 section.
  * Does not flag: a fragment that starts mid-report at `（四）` (what came before is simply not
  * there), numbers that restart under a new parent, or a different numbering style at the same
- * level (`1.` items beside `（一）` sections are a different list).
+ * level (`1.` items beside `（一）` sections are a different list); items beside headings of the same
+ * style (a `一、…五、` list before the `一、` chapters of a part); `一是…五是` and `一要…五要` runs,
+ * which restart in each paragraph and may begin or go on inside the paragraph before
+ * (`…：一是…。` ⏎ `二是…`); `第二，第三，` points after a `首先，`.
  *
  * Why: a skipped or repeated number is the most common trace of a paragraph moved or deleted late
  * in drafting, and the outline makes it visible; a reviewer wants it flagged where it is.
  */
 import type { Report, Section } from '../core/model';
 import type { Check, Finding } from './types';
+import { parseChineseNumeral } from '../core/numerals';
 
 export const sectionNumbering: Check = {
   id: 'section-numbering',
@@ -27,7 +31,7 @@ export const sectionNumbering: Check = {
       for (const s of siblings) visit(s.children, false);
     };
     visit(report.sections, true);
-    return findings;
+    return findings.filter((f) => !runGoesOnInline(report.text, f));
   },
 };
 
@@ -35,17 +39,20 @@ function checkSiblings(siblings: readonly Section[], isRoot: boolean, findings: 
   const byStyle = new Map<string, Section[]>();
   for (const s of siblings) {
     if (!s.numbering || s.kind === 'lead' && s.numbering.style !== 'ordinal-shi') continue;
-    const list = byStyle.get(s.numbering.style) ?? [];
+    // Items and headings are separate lists; 一是… and 一要… are separate runs.
+    const key = `${s.kind === 'item' ? 'item' : 'heading'} ${s.numbering.style} ${s.numbering.style === 'ordinal-shi' ? s.numbering.text.slice(-1) : ''}`;
+    const list = byStyle.get(key) ?? [];
     list.push(s);
-    byStyle.set(s.numbering.style, list);
+    byStyle.set(key, list);
   }
   for (const list of byStyle.values()) {
     for (let i = 0; i < list.length; i++) {
       const current = list[i].numbering!;
       const previous = list[i - 1]?.numbering;
       if (!previous) {
-        // A list at the top of a fragment may start anywhere; below a heading it starts at 1.
-        if (current.value !== 1 && !isRoot && list[i].kind !== 'glossaryEntry') {
+        // A list at the top of a fragment may start anywhere; below a heading it starts at 1
+        // (第二，第三， after 首先， are a list of their own kind).
+        if (current.value !== 1 && !isRoot && list[i].kind !== 'glossaryEntry' && !(list[i].kind === 'item' && current.style === 'chinese-ordinal')) {
           findings.push({
             checkId: 'section-numbering',
             span: current.span,
@@ -60,6 +67,8 @@ function checkSiblings(siblings: readonly Section[], isRoot: boolean, findings: 
       }
       const expected = previous.value + 1;
       if (current.value === expected) continue;
+      // 一是 opens a new run in a new paragraph.
+      if (current.style === 'ordinal-shi' && current.value === 1) continue;
       const related = [{ span: previous.span, message: { zh: `上一个序号「${previous.text}」`, en: `Previous number “${previous.text}”` } }];
       if (current.value === previous.value) {
         findings.push({
@@ -92,4 +101,35 @@ function checkSiblings(siblings: readonly Section[], isRoot: boolean, findings: 
       }
     }
   }
+}
+
+/**
+ * 一是…五是 runs and 第一，…第五， points live in the text as much as at the start of paragraphs: a
+ * run that starts at 二是, or skips from 二是 to 四是, is whole when the numbers it lacks stand
+ * inside the paragraphs before.
+ */
+function runGoesOnInline(text: string, finding: Finding): boolean {
+  const written = text.slice(finding.span.start, finding.span.end);
+  const m = /^([一二三四五六七八九十]+)([是要])$/.exec(written) ?? /^第([一二三四五六七八九十]+)([，、])$/.exec(written);
+  if (!m) return false;
+  const stands = (between: string, v: number) =>
+    written.startsWith('第')
+      ? between.includes(`第${toChineseNumeral(v)}，`) || between.includes(`第${toChineseNumeral(v)}、`)
+      : between.includes(`${toChineseNumeral(v)}${m[2]}`);
+  const value = parseChineseNumeral(m[1]);
+  if (value === undefined || value < 2) return false;
+  const previous = finding.related?.[0]?.span;
+  const from = previous ? previous.end : Math.max(0, finding.span.start - 600);
+  const between = text.slice(from, finding.span.start);
+  const previousValue = previous ? parseChineseNumeral(text.slice(previous.start, previous.end).replace(/^第|[是要，、]$/g, '')) ?? 0 : 0;
+  // 二是 after 五是: a new run whose 一是 stands inside the paragraph before.
+  const first = previousValue < value ? previousValue + 1 : 1;
+  for (let v = first; v < value; v++) if (!stands(between, v)) return false;
+  return true;
+}
+
+function toChineseNumeral(n: number): string {
+  const digits = '零一二三四五六七八九';
+  if (n < 10) return digits[n];
+  return `${n >= 20 ? digits[Math.floor(n / 10)] : ''}十${n % 10 ? digits[n % 10] : ''}`;
 }

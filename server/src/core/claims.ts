@@ -303,7 +303,7 @@ function sectionContext(report: Report, reviewYear: number | undefined): (offset
   const ranges: { span: Span; inherited: Inherited }[] = [];
   const visit = (s: Section, parent: Inherited) => {
     let own = parent;
-    if (s.kind === 'part' || s.kind === 'chapter' || s.kind === 'section' || s.kind === 'subheading' || s.kind === 'appendix') {
+    if (s.kind === 'part' || s.kind === 'chapter' || s.kind === 'section' || s.kind === 'subsection' || s.kind === 'subheading' || s.kind === 'appendix') {
       // An appendix's title may stand on the line after its label (附件1 ⏎ 2026年省十件民生实事): the name has both.
       const heading = `${report.text.slice(s.heading.start, s.heading.end)} ${s.name}`;
       const years = [...heading.matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1]));

@@ -5,7 +5,14 @@
  * year; a unit or scale slip (`18.18亿元` and `18.18万元`); `城镇新增就业` meets `新增城镇就业`.
  * Does not flag: rounding (`18.18亿元` / `18.2亿元`), a result and a target, different years, an
  * approximate figure within 5 % of an exact one, `以上`/`以内` bounds the other figure respects,
- * counts of generic things (`5个社区` and `53个社区` are different sets of communities).
+ * counts of generic things (`5个社区` and `53个社区` are different sets of communities); a "metric"
+ * that is not the name of a quantity — a comparison or a time fragment (`比上年`, `比1980年`,
+ * `而1956年就`, `平均每年`, `高于全国`) or an allocation whose purpose follows the figure
+ * (`中央财政安排27亿元…用于…`, `安排423亿元资金，支持…`); a year against a multi-year span — the
+ * nearest period word before the figure in its paragraph decides (`近三年累计`, `过去五年`, `年均`,
+ * `五年累计` against `比上年`, `今年`); parallel sentences about different subjects, where another
+ * metric the two sentences share differs too (`1334万人参保，641万人领取养老金` for one pilot,
+ * `3.58亿人参保，9880万人领取养老金` for another).
  *
  * Why: the same figure stated twice is the commonest inconsistency in a long report — a late edit
  * reaches one mention and not the other.
@@ -16,6 +23,7 @@ import { LineIndex } from '../core/text';
 import type { Check, Finding } from './types';
 import { compatible, lineOf } from './claim-math';
 import { targetParagraph } from './target-restated';
+import { endOfSentence, startOfSentence } from './sentences';
 
 /** Metrics too generic to identify one quantity: what is counted, not a statistic. */
 const MIN_METRIC_LENGTH: Record<string, number> = { count: 4, amount: 4, percent: 4, growth: 4, points: 4, multiple: 4, rank: 5, fraction: 4 };
@@ -29,8 +37,8 @@ export const figureConflict: Check = {
     const targets = targetParagraph(report);
     const groups = new Map<string, Claim[]>();
     for (const c of report.claims) {
-      if (!c.period || [...c.metric].length < MIN_METRIC_LENGTH[c.kind]) continue;
-      const key = `${c.metricKey}|${c.kind}|${c.unit}|${c.period}|${c.modality}`;
+      if (!c.period || [...c.metric].length < MIN_METRIC_LENGTH[c.kind] || !namesQuantity(c.metric)) continue;
+      const key = `${c.metricKey}|${c.kind}|${c.unit}|${c.period}|${c.modality}|${spanScope(report, c)}`;
       const list = groups.get(key) ?? [];
       list.push(c);
       groups.set(key, list);
@@ -39,7 +47,7 @@ export const figureConflict: Check = {
     for (const list of groups.values()) {
       for (let i = 1; i < list.length; i++) {
         const later = list[i];
-        const earlier = list.slice(0, i).find((c) => !compatible(c, later) && !sameSentence(report.text, c, later));
+        const earlier = list.slice(0, i).find((c) => !compatible(c, later) && !sameSentence(report.text, c, later) && !parallel(report, c, later));
         if (!earlier) continue;
         // Targets restated against the 主要预期目标 paragraph are target-restated's to report.
         if (targets && (inside(targets, earlier) || inside(targets, later))) continue;
@@ -67,4 +75,40 @@ function inside(span: { start: number; end: number }, c: Claim): boolean {
 function sameSentence(text: string, a: Claim, b: Claim): boolean {
   const between = text.slice(Math.min(a.span.end, b.span.end), Math.max(a.span.start, b.span.start));
   return !/[。；！？\n]/.test(between);
+}
+
+/**
+ * Whether a metric names a quantity. Comparisons and time fragments (比上年, 比1980年, 而1956年就,
+ * 平均每年, 高于全国, 是1997年的) say how a figure relates to another, not what it measures; an
+ * allocation (中央财政安排) names who pays, and what for follows the figure.
+ */
+function namesQuantity(metric: string): boolean {
+  if (/[0-9０-９]/.test(metric)) return false;
+  if (/^(比|较|而|是|为|达|到|占|居|位居|平均|年均|同比|环比|高于|低于|快于|慢于|超过|相当于|分别|其中|又|再|共|累计)/.test(metric)) return false;
+  if (/比(上年|去年|前年|同期|上年同期|去年同期)|同期$|(高于|低于|快于|慢于)(全国|全省|全市|平均)/.test(metric)) return false;
+  return !/(安排|下达|拨付|投入|筹集|筹措)$/.test(metric);
+}
+
+const MULTI_YEAR = /(近|过去|这|前)[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|间|中|内|累计|共)|累计|年均|平均每年|五年来|期间|时期|以来/g;
+const ONE_YEAR = /(过去|这)一年|今年|去年|上年|本年|全年|[0-9０-９]{4}年(?![到至—-])/g;
+
+/** `span` when the nearest period word before the figure in its paragraph covers several years, else `year`. */
+function spanScope(report: Report, c: Claim): 'span' | 'year' {
+  const p = report.paragraphs.find((x) => x.span.start <= c.span.start && c.span.start < x.span.end);
+  const before = report.text.slice(p ? p.span.start : Math.max(0, c.span.start - 200), c.span.start);
+  const last = (re: RegExp) => Math.max(-1, ...[...before.matchAll(re)].map((m) => m.index + m[0].length));
+  return last(MULTI_YEAR) > last(ONE_YEAR) ? 'span' : 'year';
+}
+
+/** The claims of the sentence a claim stands in. */
+function sentenceClaims(report: Report, c: Claim): Claim[] {
+  const start = startOfSentence(report.text, c.span.start);
+  const end = endOfSentence(report.text, c.span.end);
+  return report.claims.filter((x) => x.span.start >= start && x.span.end <= end);
+}
+
+/** Two sentences of the same build whose other shared metric also differs: the same report on different subjects. */
+function parallel(report: Report, a: Claim, b: Claim): boolean {
+  const others = sentenceClaims(report, b).filter((x) => x !== b);
+  return sentenceClaims(report, a).some((x) => x !== a && others.some((y) => y.metricKey === x.metricKey && y.kind === x.kind && y.unit === x.unit && !compatible(x, y)));
 }

@@ -3,8 +3,14 @@
  *
  * Flags: `以上共计28项指标，其中预期性指标19项、约束性指标8项` (19 + 8 ≠ 28);
  * `新建学校5所、改扩建学校4所，共计10所` (parts first, total after).
+ * Without a total word, a `其中`/`包括` breakdown whose parts are named like the total
+ * (`提出了28个主要指标，其中20个预期性指标、8个约束性指标`): flagged when the parts exceed the
+ * total, or fall short of it while they are the two sides of a known partition (预期性/约束性,
+ * 城镇/农村, 中央/地方 …, kept as data in PARTITIONS).
  * Does not flag: parts that add up within rounding; `其中` naming only one part, or parts the
- * report marks as a selection (`等`); parts with another unit than the total.
+ * report marks as a selection (`等`); parts with another unit than the total; sums of money that
+ * fall short of their total (`五年共计12319亿元，其中用于A1777亿元，用于B1755亿元` names the main
+ * uses, not all of them); breakdowns without a total word whose parts are not named like the total.
  *
  * Why: a total left unchanged when one of its parts is corrected is a classic late-edit error.
  */
@@ -13,6 +19,12 @@ import type { Report } from '../core/model';
 import type { Check, Finding } from './types';
 import { endOfSentence, startOfSentence } from './sentences';
 import { halfStep } from './claim-math';
+
+/** Pairs of words that split a whole into two sides with nothing left over. */
+const PARTITIONS: readonly (readonly [string, string])[] = [
+  ['预期性', '约束性'], ['城镇', '农村'], ['城市', '农村'], ['中央', '地方'], ['男', '女'], ['公办', '民办'],
+  ['境内', '境外'], ['国内', '国外'], ['新建', '续建'], ['新开工', '续建'], ['新建', '改扩建'], ['国有', '非国有'],
+];
 
 const TOTAL_BEFORE = /(共计|合计|总计|共有|总共|共|累计|设置|涉及)$/;
 
@@ -48,10 +60,17 @@ export const sumMismatch: Check = {
           parts = preceding.length >= 2 && /^[，,、]?(共计|合计|总计|共|累计)$/.test(gap) && !/等|其中|分别/.test(between) ? preceding : undefined;
         }
       }
+      let named = false;
+      if (!parts && total.kind === 'count') {
+        parts = breakdown(text, claims, total);
+        named = parts !== undefined;
+      }
       if (!parts || parts.length < 2 || parts.some((p) => p.qualifier !== 'exact' || p.max !== undefined)) continue;
       const sum = parts.reduce((s, p) => s + p.value, 0);
       const tolerance = halfStep(total) + parts.reduce((s, p) => s + halfStep(p), 0);
       if (Math.abs(sum - total.value) <= tolerance + 1e-9) continue;
+      // Short of the total: money lists its main uses; a breakdown without a total word must be a partition.
+      if (sum < total.value && (total.kind === 'amount' || (named && !partition(text, parts)))) continue;
       const written = parts.map((p) => p.text).join(' + ');
       findings.push({
         checkId: 'sum-mismatch',
@@ -76,3 +95,33 @@ function format(value: number, like: Claim): string {
 }
 
 
+
+/** The word a figure counts, right after it (28个主要指标 → 主要指标) or right before it (预期性指标19项). */
+function noun(text: string, c: Claim): string {
+  const after = /^[\u4e00-\u9fa5]{0,10}/.exec(text.slice(c.span.end))![0];
+  if (after.length >= 2) return after.replace(/^(其中|包括)/, '');
+  return /[\u4e00-\u9fa5]{0,10}$/.exec(text.slice(Math.max(0, c.span.start - 10), c.span.start))![0];
+}
+
+/**
+ * 提出了28个主要指标，其中20个预期性指标、8个约束性指标: a total with no total word, broken down
+ * after 其中/包括 into every part (no 等) of the same kind, each named with the total's head noun.
+ */
+function breakdown(text: string, claims: readonly Claim[], total: Claim): Claim[] | undefined {
+  const lead = /^([\u4e00-\u9fa5]{2,10})[，,](其中|包括)/.exec(text.slice(total.span.end));
+  if (!lead) return undefined;
+  const head = [...lead[1]].slice(-2).join('');
+  const from = total.span.end + lead[0].length;
+  const end = endOfSentence(text, from);
+  if (/等/.test(text.slice(from, end))) return undefined;
+  const parts = claims.filter((c) => c.span.start >= from && c.span.end <= end && sameScale(c, total));
+  if (parts.length < 2 || !parts.every((p) => noun(text, p).endsWith(head))) return undefined;
+  return parts;
+}
+
+/** Whether the parts are the two sides of one of the PARTITIONS. */
+function partition(text: string, parts: readonly Claim[]): boolean {
+  if (parts.length !== 2) return false;
+  const [a, b] = parts.map((p) => noun(text, p));
+  return PARTITIONS.some(([x, y]) => (a.startsWith(x) && b.startsWith(y)) || (a.startsWith(y) && b.startsWith(x)));
+}

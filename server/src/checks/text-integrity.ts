@@ -1,13 +1,18 @@
 /**
  * text-integrity — damage a scrape or a late edit leaves in the text.
  *
- * Flags: an unbalanced quotation mark or bracket in a paragraph (`“社区便民服务站实现“全覆盖”`);
- * a character lost inside a quoted term, seen as a blank (`“信易 金融”`, `“体育 ”`); website
- * leftovers (导航菜单, 本文地址, 上一篇, 分享到 …) — a warning inside the report's body, information
- * around it. Quick fix for leftovers only: remove the line (certain); a lost character is a guess,
- * so it gets none.
+ * Flags: an unbalanced quotation mark or bracket in a paragraph (`“社区便民服务站实现“全覆盖”`,
+ * `“六五’时期`); a character lost inside a quoted term, seen as a blank between two Chinese
+ * characters (`“信易 金融”`); website leftovers (导航菜单, 本文地址, 上一篇, 分享到 …) — a warning
+ * inside the report's body, information around it. Quick fix for leftovers only: remove the line
+ * (certain); a lost character is a guess, so it gets none.
+ * Information only: a blank at the edge of a quote (`“体育 ”`, `“ 四人帮”`). Typesetting leaves
+ * such blanks far more often than a lost character does (older reports have dozens), and the two
+ * cannot be told apart from the text alone.
  * Does not flag: quotes that open in one paragraph of a multi-paragraph quotation when the next
- * paragraph opens with a quote again; blanks in quoted Latin text (“Hello World”).
+ * paragraph opens with a quote again; blanks in quoted Latin text (“Hello World”); a blank beside a
+ * digit, letter or sign (`“1+ N”`); a two-part slogan whose halves are parallel — same length of at
+ * least three characters or the same last character (`“诚信X省 品质X省”`).
  *
  * Why: these are the traces of copy and paste that a careful reader notices first.
  */
@@ -45,10 +50,12 @@ export const textIntegrity: Check = {
       }
       if (!body.includes('“') || !/“[^“”\n]{0,12}?[ \u3000]/.test(body)) continue;
       for (const m of body.matchAll(/“([^“”\n]{0,12}?)[ \u3000]+([^“”\n]{0,12}?)”/g)) {
-        if (/[A-Za-z]\s+[A-Za-z]/.test(m[0]) || /^[\s\u3000]*$/.test(m[1] + m[2])) continue;
+        if (/^[\s\u3000]*$/.test(m[1] + m[2]) || besideSign(m[0]) || parallelHalves(m[1], m[2])) continue;
+        const edge = m[1].trim() === '' || m[2].trim() === '';
         findings.push({
           checkId: 'text-integrity',
           span: { start: p.span.start + m.index, end: p.span.start + m.index + m[0].length },
+          severity: edge ? 'information' : undefined,
           message: { zh: `引号内的「${m[0]}」有空白，可能缺字`, en: `A blank inside “${m[1]} ${m[2]}”: a character may be lost` },
         });
       }
@@ -71,6 +78,19 @@ export const textIntegrity: Check = {
     return findings;
   },
 };
+
+/** A blank next to a digit, a Latin letter or a sign is spacing around it (`“1+ N”`), not a gap. */
+function besideSign(quoted: string): boolean {
+  return /[\x21-\x7e\uff01-\uff5e][ \u3000]|[ \u3000][\x21-\x7e\uff01-\uff5e]/.test(quoted);
+}
+
+/** `“诚信X省 品质X省”`: two halves of a slogan set apart by a blank mirror each other. */
+function parallelHalves(a: string, b: string): boolean {
+  const x = [...a.trim()];
+  const y = [...b.trim()];
+  if (!x.length || !y.length) return false;
+  return (x.length === y.length && x.length >= 3) || (x.length >= 2 && y.length >= 2 && x[x.length - 1] === y[y.length - 1]);
+}
 
 /** The offset of the first mark that has no partner, or undefined when the marks balance. */
 function unbalanced(s: string, open: string, close: string): number | undefined {

@@ -38,6 +38,7 @@ function table(chars: string): Uint8Array {
 const CLAUSE_BREAK = table('，。；：！？,;:!?\n（(）)“”、');
 const SENTENCE_BREAK = table('。；！？!?\n');
 const SUBJECT_BREAK = table('，。；：,;:\n');
+const LIST_BREAK = table('，。；！？!?\n');
 
 /** Verbs, adverbs and time words around a metric that are not part of its name. */
 const TRAILING_NOISE = /(?:均居|稳居|跃居|位居|位列|居|排名|成为|分别|同比|比上年|较上年|比去年|较去年|年均|累计|全年|共计|合计|总计|共|达到|达|完成|实现|增长|增加|提高|提升|上升|下降|降低|减少|为|是|约|超过|突破|超|逾|控制在|保持在|稳定在|维持在|在|到|至|有|的|了|近|不低于|不少于|不超过|将近|接近|大约|预计|力争|确保|要|将|比|以上|以下)+$/;
@@ -56,31 +57,40 @@ export function extractClaims(report: Report): Claim[] {
     const figures = scanFigures(text, paragraph.span.start, paragraph.span.end);
     let previousMetric = '';
     let previousSentenceEnd = -1;
-    let sentenceCache: { start: number; sentence: string; modality: Modality } = { start: -1, sentence: '', modality: 'result' };
+    let facts: SentenceFacts | undefined;
     const section = context(paragraph.span.start);
     const breaks = new Breaks(text, paragraph.span.start);
     if (running && running.section !== section && !sameChapter(running.section, section)) running = undefined;
     const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), reviewYear);
     if (marker) running = { section, period: marker };
     const inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period } : section;
+    // The 分别 list a figure belongs to, and how many figures of it came before.
+    let listStart = -1;
+    let listPosition = 0;
+    let subjects: string[] = [];
     for (const figure of figures) {
       const sentenceStart = breaks.sentenceStart(figure.span.start);
       if (sentenceStart !== previousSentenceEnd) previousMetric = '';
       previousSentenceEnd = sentenceStart;
-      if (sentenceStart !== sentenceCache.start) {
+      if (!facts || sentenceStart !== facts.start) {
         const sentence = text.slice(sentenceStart, nextBreak(text, figure.span.end, paragraph.span.end, SENTENCE_BREAK));
-        sentenceCache = { start: sentenceStart, sentence, modality: modalityOf(sentence, inherited.modality) };
+        facts = new SentenceFacts(sentenceStart, sentence, modalityOf(sentence, inherited.modality), reviewYear);
       }
-      const sentence = sentenceCache.sentence;
       // In a list (增长4.3%、5.3%) each figure is what the first one is.
       const previous = claims[claims.length - 1];
-      const listed = previous && /^[、和及]$/.test(text.slice(previous.span.end, figure.span.start)) && previous.unit === figure.unit;
+      const listed = previous && figure.span.start - previous.span.end === 1 && /^[、和及]$/.test(text[previous.span.end]) && previous.unit === figure.unit;
       const kind = listed && (previous.kind === 'growth' || previous.kind === 'points') ? previous.kind : kindOf(text, figure);
       const sign = listed && previous.value < 0 && (kind === 'growth' || kind === 'points') ? -1 : 1;
       const value = kind === 'growth' || kind === 'points' ? (listed ? sign * figure.value : signed(text, figure)) : figure.value;
       const max = figure.max !== undefined && (kind === 'growth' || kind === 'points') && value < 0 ? -figure.max : figure.max;
       let metric = metricOf(text, figure, breaks.clauseStart(figure.span.start));
-      const distributed = distribute(text, figure, figures, sentenceStart);
+      const list = breaks.list(figure.span.start);
+      if (list !== listStart) {
+        listStart = list;
+        listPosition = 0;
+        subjects = list >= 0 ? listSubjects(text, list, sentenceStart) : [];
+      }
+      const distributed = list >= 0 ? subjects[listPosition++] : undefined;
       if (distributed) metric = distributed;
       if (!metric) metric = previousMetric.replace(/（年均）$/, '');
       else previousMetric = metric;
@@ -96,8 +106,8 @@ export function extractClaims(report: Report): Claim[] {
         qualifier: figure.qualifier,
         metric,
         metricKey: metricKey(metric),
-        period: periodOf(sentence, text.slice(sentenceStart, figure.span.start), inherited.period, reviewYear),
-        modality: sentenceCache.modality,
+        period: facts.periodAt(figure.span.start, inherited.period),
+        modality: facts.modality,
       });
     }
   }
@@ -118,6 +128,8 @@ class Breaks {
   private position: number;
   private sentence: number;
   private clause: number;
+  /** Where the open 分别 list starts (just after 分别), or -1 when a clause break closed it. */
+  private listStart = -1;
 
   constructor(
     private readonly text: string,
@@ -133,7 +145,15 @@ class Breaks {
       const code = this.text.charCodeAt(this.position);
       if (SENTENCE_BREAK[code]) this.sentence = this.position + 1;
       if (CLAUSE_BREAK[code]) this.clause = this.position + 1;
+      if (LIST_BREAK[code]) this.listStart = -1;
+      if (code === 0x522b && this.text.charCodeAt(this.position - 1) === 0x5206 && this.position - 1 >= this.sentence) this.listStart = this.position + 1;
     }
+  }
+
+  /** The start of the 分别 list the figure at `offset` stands in (城镇和农村…分别增长4.3%、5.3%), or -1. */
+  list(offset: number): number {
+    this.advance(offset);
+    return this.listStart;
   }
 
   sentenceStart(offset: number): number {
@@ -176,7 +196,7 @@ function signed(text: string, figure: Figure): number {
  * the counter word (`组建22个商务楼宇服务小分队` → 商务楼宇服务小分队).
  */
 function metricOf(text: string, figure: Figure, clauseStart: number): string {
-  const before = clean(text.slice(clauseStart, figure.span.start));
+  const before = clean(text.slice(Math.max(clauseStart, figure.span.start - 40), figure.span.start));
   // A count names what it counts after the counter word: 组建22个商务楼宇服务小分队, 中海海港城等80个项目.
   if (figure.kind === 'count') {
     const after = nounAfter(text, figure.span.end);
@@ -211,27 +231,18 @@ function nounAfter(text: string, at: number): string {
 
 /**
  * 分别: `城镇和农村居民人均可支配收入分别增长4.3%、5.3%` gives each figure its own metric —
- * 城镇居民人均可支配收入 and 农村居民人均可支配收入.
+ * 城镇居民人均可支配收入 and 农村居民人均可支配收入. The subject is split once per list.
  */
-function distribute(text: string, figure: Figure, figures: readonly Figure[], sentenceStart: number): string | undefined {
-  const segment = text.slice(sentenceStart, figure.span.start);
-  const at = segment.lastIndexOf('分别');
-  if (at < 0) return undefined;
-  const listStart = sentenceStart + at + 2;
-  // Which figure of the 分别 list is this one?
-  const list = figures.filter((f) => f.span.start >= listStart && f.span.start <= figure.span.start && !/[，。；]/.test(text.slice(listStart, f.span.start)));
-  const position = list.indexOf(figure);
-  if (position < 0) return undefined;
-  const subjectStart = lastBreak(text, sentenceStart + at, sentenceStart, SUBJECT_BREAK);
-  const subject = clean(text.slice(subjectStart, sentenceStart + at));
+function listSubjects(text: string, listStart: number, sentenceStart: number): string[] {
+  const at = listStart - 2;
+  const subject = clean(text.slice(lastBreak(text, at, Math.max(sentenceStart, at - 80), SUBJECT_BREAK), at));
   const parts = subject.split(/[和与及、]/).filter(Boolean);
-  if (parts.length < 2 || position >= parts.length) return undefined;
+  if (parts.length < 2) return [];
   const last = parts[parts.length - 1];
   const head = parts[0];
   // The shared tail: 城镇 / 农村居民人均可支配收入 share 居民人均可支配收入.
   const tail = last.length > head.length ? last.slice(head.length) : '';
-  const part = parts[position];
-  return position === parts.length - 1 ? part : `${part}${tail}`;
+  return parts.map((part, i) => (i === parts.length - 1 ? part : `${part}${tail}`));
 }
 
 const metricKeys = new Map<string, string>();
@@ -356,14 +367,46 @@ function runningPeriod(paragraph: string, reviewYear: number | undefined): strin
   return undefined;
 }
 
-function periodOf(sentence: string, beforeFigure: string, inherited: string | undefined, reviewYear: number | undefined): string | undefined {
-  const plan = /“?(十[一二三四五]五)”?(?:时期|期间|以来|规划)?/.exec(beforeFigure);
-  if (plan && PLAN_PERIODS[plan[1]]) return PLAN_PERIODS[plan[1]];
-  if (/(五年来|这五年|过去五年|五年间)/.test(sentence) && reviewYear !== undefined) return `${reviewYear - 4}-${reviewYear}`;
-  const years = [...beforeFigure.matchAll(/((?:19|20)\d{2})年(?![底末]?[-—至到]\d)/g)].map((m) => m[1]);
-  if (years.length) return years[years.length - 1];
-  if (/(今年|本年)/.test(beforeFigure) && reviewYear !== undefined) return String(reviewYear + 1);
-  return inherited;
+const PLAN_MENTION = /“?(十[一二三四五]五)”?(?:时期|期间|以来|规划)?/g;
+const YEAR_MENTION = /((?:19|20)\d{2})年(?![底末]?[-—至到]\d)/g;
+const THIS_YEAR = /(今年|本年)/g;
+
+/**
+ * What one sentence says about the period of its figures, read once: a figure's period comes from
+ * the words before it in its sentence, so the mentions are kept by where they end and each figure
+ * looks them up — reading the sentence again for every figure was quadratic in long sentences.
+ */
+class SentenceFacts {
+  private readonly plans: { end: number; period: string }[] = [];
+  private readonly years: { end: number; year: string }[] = [];
+  private readonly thisYear: number;
+  private readonly fiveYears: boolean;
+  private nextYear = 0;
+  private lastYear: string | undefined;
+
+  constructor(
+    readonly start: number,
+    sentence: string,
+    readonly modality: Modality,
+    private readonly reviewYear: number | undefined,
+  ) {
+    for (const m of sentence.matchAll(PLAN_MENTION)) if (PLAN_PERIODS[m[1]]) this.plans.push({ end: start + m.index + m[0].length, period: PLAN_PERIODS[m[1]] });
+    for (const m of sentence.matchAll(YEAR_MENTION)) this.years.push({ end: start + m.index + m[0].length, year: m[1] });
+    const thisYear = THIS_YEAR.exec(sentence);
+    THIS_YEAR.lastIndex = 0;
+    this.thisYear = thisYear ? start + thisYear.index + thisYear[0].length : Infinity;
+    this.fiveYears = /(五年来|这五年|过去五年|五年间)/.test(sentence);
+  }
+
+  /** The period of a figure at `offset`; figures are asked for in order. */
+  periodAt(offset: number, inherited: string | undefined): string | undefined {
+    if (this.plans.length && this.plans[0].end <= offset) return this.plans[0].period;
+    if (this.fiveYears && this.reviewYear !== undefined) return `${this.reviewYear - 4}-${this.reviewYear}`;
+    while (this.nextYear < this.years.length && this.years[this.nextYear].end <= offset) this.lastYear = this.years[this.nextYear++].year;
+    if (this.lastYear) return this.lastYear;
+    if (this.thisYear <= offset && this.reviewYear !== undefined) return String(this.reviewYear + 1);
+    return inherited;
+  }
 }
 
 function modalityOf(sentence: string, inherited: Modality): Modality {

@@ -152,8 +152,9 @@ function insideShortQuote(text: string, at: number): boolean {
     const ch = text[i];
     if (ch === '”' || ch === '\n' || ch === '。' || ch === '，') return false;
     if (ch === '“') {
-      const close = text.indexOf('”', at);
-      return close > 0 && close - i <= 14 && !/[，。；]/.test(text.slice(i, close));
+      // Only a quote that closes within reach: an unclosed one must not send every figure after it to the end of the text.
+      const close = text.slice(at, i + 15).indexOf('”');
+      return close >= 0 && !/[，。；]/.test(text.slice(i, at + close));
     }
   }
   return false;

@@ -6,6 +6,7 @@
 import type { Report, Section, Span } from './model';
 import { scanFigures, type Figure } from './numbers';
 import { GROWTH_DOWN, GROWTH_UP, type ClaimKind, type Qualifier } from './units';
+import { DONE_WORDS, PLAN_WORDS } from './lexicon';
 
 export type Modality = 'result' | 'target';
 
@@ -63,7 +64,7 @@ export function extractClaims(report: Report): Claim[] {
     if (running && running.section !== section && !sameChapter(running.section, section)) running = undefined;
     const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), reviewYear);
     if (marker) running = { section, period: marker };
-    const inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period } : section;
+    const inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period, explicit: true } : section;
     // The 分别 list a figure belongs to, and how many figures of it came before.
     let listStart = -1;
     let listPosition = 0;
@@ -74,7 +75,7 @@ export function extractClaims(report: Report): Claim[] {
       previousSentenceEnd = sentenceStart;
       if (!facts || sentenceStart !== facts.start) {
         const sentence = text.slice(sentenceStart, nextBreak(text, figure.span.end, paragraph.span.end, SENTENCE_BREAK));
-        facts = new SentenceFacts(sentenceStart, sentence, modalityOf(sentence, inherited.modality), reviewYear);
+        facts = new SentenceFacts(sentenceStart, sentence, modalityOf(sentence, inherited.modality, !!inherited.explicit), reviewYear);
       }
       // In a list (增长4.3%、5.3%) each figure is what the first one is.
       const previous = claims[claims.length - 1];
@@ -83,7 +84,8 @@ export function extractClaims(report: Report): Claim[] {
       const sign = listed && previous.value < 0 && (kind === 'growth' || kind === 'points') ? -1 : 1;
       const value = kind === 'growth' || kind === 'points' ? (listed ? sign * figure.value : signed(text, figure)) : figure.value;
       const max = figure.max !== undefined && (kind === 'growth' || kind === 'points') && value < 0 ? -figure.max : figure.max;
-      let metric = metricOf(text, figure, breaks.clauseStart(figure.span.start));
+      const clauseStart = breaks.clauseStart(figure.span.start);
+      let metric = metricOf(text, figure, clauseStart);
       const list = breaks.list(figure.span.start);
       if (list !== listStart) {
         listStart = list;
@@ -107,7 +109,7 @@ export function extractClaims(report: Report): Claim[] {
         metric,
         metricKey: metricKey(metric),
         period: facts.periodAt(figure.span.start, inherited.period),
-        modality: facts.modality,
+        modality: facts.modality === 'result' && inherited.explicit && governedByPlan(text.slice(Math.max(clauseStart, figure.span.start - 40), figure.span.start)) ? 'target' : facts.modality,
       });
     }
   }
@@ -301,6 +303,8 @@ function reviewYearOf(report: Report): number | undefined {
 interface Inherited {
   period?: string;
   modality: Modality;
+  /** A heading (回顾, a past year) or a paragraph (五年来…) says this is a review, not the default. */
+  explicit?: boolean;
 }
 
 const RESULT_WORDS = /(回顾|成就|成绩|总结|过去)/;
@@ -320,12 +324,16 @@ function sectionContext(report: Report, reviewYear: number | undefined): (offset
       const years = [...heading.matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1]));
       const plan = /“?(十[一二三四五]五)”?/.exec(heading);
       let modality: Modality = RESULT_WORDS.test(heading) ? 'result' : TARGET_WORDS.test(heading) ? 'target' : parent.modality;
+      let explicit = RESULT_WORDS.test(heading) || (modality === parent.modality && !!parent.explicit);
       // A heading's own year settles it: before the report's year is a review, from it on a plan.
-      if (years.length && reviewYear !== undefined && !RESULT_WORDS.test(heading)) modality = years[0] > reviewYear ? 'target' : modality;
+      if (years.length && reviewYear !== undefined && !RESULT_WORDS.test(heading)) {
+        modality = years[0] > reviewYear ? 'target' : modality;
+        explicit ||= years[0] <= reviewYear && modality === 'result';
+      }
       let period = years.length ? String(years[0]) : plan ? PLAN_PERIODS[plan[1]] : parent.period;
       if (FIVE_YEARS.test(heading) && reviewYear !== undefined) period = `${reviewYear - 4}-${reviewYear}`;
       if (!years.length && !plan && modality === 'target' && parent.modality === 'result' && reviewYear !== undefined) period = String(reviewYear + 1);
-      own = { period, modality };
+      own = { period, modality, explicit: explicit && modality === 'result' };
       ranges.push({ span: s.span, inherited: own });
     }
     s.children.forEach((c) => visit(c, own));
@@ -409,7 +417,20 @@ class SentenceFacts {
   }
 }
 
-function modalityOf(sentence: string, inherited: Modality): Modality {
-  if (/(预期目标|力争|确保|计划|拟|目标是|目标为|将达到|要达到|控制在.{0,12}以[内下])/.test(sentence) && !/预计/.test(sentence)) return 'target';
-  return inherited;
+const PLAN_WORD = new RegExp(`(${PLAN_WORDS.join('|')})`);
+const DONE_WORD = new RegExp(`(${DONE_WORDS.join('|')})`);
+
+/**
+ * A plan section's figures are targets. In a review section (or where the headings do not say) a
+ * sentence with a plan word is a target; in a review section only when the plan word governs the
+ * figure — stands in its clause before it without a word of what was done (超额完成计划).
+ */
+function modalityOf(sentence: string, inherited: Modality, explicit: boolean): Modality {
+  if (inherited === 'target' || /预计/.test(sentence)) return inherited;
+  if (explicit) return 'result';
+  return PLAN_WORD.test(sentence) || /控制在.{0,12}以[内下]/.test(sentence) ? 'target' : inherited;
+}
+
+function governedByPlan(clause: string): boolean {
+  return PLAN_WORD.test(clause) && !DONE_WORD.test(clause);
 }

@@ -68,3 +68,13 @@ export const LEAD_IN = /(以下|如下|下列)[^，。]{0,12}[。：:]?$|[：:]$
 
 /** Part titles name a period or a programme of work; used only to break ties at the end of a report. */
 export const PART_TITLE_WORDS = /(回顾|目标|任务|安排|工作|展望|思路|建设|成就|考虑|部署)/;
+
+/**
+ * Words that make a figure a target when they govern it (力争增长6%, 目标是…, 计划投资…). In a
+ * review section a figure is a result unless one of them stands in its own clause before it; in
+ * a plan section every figure is a target anyway.
+ */
+export const PLAN_WORDS: readonly string[] = ['预期目标', '力争', '确保', '计划', '拟', '目标是', '目标为', '将达到', '要达到', '争取'];
+
+/** Words in the same clause that make a plan word report what was done: 超额完成计划, 实现了目标. */
+export const DONE_WORDS: readonly string[] = ['完成', '实现了', '超额', '超过', '达到了', '提前', '已'];

@@ -6,7 +6,7 @@
 import type { Report, Section, Span } from './model';
 import { scanFigures, type Figure } from './numbers';
 import { GROWTH_DOWN, GROWTH_UP, type ClaimKind, type Qualifier } from './units';
-import { DONE_WORDS, PLAN_WORDS } from './lexicon';
+import { COMPARISON_MARKERS, DONE_WORDS, METRIC_LEADING_WORDS, METRIC_TRAILING_WORDS, NOT_COMPARISON_AFTER, PLAN_WORDS, TIME_WORDS } from './lexicon';
 
 export type Modality = 'result' | 'target';
 
@@ -23,7 +23,9 @@ export interface Claim {
   readonly qualifier: Qualifier;
   /** The thing measured, in the report's words: 一般公共预算收入. */
   readonly metric: string;
-  /** A normalized form of the metric so that 新增城镇就业 and 城镇新增就业 meet. */
+  /** What the figure is compared with, when it is a comparison: 全国 (高于全国1.2个百分点), 上年 (比上年增长8%). */
+  readonly comparedWith?: string;
+  /** A normalized form of the metric so that 新增城镇就业 and 城镇新增就业 meet; a comparison is part of it. */
   readonly metricKey: string;
   /** A year (`2020`) or a span (`2016-2020`); undefined when the report does not say. */
   readonly period?: string;
@@ -42,8 +44,15 @@ const SUBJECT_BREAK = table('，。；：,;:\n');
 const LIST_BREAK = table('，。；！？!?\n');
 
 /** Verbs, adverbs and time words around a metric that are not part of its name. */
-const TRAILING_NOISE = /(?:均居|稳居|跃居|位居|位列|居|排名|成为|分别|同比|比上年|较上年|比去年|较去年|年均|累计|全年|共计|合计|总计|共|达到|达|完成|实现|增长|增加|提高|提升|上升|下降|降低|减少|为|是|约|超过|突破|超|逾|控制在|保持在|稳定在|维持在|在|到|至|有|的|了|近|不低于|不少于|不超过|将近|接近|大约|预计|力争|确保|要|将|比|以上|以下)+$/;
-const LEADING_NOISE = /^(?:同期|年内|年末|年底|确保|力争|把|要|将|使|让|保持|其中|全区|全市|全省|全县|全州|全旗|全国|我区|我市|我省|今年|去年|全年|当年|同期|过去一年|一年来|五年来|这五年|此外|另外|同时|并且|并|和|与|及|以及|其|主要|就是|实现|推动|完成|累计|共|新建|\d{4}年)+/;
+const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
+const TRAILING_NOISE = new RegExp(`(?:${words(METRIC_TRAILING_WORDS)})+$`);
+const LEADING_NOISE = new RegExp(`^(?:${words(METRIC_LEADING_WORDS)}|${TIME_WORDS})+`);
+/** A comparison before the figure: 比上年, 较2020年, 高于全国, 同比. What follows the marker is what it is compared with. */
+const COMPARISON = new RegExp(`(?:${words(COMPARISON_MARKERS)})(?![${NOT_COMPARISON_AFTER}])`, 'g');
+/** 由86.9%提高到, 从1954年的: the start of a change from one level to another. */
+/** Between two figures of a clause, a short change that arrives at the second: 增加到, 优化整合为, 提高至. */
+const ARRIVAL = /^[\u4e00-\u9fff]{0,6}(?:到|为|至)$/;
+const FROM_LEVEL = /(?:由|从)(?=$|[0-9０-９零〇一二两三四五六七八九十百千]|上年|去年|前年|原来|过去|目前|现在)/;
 const GROWTH_CONTEXT = /(?:增长|增加|提高|提升|上升|上涨|增速|改善|扩大|下降|降低|减少|缩小|回落|下滑|压减|压降|收窄|缩减)(?:了|约|达|为|到)?$/;
 
 const PLAN_PERIODS: Record<string, string> = { 十一五: '2006-2010', 十二五: '2011-2015', 十三五: '2016-2020', 十四五: '2021-2025', 十五五: '2026-2030' };
@@ -85,7 +94,15 @@ export function extractClaims(report: Report): Claim[] {
       const value = kind === 'growth' || kind === 'points' ? (listed ? sign * figure.value : signed(text, figure)) : figure.value;
       const max = figure.max !== undefined && (kind === 'growth' || kind === 'points') && value < 0 ? -figure.max : figure.max;
       const clauseStart = breaks.clauseStart(figure.span.start);
-      let metric = metricOf(text, figure, clauseStart);
+      // Words before an earlier figure of the same clause belong to that figure (钢产量由2046万吨增加到3178万吨).
+      const afterPrevious = previous && previous.span.end > clauseStart && previous.span.end <= figure.span.start;
+      const from = afterPrevious ? previous.span.end : clauseStart;
+      // 由71所优化整合为47所: the level a change arrives at is the same metric as the one it left.
+      const arrival = afterPrevious && ARRIVAL.test(text.slice(from, figure.span.start));
+      const words = arrival ? { metric: '' } : metricOf(text, figure, from);
+      let metric = words.metric;
+      // 占本年预算支出的7.84%: the share of what the clause before named.
+      if (/^占/.test(metric) && previousMetric) metric = `${previousMetric.replace(/（年均）$/, '')}${metric}`;
       const list = breaks.list(figure.span.start);
       if (list !== listStart) {
         listStart = list;
@@ -97,7 +114,7 @@ export function extractClaims(report: Report): Claim[] {
       if (!metric) metric = previousMetric.replace(/（年均）$/, '');
       else previousMetric = metric;
       // An average annual rate (年均增长) is another statistic than the year's rate.
-      if (metric && kind === 'growth' && /年均/.test(text.slice(Math.max(paragraph.span.start, figure.span.start - 10), figure.span.start))) metric = `${metric}（年均）`;
+      if (metric && kind === 'growth' && /年均|平均每年|每年平均/.test(text.slice(Math.max(paragraph.span.start, figure.span.start - 10), figure.span.start))) metric = `${metric}（年均）`;
       claims.push({
         span: figure.span,
         text: text.slice(figure.span.start, figure.span.end),
@@ -107,7 +124,9 @@ export function extractClaims(report: Report): Claim[] {
         kind,
         qualifier: figure.qualifier,
         metric,
-        metricKey: metricKey(metric),
+        comparedWith: words.comparedWith,
+        // Compared with 全国 and with 上年 are two statistics, even of one metric.
+        metricKey: words.comparedWith ? `${metricKey(metric)}|${words.comparedWith}` : metricKey(metric),
         period: facts.periodAt(figure.span.start, inherited.period),
         modality: facts.modality === 'result' && inherited.explicit && governedByPlan(text.slice(Math.max(clauseStart, figure.span.start - 40), figure.span.start)) ? 'target' : facts.modality,
       });
@@ -192,29 +211,50 @@ function signed(text: string, figure: Figure): number {
   return figure.value;
 }
 
+interface MetricWords {
+  metric: string;
+  /** What the figure is compared with: 全国 (高于全国1.2个百分点), 上年 (比上年增长8%). */
+  comparedWith?: string;
+}
+
 /**
- * The metric: the clause before the figure without verbs and time words
- * (`固定资产投资完成148.7亿元` → 固定资产投资); for a count with nothing before it, the noun after
- * the counter word (`组建22个商务楼宇服务小分队` → 商务楼宇服务小分队).
+ * The metric: the clause before the figure without verbs, time words, a comparison and a starting
+ * level (`固定资产投资比上年增长10%` → 固定资产投资, compared with 上年; `钢产量由…增加到` → 钢产量);
+ * for a count with nothing before it, the noun after the counter word (`组建22个商务楼宇服务小分队`).
  */
-function metricOf(text: string, figure: Figure, clauseStart: number): string {
-  const before = clean(text.slice(Math.max(clauseStart, figure.span.start - 40), figure.span.start));
+function metricOf(text: string, figure: Figure, from: number): MetricWords {
+  let before = text.slice(Math.max(from, figure.span.start - 40), figure.span.start).replace(/[\s\u3000]+/g, '');
+  let comparedWith: string | undefined;
+  let last: RegExpExecArray | undefined;
+  for (const m of before.matchAll(COMPARISON)) if (!/[对相占环]$/.test(before.slice(0, m.index))) last = m as RegExpExecArray;
+  if (last) {
+    const marker = last[0];
+    const other = before.slice(last.index + marker.length).replace(TRAILING_NOISE, '');
+    comparedWith = marker === '同比' ? '上年同期' : other || undefined;
+    before = before.slice(0, last.index);
+  }
+  const level = FROM_LEVEL.exec(before);
+  if (level) before = before.slice(0, level.index);
+  const metric = clean(before);
   // A count names what it counts after the counter word: 组建22个商务楼宇服务小分队, 中海海港城等80个项目.
   if (figure.kind === 'count') {
     const after = nounAfter(text, figure.span.end);
-    if (after) return after;
+    if (after) return { metric: after, comparedWith };
   }
-  return before;
+  return { metric, comparedWith };
 }
 
 function clean(s: string): string {
   // A metric is a short noun phrase; the tail of a long clause is enough to find it.
   let out = (s.length > 40 ? s.slice(-40) : s).replace(/[\s\u3000]+/g, '');
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4; i++) {
     const next = out.replace(TRAILING_NOISE, '').replace(LEADING_NOISE, '');
     if (next === out) break;
     out = next;
   }
+  // A share: 民生支出占 → 民生支出占比, 占国内生产总值的 → 占国内生产总值比重.
+  if (/占$/.test(out)) out = `${out}比`;
+  else if (/占[^占]{2,}$/.test(out) && !/(比重|比例|份额)$/.test(out)) out = `${out}比重`;
   // A single character left over (对, 在) names nothing.
   if ([...out].length < 2) return '';
   return out.length > 24 ? out.slice(-24) : out;

@@ -69,6 +69,32 @@ describe('number scanner', () => {
     assert.deepEqual(figures(text), []);
   });
 
+  it('skip ordinals of events, spans of time and numbers inside quoted slogans', () => {
+    assert.deepEqual(figures('成功举办第32届全国中学生运动会，迎来第31个世界无烟日，承办第19届亚运会，近10年来，10年间，近十年，实现“六个翻番”'), []);
+  });
+
+  it('keep a count of years as a figure', () => {
+    assert.deepEqual(figures('连续5年增长，用3年时间'), ['5年=5 年 amount exact', '3年=3 年 amount exact']);
+  });
+
+  it('read ranks with or without a verb: 第七, 前六, 西北第一, 全球第三大, 全省第4个', () => {
+    assert.deepEqual(figures('经济总量居全国第七，进入全国前六，西北第一，全球第三大港口，全省第4个千万级机场'), [
+      '全国第七=7 位 rank exact',
+      '全国前六=6 位 rank atMost',
+      '西北第一=1 位 rank exact',
+      '全球第三大=3 位 rank exact',
+      '全省第4个=4 位 rank exact',
+    ]);
+  });
+
+  it('read neighbouring numerals as an approximate range, not one number', () => {
+    assert.deepEqual(figures('开展三四轮督查，建成二三十个项目，培训七八百人，“十四五”期间'), [
+      '三四轮=3~4 轮 count approx',
+      '二三十个=20~30 个 count approx',
+      '七八百人=700~800 人 count approx',
+    ]);
+  });
+
   it('never throws and never reports a figure outside the text', () => {
     const piece = fc.constantFrom('1', '2', '.', '5', '万', '亿', '元', '%', '个', '增长', '下降', '约', '余', '以上', '-', '—', '至', '第', '位', '全国',
       '一', '两', '十', '百', '千', '分之', '成', '倍', '年', '“', '”', '，', '。', '\n', '𠀾', ':', '/');
@@ -150,6 +176,34 @@ describe('claims', () => {
       '6% 地区生产总值（年均） 2016-2020 result 6',
       '6.5% 地区生产总值 2021 target 6.5',
       '3.5% 城镇登记失业率 2021 target',
+    ]);
+  });
+
+  it('read one sentence of 20,000 figures without a 。 — each figure once, with the metric of the first', () => {
+    // 增长1.5%， repeated: every figure is a growth rate of 地区生产总值, and the parse finishes (it was quadratic).
+    const report = `地区生产总值${'增长1.5%，'.repeat(20_000)}`;
+    const all = parseReport(report).claims;
+    assert.equal(all.length, 20_000);
+    assert.ok(all.every((c) => c.kind === 'growth' && c.value === 1.5 && c.metric === '地区生产总值'));
+  });
+
+  it('label figures of a review section results, unless a plan word governs the figure itself', () => {
+    const report = [
+      '某市2026年政府工作报告',
+      '——2026年1月20日在市人民代表大会上',
+      '一、2025年工作回顾',
+      '实施就业扩容计划，城镇新增就业8万人，城镇调查失业率控制在5.5%以内。',
+      '全年计划投资120亿元，完成固定资产投资130亿元，超额完成计划目标5亿元。',
+      '二、2026年工作安排',
+      '城镇新增就业8万人。',
+    ].join('\n');
+    assert.deepEqual(claims(report), [
+      '8万人 城镇新增就业 2025 result',
+      '5.5% 城镇调查失业率 2025 result',
+      '120亿元 计划投资 2025 target',
+      '130亿元 固定资产投资 2025 result',
+      '5亿元 超额完成计划目标 2025 result',
+      '8万人 城镇新增就业 2026 target',
     ]);
   });
 

@@ -1,7 +1,9 @@
 /**
- * Every corpus report against the outline a person wrote by reading it (test/corpus/expected/):
- * every part title, 一、 and （一） heading and appendix is in the outline, nested under the right
- * parent, and no other paragraph poses as a part, a level-1 or a level-2 heading.
+ * Every corpus report against the outline a person wrote by reading it (test/corpus/expected/,
+ * test/corpus/expected/national/ for the State Council's reports): every part title, numbered
+ * heading of levels 1–3 and appendix is in the outline, nested under the right parent, and no other
+ * paragraph poses as a part or a heading of those levels. An outline may hold only comments: the
+ * report has no heading at all.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -18,15 +20,35 @@ interface Expected {
   parent?: Expected;
 }
 
-const KIND: Record<string, SectionKind[]> = { part: ['part'], l1: ['chapter'], l2: ['section'], appendix: ['appendix', 'glossary'] };
-const TRACKED: readonly SectionKind[] = ['part', 'chapter', 'section', 'appendix', 'glossary'];
+const KIND: Record<string, SectionKind[]> = {
+  part: ['part'], l1: ['chapter'], l2: ['section'], l3: ['subsection'], appendix: ['appendix', 'glossary'],
+};
+const TRACKED: readonly SectionKind[] = ['part', 'chapter', 'section', 'subsection', 'appendix', 'glossary'];
+
+/**
+ * National reports whose outline the parser does not read right yet (each still runs, expecting
+ * a difference), or whose expected outline is still being written.
+ */
+const NOT_YET: ReadonlySet<string> = new Set([
+  '1954.txt', '1955.txt', '1956.txt', '1957.txt', '1958.txt', '1960.txt', '1964.txt', '1975.txt', '1978.txt',
+  '1979.txt', '1980.txt', '1981.txt', '1982.txt', '1983.txt', '1984.txt', '1985.txt', '1986.txt', '1987.txt',
+  '1988.txt', '1992.txt', '1993.txt', '1994.txt', '1995.txt', '1997.txt', '1998.txt', '1999.txt', '2000.txt',
+  '2001.txt', '2002.txt', '2003.txt', '2004.txt', '2005.txt', '2006.txt', '2007.txt', '2008.txt', '2009.txt',
+  '2010.txt', '2011.txt', '2012.txt', '2013.txt', '2014.txt', '2015.txt', '2016.txt', '2017.txt', '2018.txt',
+  '2019.txt', '2021.txt', '2022.txt', '2023.txt',
+]);
+
+const SETS = [
+  { name: 'provincial and district', dir: CORPUS, expected: join(CORPUS, 'expected') },
+  { name: 'national', dir: join(CORPUS, 'national'), expected: join(CORPUS, 'expected', 'national') },
+];
 
 function readExpected(file: string): Expected[] {
   const out: Expected[] = [];
   const stack: { depth: number; entry: Expected }[] = [];
   for (const raw of readFileSync(file, 'utf8').split('\n')) {
     if (!raw.trim() || raw.startsWith('#')) continue;
-    const m = /^( *)(part|l1|l2|appendix) (\d+) (.+)$/.exec(raw);
+    const m = /^( *)(part|l1|l2|l3|appendix) (\d+) (.+)$/.exec(raw);
     assert.ok(m, `unreadable line in ${file}: ${raw}`);
     const depth = m[1].length / 2;
     while (stack.length && stack[stack.length - 1].depth >= depth) stack.pop();
@@ -67,42 +89,52 @@ function trackedSections(sections: readonly Section[], index: LineIndex): Found[
   return out;
 }
 
-describe('corpus outlines', () => {
-  const files = readdirSync(join(CORPUS, 'expected')).filter((f) => f.endsWith('.outline')).sort();
-
-  it('has an expected outline for every corpus report', () => {
-    const reports = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, '.outline'));
-    assert.deepEqual(files, reports.sort());
-  });
-
-  for (const file of files) {
-    it(`matches the outline written by reading ${file.replace(/\.outline$/, '.txt')}`, () => {
-      const text = readFileSync(join(CORPUS, file.replace(/\.outline$/, '.txt')), 'utf8');
-      const index = new LineIndex(text);
-      const found = trackedSections(parseReport(text).sections, index);
-      const expected = readExpected(join(CORPUS, 'expected', file));
-      const matched = new Map<Expected, Found>();
-      const problems: string[] = [];
-      for (const e of expected) {
-        const f = found.find((x) => x.line === e.line && KIND[e.kind].includes(x.section.kind));
-        if (!f) {
-          problems.push(`missing ${e.kind} at line ${e.line}: ${e.text}`);
-          continue;
-        }
-        const want = core(e.text);
-        const got = core(f.section.name);
-        if (!(want.startsWith(got) || got.startsWith(want)) || got.length === 0) problems.push(`line ${e.line}: named “${f.section.name}”, expected “${e.text}”`);
-        matched.set(e, f);
-      }
-      for (const [e, f] of matched) {
-        const wantParent = e.parent ? matched.get(e.parent) : undefined;
-        if (wantParent !== f.parent) problems.push(`line ${e.line} is nested under line ${f.parent?.line ?? 'none'}, expected ${e.parent?.line ?? 'none'}`);
-      }
-      const expectedLines = new Set(expected.map((e) => e.line));
-      for (const f of found) {
-        if (!expectedLines.has(f.line)) problems.push(`line ${f.line} is a ${f.section.kind} in the outline but not a heading: ${f.section.name}`);
-      }
-      assert.deepEqual(problems, []);
-    });
+function outlineProblems(report: string, outline: string): string[] {
+  const text = readFileSync(report, 'utf8');
+  const index = new LineIndex(text);
+  const found = trackedSections(parseReport(text).sections, index);
+  const expected = readExpected(outline);
+  const matched = new Map<Expected, Found>();
+  const problems: string[] = [];
+  for (const e of expected) {
+    const f = found.find((x) => x.line === e.line && KIND[e.kind].includes(x.section.kind));
+    if (!f) {
+      problems.push(`missing ${e.kind} at line ${e.line}: ${e.text}`);
+      continue;
+    }
+    const want = core(e.text);
+    const got = core(f.section.name);
+    if (!(want.startsWith(got) || got.startsWith(want)) || got.length === 0) problems.push(`line ${e.line}: named “${f.section.name}”, expected “${e.text}”`);
+    matched.set(e, f);
   }
-});
+  for (const [e, f] of matched) {
+    const wantParent = e.parent ? matched.get(e.parent) : undefined;
+    if (wantParent !== f.parent) problems.push(`line ${e.line} is nested under line ${f.parent?.line ?? 'none'}, expected ${e.parent?.line ?? 'none'}`);
+  }
+  const expectedLines = new Set(expected.map((e) => e.line));
+  for (const f of found) {
+    if (!expectedLines.has(f.line)) problems.push(`line ${f.line} is a ${f.section.kind} in the outline but not a heading: ${f.section.name}`);
+  }
+  return problems;
+}
+
+for (const set of SETS) {
+  describe(`corpus outlines: ${set.name} reports`, () => {
+    const files = readdirSync(set.expected).filter((f) => f.endsWith('.outline')).sort();
+
+    it('has an expected outline for every report', () => {
+      const reports = readdirSync(set.dir).filter((f) => f.endsWith('.txt') && !NOT_YET.has(f)).map((f) => f.replace(/\.txt$/, '.outline'));
+      assert.deepEqual(files.filter((f) => !NOT_YET.has(f.replace(/\.outline$/, '.txt'))), reports.sort());
+    });
+
+    for (const file of files) {
+      const report = file.replace(/\.outline$/, '.txt');
+      const problems = () => outlineProblems(join(set.dir, report), join(set.expected, file));
+      if (set.name === 'national' && NOT_YET.has(report)) {
+        it(`does not yet match the outline written by reading ${report}`, () => assert.notDeepEqual(problems(), []));
+      } else {
+        it(`matches the outline written by reading ${report}`, () => assert.deepEqual(problems(), []));
+      }
+    }
+  });
+}

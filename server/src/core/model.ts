@@ -17,8 +17,11 @@ export interface Span {
  * What a node of the report's outline is, in the reviewer's terms.
  * - `metadata`: the publication block a website puts above the report (索引号, 发布机构 …), with `metadataField` children.
  * - `title`, `speechLine` (——在…会议上), `speaker`, `salutation` (各位代表：): the front matter.
- * - `part`: an unnumbered title that stands alone at the report's top level (“十四五”时期工作回顾).
- * - `chapter`: a level-1 section `一、`; `section`: a level-2 section `（一）`.
+ * - `part`: a title that stands alone at the report's top level (“十四五”时期工作回顾), or a numbered
+ *   part (`第一部分`) above the chapters.
+ * - `chapter`: a level-1 section, usually `一、`; `section`: a level-2 section, usually `（一）`;
+ *   `subsection`: a level-3 section (`第一，…问题。` under a `（一）`). The level is where the heading
+ *   sits in the report's numbering: a report divided by `（一）` or `第一，` alone has them as chapters.
  * - `subheading`: a short unnumbered line that heads the paragraphs below it.
  * - `lead`: a paragraph whose first sentence names its topic (优化信用体系建设。…, 一是…, ——五年来…).
  * - `item`: a numbered item `1.` `（1）` `①` that structures a section.
@@ -34,6 +37,7 @@ export type SectionKind =
   | 'part'
   | 'chapter'
   | 'section'
+  | 'subsection'
   | 'subheading'
   | 'lead'
   | 'item'
@@ -48,6 +52,7 @@ export type NumberingStyle =
   | 'arabic-dot' // 1.  1．  1、
   | 'arabic-paren' // （1） or (1)
   | 'circled' // ①
+  | 'chinese-ordinal' // 第一、 第一， 第一部分
   | 'ordinal-shi' // 一是
   | 'bracket-note'; // ［1］
 

@@ -24,7 +24,7 @@ export interface ClaimRow {
   readonly section: readonly string[];
 }
 
-const HEADINGS = new Set(['part', 'chapter', 'section', 'subheading', 'appendix', 'glossary']);
+const HEADINGS = new Set(['part', 'chapter', 'section', 'subsection', 'subheading', 'appendix', 'glossary']);
 
 /** The heading path of every claim, found in one walk of the outline. */
 function sectionPaths(report: Report): (offset: number) => string[] {

@@ -36,6 +36,7 @@ const SYMBOL_KIND: Record<SectionKind, SymbolKind> = {
   part: SymbolKind.Module,
   chapter: SymbolKind.Namespace,
   section: SymbolKind.Class,
+  subsection: SymbolKind.Struct,
   subheading: SymbolKind.Method,
   lead: SymbolKind.Field,
   item: SymbolKind.EnumMember,

@@ -22,10 +22,14 @@ import { compatible, lineOf } from './claim-math';
  */
 export function targetParagraph(report: Report): Span | undefined {
   const figures = (p: Span) => report.claims.filter((c) => c.span.start >= p.start && c.span.end <= p.end && c.modality === 'target').length;
-  for (const pattern of [/主要预期目标|预期目标为|预期目标是/, /主要目标是/]) {
-    for (const p of report.paragraphs) {
+  for (const pattern of [/主要预期目标/, /预期目标为|预期目标是/, /主要目标是/]) {
+    for (const [i, p] of report.paragraphs.entries()) {
       const head = report.text.slice(p.span.start, Math.min(p.span.end, p.span.start + 200));
-      if (pattern.test(head) && figures(p.span) >= 2) return p.span;
+      if (!pattern.test(head)) continue;
+      if (figures(p.span) >= 2) return p.span;
+      // 今年…的主要预期目标是： standing alone, the targets in the paragraph after it.
+      const next = report.paragraphs[i + 1];
+      if (next && /[：:]\s*$/.test(report.text.slice(p.span.start, p.span.end)) && figures(next.span) >= 2) return next.span;
     }
   }
   return undefined;
@@ -39,7 +43,8 @@ export const targetRestated: Check = {
     const span = targetParagraph(report);
     if (!span) return [];
     const index = new LineIndex(report.text);
-    const targets = report.claims.filter((c) => c.span.start >= span.start && c.span.end <= span.end && c.metric && c.modality === 'target');
+    // Every figure of the 主要预期目标 paragraph is a target, whatever the sentence says.
+    const targets = report.claims.filter((c) => c.span.start >= span.start && c.span.end <= span.end && c.metric);
     const findings: Finding[] = [];
     for (const later of report.claims) {
       if (later.span.start < span.end || later.modality !== 'target') continue;

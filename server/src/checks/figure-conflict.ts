@@ -89,7 +89,7 @@ function namesQuantity(metric: string): boolean {
   return !/(安排|下达|拨付|投入|筹集|筹措)$/.test(metric);
 }
 
-const MULTI_YEAR = /(近|过去|这|前)[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|间|中|内|累计|共)|累计|年均|平均每年|五年来|期间|时期|以来/g;
+const MULTI_YEAR = /(近|过去|这|前)[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|间|中|内|累计|共)|累计|年均|平均每年|五”?(时期|期间)/g;
 const ONE_YEAR = /(过去|这)一年|今年|去年|上年|本年|全年|[0-9０-９]{4}年(?![到至—-])/g;
 
 /** `span` when the nearest period word before the figure in its paragraph covers several years, else `year`. */

@@ -4,9 +4,10 @@
  * Flags: `以上共计28项指标，其中预期性指标19项、约束性指标8项` (19 + 8 ≠ 28);
  * `新建学校5所、改扩建学校4所，共计10所` (parts first, total after).
  * Without a total word, a `其中`/`包括` breakdown whose parts are named like the total
- * (`提出了28个主要指标，其中20个预期性指标、8个约束性指标`): flagged when the parts exceed the
- * total, or fall short of it while they are the two sides of a known partition (预期性/约束性,
- * 城镇/农村, 中央/地方 …, kept as data in PARTITIONS).
+ * (`提出了28个主要指标，其中20个预期性指标、8个约束性指标`, `财政赤字2.18万亿元，其中中央财政赤字
+ * 1.83万亿元，地方财政赤字3500亿元`): flagged when the parts exceed the total, or fall short of it
+ * while they are the two sides of a known partition (预期性/约束性, 城镇/农村, 中央/地方 …, kept as
+ * data in PARTITIONS).
  * Does not flag: parts that add up within rounding; `其中` naming only one part, or parts the
  * report marks as a selection (`等`); parts with another unit than the total; sums of money that
  * fall short of their total (`五年共计12319亿元，其中用于A1777亿元，用于B1755亿元` names the main
@@ -61,7 +62,7 @@ export const sumMismatch: Check = {
         }
       }
       let named = false;
-      if (!parts && total.kind === 'count') {
+      if (!parts) {
         parts = breakdown(text, claims, total);
         named = parts !== undefined;
       }
@@ -69,8 +70,9 @@ export const sumMismatch: Check = {
       const sum = parts.reduce((s, p) => s + p.value, 0);
       const tolerance = halfStep(total) + parts.reduce((s, p) => s + halfStep(p), 0);
       if (Math.abs(sum - total.value) <= tolerance + 1e-9) continue;
-      // Short of the total: money lists its main uses; a breakdown without a total word must be a partition.
-      if (sum < total.value && (total.kind === 'amount' || (named && !partition(text, parts)))) continue;
+      // Short of the total: money lists its main uses, and a breakdown without a total word may be a
+      // selection too — unless the parts are the two sides of a partition (中央/地方).
+      if (sum < total.value && (total.kind === 'amount' || named) && !partition(text, parts)) continue;
       const written = parts.map((p) => p.text).join(' + ');
       findings.push({
         checkId: 'sum-mismatch',
@@ -99,8 +101,8 @@ function format(value: number, like: Claim): string {
 /** The word a figure counts, right after it (28个主要指标 → 主要指标) or right before it (预期性指标19项). */
 function noun(text: string, c: Claim): string {
   const after = /^[\u4e00-\u9fa5]{0,10}/.exec(text.slice(c.span.end))![0];
-  if (after.length >= 2) return after.replace(/^(其中|包括)/, '');
-  return /[\u4e00-\u9fa5]{0,10}$/.exec(text.slice(Math.max(0, c.span.start - 10), c.span.start))![0];
+  const word = after.length >= 2 ? after : /[\u4e00-\u9fa5]{0,10}$/.exec(text.slice(Math.max(0, c.span.start - 10), c.span.start))![0];
+  return word.replace(/^.*(其中|包括)/, '');
 }
 
 /**
@@ -108,12 +110,14 @@ function noun(text: string, c: Claim): string {
  * after 其中/包括 into every part (no 等) of the same kind, each named with the total's head noun.
  */
 function breakdown(text: string, claims: readonly Claim[], total: Claim): Claim[] | undefined {
-  const lead = /^([\u4e00-\u9fa5]{2,10})[，,](其中|包括)/.exec(text.slice(total.span.end));
+  const lead = /^([\u4e00-\u9fa5]{0,10})[，,](其中|包括)/.exec(text.slice(total.span.end));
   if (!lead) return undefined;
-  const head = [...lead[1]].slice(-2).join('');
+  const head = [...noun(text, total)].slice(-2).join('');
+  if (head.length < 2) return undefined;
   const from = total.span.end + lead[0].length;
   const end = endOfSentence(text, from);
-  if (/等/.test(text.slice(from, end))) return undefined;
+  // 等 leaves the list open; 由40元提高到80元 are two levels of one part, not two parts.
+  if (/等|由|从|提高|增加|增长|下降|降低|[到至][0-9０-９]/.test(text.slice(from, end))) return undefined;
   const parts = claims.filter((c) => c.span.start >= from && c.span.end <= end && sameScale(c, total));
   if (parts.length < 2 || !parts.every((p) => noun(text, p).endsWith(head))) return undefined;
   return parts;

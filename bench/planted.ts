@@ -252,13 +252,13 @@ function apart(text: string, a: Claim, b: Claim): boolean {
   return /[。；！？\n]/.test(text.slice(a.span.end, b.span.start));
 }
 
-/** A figure the report states twice, same metric and same value (a restatement): the later one changed. */
+/** A figure the report states twice, same metric and the same value (a restatement): the later one changed. */
 function restatedFigures(text: string, random: () => number): Planted[] {
   const claims = parseReport(text).claims.filter((c) => c.period && [...c.metric].length >= 4 && DIGITS.test(c.text) && c.qualifier === 'exact' && c.max === undefined && c.kind !== 'rank');
   const out: Planted[] = [];
   const used = new Set<Claim>();
   for (const [i, a] of claims.entries()) {
-    const b = claims.slice(i + 1).find((x) => x.metric === a.metric && x.text === a.text && x.modality === a.modality && x.period === a.period && apart(text, a, x));
+    const b = claims.slice(i + 1).find((x) => x.metricKey === a.metricKey && x.kind === a.kind && x.unit === a.unit && x.value === a.value && x.modality === a.modality && x.period === a.period && apart(text, a, x));
     if (!b || used.has(b)) continue;
     used.add(b);
     const number = DIGITS.exec(b.text)![0];
@@ -267,7 +267,7 @@ function restatedFigures(text: string, random: () => number): Planted[] {
   return out;
 }
 
-/** A total with its parts that add up (共计28项，其中19项、9项; 28个指标，包括…): the total lowered, so the parts exceed it. */
+/** A total with its parts (共计28项，其中19项、9项; 28个指标，包括…): the total lowered below the sum of the parts. */
 function realBreakdowns(text: string, random: () => number): Planted[] {
   const claims = parseReport(text).claims;
   const out: Planted[] = [];
@@ -277,13 +277,22 @@ function realBreakdowns(text: string, random: () => number): Planted[] {
     const lead = /^[^，。；]{0,12}[，,](其中|包括)/.exec(after);
     if (!lead) continue;
     const end = text.slice(total.span.end).search(/[。；\n]/) + total.span.end;
-    const parts = claims.filter((c) => c.span.start > total.span.end && c.span.end <= end && c.unit === total.unit && c.kind === total.kind);
-    if (parts.length < 2 || parts.some((p) => p.qualifier !== 'exact' || p.max !== undefined) || /等/.test(text.slice(total.span.end, end))) continue;
+    // The parts run on after 其中, each set apart from the one before by a comma or 、 and its name only.
+    const parts: Claim[] = [];
+    for (const c of claims.filter((x) => x.span.start > total.span.end && x.span.end <= end)) {
+      const gap = text.slice(parts.length ? parts[parts.length - 1].span.end : total.span.end + lead[0].length, c.span.start);
+      if (c.unit !== total.unit || c.kind !== total.kind || !/^[，、,]?[\u4e00-\u9fa5“”]{0,12}$/.test(parts.length ? gap : `，${gap}`) || /由|从|增加|提高|到/.test(gap)) break;
+      parts.push(c);
+    }
+    if (parts.length < 1 || parts.some((p) => p.qualifier !== 'exact' || p.max !== undefined) || /等|由|从/.test(text.slice(total.span.end, end))) continue;
+    // Parts that add up, or a selection of parts (其中 A、B) that stays below its total: either way a
+    // total lowered below the sum of its parts is wrong.
     const sum = parts.reduce((x, p) => x + p.value, 0);
-    if (Math.abs(sum - total.value) > 1e-6 * Math.max(1, total.value)) continue;
+    if (sum > total.value * (1 + 1e-6)) continue;
     const number = DIGITS.exec(total.text)![0];
     const decimals = number.includes('.') ? number.split('.')[1].length : 0;
-    const lower = (Number(number) * (0.7 + random() * 0.15)).toFixed(decimals);
+    const lower = ((sum / total.value) * Number(number) * (0.7 + random() * 0.15)).toFixed(decimals);
+    if (Number(lower) <= 0 || Number(lower) === Number(number)) continue;
     out.push(replace(text, total.span.start, total.span.start + number.length, lower));
   }
   return out;
@@ -316,7 +325,7 @@ function restatedTargets(text: string, random: () => number): Planted[] {
   const out: Planted[] = [];
   for (const later of report.claims) {
     if (later.span.start < paragraph.span.end || later.modality !== 'target' || !DIGITS.test(later.text)) continue;
-    const t = targets.find((x) => x.metricKey === later.metricKey && x.kind === later.kind && x.unit === later.unit && x.text === later.text);
+    const t = targets.find((x) => x.metricKey === later.metricKey && x.kind === later.kind && x.unit === later.unit && x.value === later.value);
     if (!t) continue;
     const number = DIGITS.exec(later.text)![0];
     out.push(replace(text, later.span.start, later.span.start + number.length, otherNumber(number, random)));

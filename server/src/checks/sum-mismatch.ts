@@ -8,6 +8,8 @@
  * 1.83万亿元，地方财政赤字3500亿元`): flagged when the parts exceed the total, or fall short of it
  * while they are the two sides of a known partition (预期性/约束性, 城镇/农村, 中央/地方 …, kept as
  * data in PARTITIONS).
+ * Also flags a single part named after `其中` that is larger than its total
+ * (`新安排保障性住房544万套，其中棚户区改造580万套`).
  * Does not flag: parts that add up within rounding; `其中` naming only one part, or parts the
  * report marks as a selection (`等`); parts with another unit than the total; sums of money that
  * fall short of their total (`五年共计12319亿元，其中用于A1777亿元，用于B1755亿元` names the main
@@ -42,6 +44,16 @@ export const sumMismatch: Check = {
       if (total.kind !== 'count' && total.kind !== 'amount') continue;
       if (total.qualifier !== 'exact' || total.max !== undefined) continue;
       const before = text.slice(Math.max(0, total.span.start - 4), total.span.start);
+      const larger = partAboveTotal(text, claims, total);
+      if (larger) {
+        findings.push({
+          checkId: 'sum-mismatch',
+          span: total.span,
+          message: { zh: `其中一项${larger.text}已超过总数${total.text}`, en: `The part ${larger.text} exceeds its total ${total.text}` },
+          related: [{ span: larger.span, message: { zh: '分项', en: 'Part' } }],
+        });
+        continue;
+      }
       let parts: Claim[] | undefined;
       if (TOTAL_BEFORE.test(before)) {
         // Total first: 共计28项指标，其中A19项、B9项。
@@ -90,6 +102,24 @@ export const sumMismatch: Check = {
 
 function sameScale(c: Claim, total: Claim): boolean {
   return c !== total && c.unit === total.unit && c.kind === total.kind;
+}
+
+/**
+ * 安排544万套，其中棚户区改造580万套: the first part named after 其中 is larger than its total.
+ * Not when the part is a level of a change (其中高速公路由4771公里增加到…) or compared with something.
+ */
+function partAboveTotal(text: string, claims: readonly Claim[], total: Claim): Claim | undefined {
+  const lead = /^[\u4e00-\u9fa5]{0,10}[，,]其中/.exec(text.slice(total.span.end));
+  if (!lead) return undefined;
+  // 比去年增加4000亿元，其中…, 年均超收2040亿元，其中去年…: a change or an average is not the whole that 其中 splits.
+  const clause = text.slice(Math.max(0, total.span.start - 30), total.span.start).split(/[，,。；：]/).pop()!;
+  if (/比|增加|增长|减少|下降|年均|平均|多/.test(clause)) return undefined;
+  const from = total.span.end + lead[0].length;
+  const part = claims.find((c) => c.span.start >= from);
+  if (!part || !sameScale(part, total) || part.qualifier === 'atLeast' || part.max !== undefined) return undefined;
+  const between = text.slice(from, part.span.start);
+  if (between.length > 16 || /[，,。；：、]|由|从|比|增|提高|下降|减少|超过|达到|占/.test(between)) return undefined;
+  return part.value > total.value + halfStep(total) + halfStep(part) ? part : undefined;
 }
 
 function format(value: number, like: Claim): string {

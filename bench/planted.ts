@@ -15,6 +15,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '../server/src/core/report';
 import { runChecks, type RatedFinding } from '../server/src/checks';
+import { startOfSentence } from '../server/src/checks/sentences';
 import type { Section } from '../server/src/core/model';
 import type { Claim } from '../server/src/core/claims';
 
@@ -93,14 +94,15 @@ function addedFigures(text: string, random: () => number): Planted[] {
     // not in the 主要预期目标 paragraph, whose restatements are target-restated's family.
     const targets = report.paragraphs.find((p) => /主要预期目标/.test(text.slice(p.span.start, Math.min(p.span.end, p.span.start + 200))));
     const candidates = report.claims.filter(
-      (c) => c.period && [...c.metric].length >= 4 && !/[0-9]|^(比|是|而|为|平均|年均|增加到|提高到)|(安排|投入|下达)$/.test(c.metric) && !(targets && c.span.start >= targets.span.start && c.span.end <= targets.span.end) && /^[0-9]+(\.[0-9]+)?/.test(c.text) && c.max === undefined && c.kind !== 'rank' && (c.qualifier === 'exact' || c.qualifier === 'approx' || /[余多]/.test(c.text)),
+      (c) => c.period && [...c.metric].length >= 4 && !/[0-9]|^(比|是|而|为|平均|年均|增加到|提高到)|(安排|投入|下达)$|年均/.test(c.metric) && !/[由从][^，。；]{0,20}$/.test(text.slice(Math.max(0, c.span.start - 20), c.span.start)) && !/^[^，。；]{0,4}(提高|增加|增长|上升|下降|减少|降低)?[到至]/.test(text.slice(c.span.end, c.span.end + 8)) && !(targets && c.span.start >= targets.span.start && c.span.end <= targets.span.end) && /^[0-9]+(\.[0-9]+)?/.test(c.text) && c.max === undefined && c.kind !== 'rank' && (c.qualifier === 'exact' || c.qualifier === 'approx' || /[余多]/.test(c.text)),
     );
     const out: Planted[] = [];
     for (const c of sample(candidates, PER_REPORT, random)) {
       const number = /^[0-9]+(\.[0-9]+)?/.exec(c.text)![0];
       const figure = `${otherNumber(number, random)}${c.text.slice(number.length)}`;
       const verb = c.kind === 'growth' ? (c.value < 0 ? '下降' : '增长') : c.kind === 'points' ? '提高' : '为';
-      const sentence = `同期${c.metric.replace(/（年均）$/, '')}${c.comparedWith ? `比${c.comparedWith}` : ''}${verb}${figure}。`;
+      const when = c.period && /^[0-9]{4}$/.test(c.period) && text.slice(startOfSentence(text, c.span.start), c.span.start).includes(c.period) ? `${c.period}年` : '同期';
+      const sentence = `${when}${c.metric}${c.comparedWith ? `比${c.comparedWith}` : ''}${verb}${figure}。`;
       const paragraph = report.paragraphs.find((p) => p.span.start <= c.span.start && c.span.end <= p.span.end);
       if (!paragraph) continue;
       const at = paragraph.span.end;

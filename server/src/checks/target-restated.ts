@@ -21,15 +21,13 @@ import { compatible, lineOf } from './claim-math';
  * paragraph names 预期目标.
  */
 export function targetParagraph(report: Report): Span | undefined {
-  const figures = (p: Span) => report.claims.filter((c) => c.span.start >= p.start && c.span.end <= p.end && c.modality === 'target').length;
-  for (const pattern of [/主要预期目标/, /预期目标为|预期目标是/, /主要目标是/]) {
-    for (const [i, p] of report.paragraphs.entries()) {
-      const head = report.text.slice(p.span.start, Math.min(p.span.end, p.span.start + 200));
-      if (!pattern.test(head)) continue;
-      if (figures(p.span) >= 2) return p.span;
-      // 今年…的主要预期目标是： standing alone, the targets in the paragraph after it.
-      const next = report.paragraphs[i + 1];
-      if (next && /[：:]\s*$/.test(report.text.slice(p.span.start, p.span.end)) && figures(next.span) >= 2) return next.span;
+  const figures = (p: Span) => report.claims.filter((c) => c.span.start >= p.start && c.span.end <= p.end).length;
+  for (const pattern of [/主要预期目标(是|为|：|:)/, /预期目标为|预期目标是/, /主要目标是/]) {
+    for (const p of report.paragraphs) {
+      // The lead may stand alone before its targets (今年…的主要预期目标是：⏎…), or be broken over
+      // lines (主要预期目标⏎是：…): read the end of the text before the paragraph with its head.
+      const head = report.text.slice(Math.max(0, p.span.start - 40), Math.min(p.span.end, p.span.start + 200)).replace(/[\s\u3000]+/g, '');
+      if (pattern.test(head) && figures(p.span) >= 2) return p.span;
     }
   }
   return undefined;

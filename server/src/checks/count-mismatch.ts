@@ -1,11 +1,19 @@
 /**
  * count-mismatch — a stated count and the things it counts disagree.
  *
- * Flags: `重点做好十个方面工作：` followed by （一）…（九）; `从八个方面实现突破：一是…七是…`;
- * `推出3种服务模式（全员化服务、群体化服务）`; `京哈改扩建、本桓宽、凌绥、台黑5条高速`;
+ * Flags: `重点做好十个方面工作：` — or `…十个方面工作。` ending its paragraph, as most reports write
+ * it — followed by （一）…（九）; `从八个方面实现突破：一是…七是…`; `报告分六个部分：一、…；五、…`;
+ * `推出3种服务模式（全员化服务、群体化服务）`; `京哈改扩建、本桓宽、凌绥、台黑5条高速`,
+ * `改革、开放、创新四大动力`, `政治、经济、思想和组织这五个方面` (the name after 和 counts);
  * `“五个坚持”，即坚持…，坚持…，坚持…，坚持…` (four named).
- * Does not flag: a count followed by a list the report does not number, lists of two (often a
- * pair of examples: `等`), `等N个` (the list gives examples, not all).
+ * Does not flag: a count followed by a list the report does not number, or numbered headings that
+ * do not start right after the lead-in's paragraph; lists of two (often a pair of examples: `等`),
+ * `等N个`, lists left open with `其他`/`若干`; `29个省（自治区、直辖市）` (the bracket names kinds of
+ * the counted noun); `海南岛八所和…` (a count not followed by its noun is part of a name); names
+ * qualified before `的` (`广东、福建两省的深圳、珠海、汕头、厦门四个地区` counts the four cities);
+ * lists holding counts (`两个阶级、两条道路`) or a clause (`了`); coordinated verbs whose last item
+ * carries the counted noun's modifier (`为实现、发展和保卫社会主义四个现代化`); a list broken over
+ * lines, whose start cannot be seen; items the paragraph adds after an 一是… run (`还有两类`) count.
  *
  * Why: adding or dropping an item late in drafting leaves the count in the lead-in behind.
  */

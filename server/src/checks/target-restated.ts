@@ -2,9 +2,12 @@
  * target-restated — a target of the 主要预期目标 paragraph stated differently later in the report.
  *
  * Flags: `城镇登记失业率控制在3.5%以下` in the targets paragraph and `城镇登记失业率控制在4%以内`
- * in a later section; `增长6.5%左右` restated as `增长7%`.
+ * in a later section; `增长6.5%左右` restated as `增长7%`. The targets paragraph is found also when
+ * its lead stands alone (`今年…的主要预期目标是：` ⏎ the targets) or is broken over lines, and
+ * every figure in it is a target, whatever its sentence says.
  * Does not flag: the same target restated (`6.5%左右` and `6.5%`), a figure for another year, a
- * result of the year under review.
+ * result of the year under review; a five-year `预期目标是` earlier in the report does not take the
+ * place of the year's targets.
  *
  * Why: the targets paragraph is what the congress votes on; a section that restates a target must
  * restate the same one.

@@ -5,7 +5,8 @@
  * year; a unit or scale slip (`18.18亿元` and `18.18万元`); `城镇新增就业` meets `新增城镇就业`.
  * Does not flag: rounding (`18.18亿元` / `18.2亿元`), a result and a target, different years, an
  * approximate figure within 5 % of an exact one, `以上`/`以内` bounds the other figure respects,
- * counts of generic things (`5个社区` and `53个社区` are different sets of communities); a "metric"
+ * counts of generic things (`5个社区` and `53个社区` are different sets of communities); figures
+ * whose own sentence names another year (`1957年的工业总产值…603亿元`); a "metric"
  * that is not the name of a quantity — a comparison or a time fragment (`比上年`, `比1980年`,
  * `而1956年就`, `平均每年`, `高于全国`) or an allocation whose purpose follows the figure
  * (`中央财政安排27亿元…用于…`, `安排423亿元资金，支持…`); a year against a multi-year span — the
@@ -38,7 +39,7 @@ export const figureConflict: Check = {
     const groups = new Map<string, Claim[]>();
     for (const c of report.claims) {
       if (!c.period || [...c.metric].length < MIN_METRIC_LENGTH[c.kind] || !namesQuantity(c.metric)) continue;
-      const key = `${c.metricKey}|${c.kind}|${c.unit}|${c.period}|${c.modality}|${spanScope(report, c)}`;
+      const key = `${c.metricKey}|${c.kind}|${c.unit}|${statedYear(report.text, c) ?? c.period}|${c.modality}|${spanScope(report, c)}`;
       const list = groups.get(key) ?? [];
       list.push(c);
       groups.set(key, list);
@@ -98,6 +99,17 @@ function spanScope(report: Report, c: Claim): 'span' | 'year' {
   const before = report.text.slice(p ? p.span.start : Math.max(0, c.span.start - 200), c.span.start);
   const last = (re: RegExp) => Math.max(-1, ...[...before.matchAll(re)].map((m) => m.index + m[0].length));
   return last(MULTI_YEAR) > last(ONE_YEAR) ? 'span' : 'year';
+}
+
+/**
+ * The year the figure's own sentence names before it (`1957年的工业总产值…达到603亿元`), not a
+ * compared year (`比1956年`): it outranks the period the figure inherits.
+ */
+function statedYear(text: string, c: Claim): string | undefined {
+  const before = text.slice(startOfSentence(text, c.span.start), c.span.start);
+  let year: string | undefined;
+  for (const m of before.matchAll(/(?<![比较于同是])((?:19|20)[0-9]{2})年(?![到至—-]|以来|起)/g)) year = m[1];
+  return year;
 }
 
 /** The claims of the sentence a claim stands in. */

@@ -1,22 +1,22 @@
 /**
  * section-numbering — gaps, repeats and out-of-order numbers among sibling headings.
  *
- * Flags: `（一）（二）（四）` (a gap: （三） is missing), `（二）（二）` (a repeat), `三、` before `二、`,
+ * Flags: `（一）（二）（四）` (a gap: （三） is missing), `（二）（二）` (a repeat, also when the first
+ * `四是` stands inside the paragraph before: `…三是…。四是…` ⏎ `四是…`), `三、` before `二、`,
  * and a level-2 numbering that does not restart under a new level-1 section.
  * Does not flag: a fragment that starts mid-report at `（四）` (what came before is simply not
  * there), numbers that restart under a new parent, or a different numbering style at the same
- * level (`1.` items beside `（一）` sections are a different list). A run that starts again at 1
- * (`一、二、三、` … `一、二、`) is a new list under a parent the text does not number (`第一，…`,
- * a paragraph), not a number out of order; a number that continues an earlier run (`四、` after
- * `一、二、`, when that run stopped at `三、`) closes the inner lists — nobody writes 一 by mistake
- * after 三.
+ * level (`1.` items beside `（一）` sections are a different list); items beside headings of the same
+ * style (a `一、…五、` list before the `一、` chapters of a part); `一是…五是` and `一要…五要` runs,
+ * which restart in each paragraph and may begin or go on inside the paragraph before
+ * (`…：一是…。` ⏎ `二是…`); `第二，第三，` points after a `首先，`.
  *
  * Why: a skipped or repeated number is the most common trace of a paragraph moved or deleted late
  * in drafting, and the outline makes it visible; a reviewer wants it flagged where it is.
  */
 import type { Numbering, Report, Section } from '../core/model';
-import { parseChineseNumber } from '../core/numbers';
 import type { Check, Finding } from './types';
+import { parseChineseNumeral } from '../core/numerals';
 
 export const sectionNumbering: Check = {
   id: 'section-numbering',
@@ -32,7 +32,7 @@ export const sectionNumbering: Check = {
       for (const s of siblings) visit(s.children, false);
     };
     visit(report.sections, true);
-    return findings;
+    return findings.filter((f) => !runGoesOnInline(report.text, f));
   },
 };
 
@@ -40,33 +40,20 @@ function checkSiblings(text: string, siblings: readonly Section[], isRoot: boole
   const byStyle = new Map<string, Section[]>();
   for (const s of siblings) {
     if (!s.numbering || s.kind === 'lead' && s.numbering.style !== 'ordinal-shi') continue;
-    const list = byStyle.get(s.numbering.style) ?? [];
+    // Items and headings are separate lists; 一是… and 一要… are separate runs.
+    const key = `${s.kind === 'item' ? 'item' : 'heading'} ${s.numbering.style} ${s.numbering.style === 'ordinal-shi' ? s.numbering.text.slice(-1) : ''}`;
+    const list = byStyle.get(key) ?? [];
     list.push(s);
-    byStyle.set(s.numbering.style, list);
+    byStyle.set(key, list);
   }
   for (const list of byStyle.values()) {
-    // Runs open at the same level: 一、二、三、 then 一、二、 under a parent heading the text does
-    // not number (第一，…), then 四、 again back in the outer run.
-    const runs: Section[][] = [];
     for (let i = 0; i < list.length; i++) {
       const current = list[i].numbering!;
-      if (i > 0 && current.value === 1) {
-        runs.push([list[i]]);
-        continue;
-      }
-      let outer = runs.length - 1;
-      while (outer >= 0 && runs[outer][runs[outer].length - 1].numbering!.value + 1 !== current.value) outer--;
-      if (outer >= 0 && outer < runs.length - 1) runs.splice(outer + 1);
-      const run = runs[runs.length - 1];
-      let previous: Numbering | undefined = run?.[run.length - 1].numbering;
-      // 一是/一要 runs go on inside paragraphs too (…工作。一要…；二要…): the last one written
-      // inline between two leads is the one this lead follows.
-      if (previous && current.style === 'ordinal-shi') previous = lastInline(text, previous, current) ?? previous;
-      if (run) run.push(list[i]);
-      else runs.push([list[i]]);
+      const previous = list[i - 1]?.numbering;
       if (!previous) {
-        // A list at the top of a fragment may start anywhere; below a heading it starts at 1.
-        if (current.value !== 1 && !isRoot && list[i].kind !== 'glossaryEntry') {
+        // A list at the top of a fragment may start anywhere; below a heading it starts at 1
+        // (第二，第三， after 首先， are a list of their own kind).
+        if (current.value !== 1 && !isRoot && list[i].kind !== 'glossaryEntry' && !(list[i].kind === 'item' && current.style === 'chinese-ordinal')) {
           findings.push({
             checkId: 'section-numbering',
             span: current.span,
@@ -80,7 +67,21 @@ function checkSiblings(text: string, siblings: readonly Section[], isRoot: boole
         continue;
       }
       const expected = previous.value + 1;
-      if (current.value === expected) continue;
+      if (current.value === expected) {
+        // …三是…。四是加强风险管理… ⏎ 四是加强风险管理…: the same item already written inside the paragraph before.
+        const inline = current.style === 'ordinal-shi' ? inlineRepeat(text, previous, current) : undefined;
+        if (inline !== undefined) {
+          findings.push({
+            checkId: 'section-numbering',
+            span: current.span,
+            message: { zh: `序号「${current.text}」重复`, en: `Number “${current.text}” is repeated` },
+            related: [{ span: { start: inline, end: inline + current.text.length }, message: { zh: `上一个「${current.text}」`, en: `The other “${current.text}”` } }],
+          });
+        }
+        continue;
+      }
+      // 一是 opens a new run in a new paragraph.
+      if (current.style === 'ordinal-shi' && current.value === 1) continue;
       const related = [{ span: previous.span, message: { zh: `上一个序号「${previous.text}」`, en: `Previous number “${previous.text}”` } }];
       if (current.value === previous.value) {
         findings.push({
@@ -115,14 +116,37 @@ function checkSiblings(text: string, siblings: readonly Section[], isRoot: boole
   }
 }
 
-/** The last 一是/二要… that opens a clause between two ordinal leads. */
-function lastInline(text: string, previous: Numbering, current: Numbering): Numbering | undefined {
-  const from = previous.span.end;
-  let found: Numbering | undefined;
-  for (const m of text.slice(from, current.span.start).matchAll(/(?<=[。；：:！？\s])([一二三四五六七八九十]+)(?:是|要)/g)) {
-    const value = parseChineseNumber(m[1]);
-    if (value === undefined) continue;
-    found = { style: 'ordinal-shi', value, text: m[0], span: { start: from + m.index, end: from + m.index + m[0].length } };
-  }
-  return found;
+/**
+ * 一是…五是 runs and 第一，…第五， points live in the text as much as at the start of paragraphs: a
+ * run that starts at 二是, or skips from 二是 to 四是, is whole when the numbers it lacks stand
+ * inside the paragraphs before.
+ */
+function runGoesOnInline(text: string, finding: Finding): boolean {
+  const written = text.slice(finding.span.start, finding.span.end);
+  const m = /^([一二三四五六七八九十]+)([是要])$/.exec(written) ?? /^第([一二三四五六七八九十]+)([，、])$/.exec(written);
+  if (!m) return false;
+  const form = (v: number) => (written.startsWith('第') ? `第${toChineseNumeral(v)}` : `${toChineseNumeral(v)}${m[2]}`);
+  const value = parseChineseNumeral(m[1]);
+  if (value === undefined || value < 2) return false;
+  const previous = finding.related?.[0]?.span;
+  const from = previous ? previous.end : Math.max(0, finding.span.start - 600);
+  const between = text.slice(from, finding.span.start);
+  const previousValue = previous ? parseChineseNumeral(text.slice(previous.start, previous.end).replace(/^第|[是要，、]$/g, '')) ?? 0 : 0;
+  // 二是 after 五是: a new run whose 一是 stands inside the paragraph before.
+  const first = previousValue < value ? previousValue + 1 : 1;
+  for (let v = first; v < value; v++) if (!between.includes(form(v))) return false;
+  return true;
+}
+
+/** Where the same 四是 opens a clause inside the text between the previous lead and this one, if it does. */
+function inlineRepeat(text: string, previous: Numbering, current: Numbering): number | undefined {
+  const between = text.slice(previous.span.end, current.span.start);
+  const m = new RegExp(`(?<=[。；！？])${current.text}`).exec(between);
+  return m ? previous.span.end + m.index : undefined;
+}
+
+function toChineseNumeral(n: number): string {
+  const digits = '零一二三四五六七八九';
+  if (n < 10) return digits[n];
+  return `${n >= 20 ? digits[Math.floor(n / 10)] : ''}十${n % 10 ? digits[n % 10] : ''}`;
 }

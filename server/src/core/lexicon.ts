@@ -21,12 +21,16 @@ export const LEFTOVER_LINES: readonly RegExp[] = [
   /^》》.*《《$/,
   /^【(字号|字体)[:：]?.*$/,
   /^(浏览次数|阅读次数|点击数)[:：].*$/,
+  // Wikisource's licence footer under a transcribed speech.
+  /^注[:：]中文维基文库/,
+  /^Public domain$/i,
 ];
 
 /** Lines that begin the page footer: everything after them is page furniture, not report. */
 export const TAIL_MARKERS: readonly RegExp[] = [
   /^(责任编辑|相关报道|相关文档|相关附件|相关链接|相关阅读|上一篇|下一篇|打印本页|关闭窗口|扫一扫|留言与评论|本文地址)/,
   /^》》.*《《$/,
+  /^注[:：]中文维基文库/,
 ];
 
 /** The font-size widget `【字号：` … `】` spreads over several lines; its buttons are leftovers too. */
@@ -48,7 +52,7 @@ export const SPEAKER_TITLES = '(?:代理?)?(?:省长|市长|区长|县长|州长
 export const SPEAKER_LINE = new RegExp(`^.{0,24}${SPEAKER_TITLES}[\\s\\u3000]*[\\u4e00-\\u9fff·]{2,5}$`);
 
 /** ——2021年1月25日在中山区第十八届人民代表大会第五次会议上 (the dash may be missing). */
-export const SPEECH_LINE = /^(?:[—─-]{1,2}\s*)?.{0,30}在.{2,80}(?:会议|大会|会)上$/;
+export const SPEECH_LINE = /^(?:[—─-]{1,2}\s*)?.{0,30}在.{2,80}(?:会议|會議|会議|大会|大會|会|會)上$/;
 
 export const SALUTATION = /^各位(?:代表|委员)[：:，,！!]?$/;
 
@@ -60,11 +64,14 @@ export const DATE_LINE = /^\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?(?:\s*\d{1,2}[
 /** A glossary heading: 名词解释, 名 词 解 释, 附：名词解释, 附件2 名词解释, 《…》有关内容名词注释, 注释. */
 export const GLOSSARY_HEADING = /^(?:附件?\s*\d*\s*[：:、.]?\s*)?(?:《[^》]{1,30}》)?(?:有关内容)?(?:名\s*词\s*(?:解\s*释|注\s*释|说\s*明)|注\s*释|术语解释)$/;
 
+/** Notes a transcription adds at the end on characters its font lacks (字库未存字注释：＠①…). */
+export const FONT_NOTES_HEADING = /^字库未存字注释[：:]?$/;
+
 /** An appendix heading: 附件, 附件1, 附件2：…, 附：…, 附录. */
 export const APPENDIX_HEADING = /^(?:附件\s*[0-9一二三四五六七八九十]*|附录\s*[0-9一二三四五六七八九十]*|附)(?:\s*[：:、.]\s*.{0,40}|\s+.{1,40})?$/;
 
 /** Sentences that introduce a list rather than head a section (…以下工作。 …如下：). */
-export const LEAD_IN = /(以下|如下|下列)[^，。]{0,12}[。：:]?$|[：:]$/;
+export const LEAD_IN = /(?<=.)(以下|如下|下列)[^，。]{0,12}[。：:]?$|[：:]$/;
 
 /** Part titles name a period or a programme of work; used only to break ties at the end of a report. */
 export const PART_TITLE_WORDS = /(回顾|目标|任务|安排|工作|展望|思路|建设|成就|考虑|部署)/;
@@ -106,3 +113,9 @@ export const COMPARISON_MARKERS: readonly string[] = ['比', '较', '高于', '�
 
 /** Characters after 比 or 较 that make a word, not a comparison: 比重, 比例, 较快, 较大. */
 export const NOT_COMPARISON_AFTER = '重例率值较赛大快好高多少低强弱为重';
+
+/** The closing section's title (结束语): it stands beside the chapters, or beside the parts when there are parts. */
+export const CLOSING_TITLE = /^(?:结束语|结语|结束语[：:])$/;
+
+/** A figure (四亿六千万元, 百分之一点一, 3.5%): a line that states one reports, it does not head. */
+export const FIGURE = /百分之|[0-9０-９]\s*[%％]|[0-9０-９零一二三四五六七八九十百千万亿两]\s*(?:亿|万)?元/;

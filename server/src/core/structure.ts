@@ -39,29 +39,37 @@ interface Block {
   /** The block's text with line breaks (and blanks around them) removed, for classification and names. */
   flat: string;
   lineCount: number;
+  /** A blank line (or the text's edge) before and after it. */
+  standalone: boolean;
 }
 
 type BlockRole =
-  | { kind: 'part' | 'subheading' | 'appendix' | 'glossary'; headingEnd: number }
-  | { kind: 'chapter' | 'section' | 'item'; numbering: Numbering; headingEnd: number }
+  | { kind: 'part' | 'subheading' | 'appendix' | 'glossary'; headingEnd: number; numbering?: undefined }
+  /** An unnumbered chapter: 结束语 after the chapters, or a lone title before them (首先报告…的工作). */
+  | { kind: 'chapterTitle'; headingEnd: number; numbering?: undefined }
+  | { kind: 'part' | 'chapter' | 'section' | 'subsection' | 'item'; numbering: Numbering; headingEnd: number }
   | { kind: 'lead'; numbering?: Numbering; headingStart: number; headingEnd: number }
   | { kind: 'salutationBreak' }
   | { kind: 'body' };
 
 /** The depth of each heading kind: a heading closes every open heading of equal or greater rank. */
 const RANK: Record<string, number> = {
-  part: 0, appendix: 0, glossary: 0, chapter: 1, section: 2, subheading: 3, item: 4, lead: 5,
+  part: 0, appendix: 0, glossary: 0, chapter: 1, section: 2, subsection: 3, subheading: 4, item: 5, lead: 6,
 };
 
 const NUMERAL = '[一二三四五六七八九十百]+';
-const NUMBER_START = new RegExp(`[一二三四五六七八九十百（(0-9０-９［[【${CIRCLED_CHARS}]`);
+const NUMBER_START = new RegExp(`[第一二三四五六七八九十百（(0-9０-９［[【${CIRCLED_CHARS}]`);
 const CHAPTER_RE = new RegExp(`^(${NUMERAL})\\s*[、．]`);
 const SECTION_RE = new RegExp(`^[（(]\\s*(${NUMERAL})\\s*[）)]`);
 const ORDINAL_RE = new RegExp(`^(${NUMERAL})(是|要|是要)(?![一-龥]?[、，])`);
+/** `第一部分`, `第一、`, `第一，`: a point or part counted in words. */
+const DI_RE = new RegExp(`^第(${NUMERAL})\\s*(部分|[、，,])`);
 const ARABIC_DOT_RE = /^(\d{1,3})\s*[.．、](?![\d.．])/;
 const ARABIC_PAREN_RE = /^[（(]\s*(\d{1,3})\s*[）)]/;
 const BRACKET_NOTE_RE = /^[［[【]\s*(\d{1,3})\s*[］\]】]/;
 const CIRCLED_RE = new RegExp(`^([${CIRCLED_CHARS}])`);
+const BARE_NUMERAL_RE = /^[一二三四五六七八九十]{1,3}$/;
+const BARE_NUMBER_RE = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[、，,])$/;
 /** `三、四级道路`: a numeral list inside a sentence, not a heading. */
 const NUMERAL_LIST_RE = new RegExp(`^${NUMERAL}[、．]\\s*[一二三四五六七八九十]+[级类星档产线批个项]`);
 
@@ -251,13 +259,15 @@ const CONTINUATION_STARTS = new Set(['；', ';', '，', ',', '。', '、', '）'
 
 function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
   const blocks: Block[] = [];
-  let current: { start: number; end: number; lines: PhysicalLine[]; lastWasFragment: boolean } | undefined;
+  const spaced = blankSeparated(lines);
+  let current: { start: number; end: number; lines: PhysicalLine[]; lastWasFragment: boolean; blankBefore: boolean } | undefined;
   let previousContent: PhysicalLine | undefined;
   let blankSincePrevious = false;
 
-  const flush = () => {
+  const flush = (blankAfter: boolean) => {
     if (!current) return;
-    blocks.push({ start: current.start, end: current.end, flat: flatten(text.slice(current.start, current.end)), lineCount: current.lines.length });
+    const flat = flatten(text.slice(current.start, current.end));
+    blocks.push({ start: current.start, end: current.end, flat, lineCount: current.lines.length, standalone: current.blankBefore && blankAfter });
     current = undefined;
   };
 
@@ -266,27 +276,54 @@ function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
       blankSincePrevious = true;
       continue;
     }
+    // A line of zero-width characters only is a break inside a paragraph, not between two.
+    if (ZERO_WIDTH_LINE.test(line.text)) continue;
     if (line.role !== 'content') {
-      flush();
+      flush(true);
       previousContent = undefined;
       continue;
     }
     const fragment = isFragment(line.text);
     const open = current;
     const blockText = () => (open ? text.slice(open.start, open.end) : '');
-    if (current && previousContent && shouldJoin(previousContent.text, line.text, blankSincePrevious, current.lastWasFragment, fragment, blockText)) {
+    if (current && previousContent && (shouldJoin(previousContent.text, line.text, blankSincePrevious, current.lastWasFragment, fragment, blockText) ||
+      (spaced && !blankSincePrevious && brokenSentence(previousContent.text, line.text)))) {
       current.end = line.end;
       current.lines.push(line);
       current.lastWasFragment = fragment;
     } else {
-      flush();
-      current = { start: line.start, end: line.end, lines: [line], lastWasFragment: fragment };
+      flush(blankSincePrevious);
+      current = { start: line.start, end: line.end, lines: [line], lastWasFragment: fragment, blankBefore: blankSincePrevious || !previousContent };
     }
     previousContent = line;
     blankSincePrevious = false;
   }
-  flush();
+  flush(true);
   return blocks;
+}
+
+/**
+ * Whether the text puts a blank line between paragraphs (most transcriptions do). There, two
+ * lines with no blank between are one paragraph that a link or a scrape broke apart.
+ */
+const ZERO_WIDTH_LINE = /^[\u200b-\u200d\ufeff]+$/;
+
+function blankSeparated(lines: PhysicalLine[]): boolean {
+  let content = 0;
+  let followedByBlank = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].role !== 'content') continue;
+    content++;
+    if (i + 1 === lines.length || lines[i + 1].role === 'empty') followedByBlank++;
+  }
+  return content >= 6 && followedByBlank >= content * 0.5;
+}
+
+/** `在` ⏎ `工资制度和价格改革` ⏎ `上迈出…`: no sentence ends at the break, and no heading starts or ends there. */
+function brokenSentence(a: string, b: string): boolean {
+  const last = a[a.length - 1];
+  if (SENTENCE_END.has(last) || CLAUSE_END.has(last) || last === '：' || last === ':') return false;
+  return !startsHeading(a) && !startsHeading(b) && !DI_RE.test(a) && !DI_RE.test(b) && !lex.CLOSING_TITLE.test(a);
 }
 
 /** A piece of a line with no Chinese in it, like the `2.5` of a `PM` / `2.5` break. */
@@ -300,6 +337,8 @@ function shouldJoin(a: string, b: string, blankBetween: boolean, aWasFragment: b
   const last = a[a.length - 1];
   if (a === '（' || a === '(') return true;
   if (blankBetween) return false;
+  // A number alone on its line (（一） ⏎ 进一步增强企业活力…) numbers the line after it.
+  if (BARE_NUMBER_RE.test(a) && !startsHeading(b) && !DI_RE.test(b)) return true;
   if (SENTENCE_END.has(last)) return CONTINUATION_STARTS.has(b[0]) && b.length <= 2;
   if (startsHeading(b)) return false;
   if (aWasFragment) return true;
@@ -338,7 +377,9 @@ function flatten(s: string): string {
 
 function classifyBlocks(text: string, blocks: Block[]): BlockRole[] {
   const roles: BlockRole[] = blocks.map((b, i) => classifyBlock(text, b, blocks[i + 1]));
+  parallelOpenings(roles, blocks);
   resolvePartCandidates(roles, blocks);
+  assignLevels(text, roles, blocks);
   return roles;
 }
 
@@ -359,6 +400,12 @@ function classifyBlock(text: string, block: Block, next: Block | undefined): Blo
 
   if (length <= 40 && lex.GLOSSARY_HEADING.test(flat)) return { kind: 'glossary', headingEnd: block.end };
   if (length <= 40 && /^附/.test(flat) && lex.APPENDIX_HEADING.test(flat)) return { kind: 'appendix', headingEnd: block.end };
+  if (lex.FONT_NOTES_HEADING.test(flat)) return { kind: 'appendix', headingEnd: block.end };
+  // A numeral alone between blank lines numbers a chapter that has no title (一 ⏎ ⏎ 二 …).
+  if (block.standalone && BARE_NUMERAL_RE.test(flat)) {
+    const value = parseChineseNumeral(flat);
+    if (value !== undefined) return { kind: 'chapter', numbering: { style: 'chinese-dun', value, text: flat, span: { start: block.start, end: block.end } }, headingEnd: block.end };
+  }
 
   // Numbering starts with a numeral, a bracket or a digit; most paragraphs start with none of them.
   if (!NUMBER_START.test(flat[0] ?? '')) return classifyUnnumbered(text, block, next, flat, length);
@@ -368,6 +415,9 @@ function classifyBlock(text: string, block: Block, next: Block | undefined): Blo
   }
   const section = numberingAt(text, block, SECTION_RE, 'chinese-paren', (m) => parseChineseNumeral(m[1]));
   if (section) return { kind: 'section', numbering: section, headingEnd: leadEnd(text, block, section.span.end, false) };
+  // Its level is settled with the others in `assignLevels`.
+  const point = numberingAt(text, block, DI_RE, 'chinese-ordinal', (m) => parseChineseNumeral(m[1]));
+  if (point) return { kind: point.text.endsWith('部分') ? 'part' : 'chapter', numbering: point, headingEnd: leadEnd(text, block, point.span.end, false) };
 
   const item =
     numberingAt(text, block, ARABIC_DOT_RE, 'arabic-dot', (m) => Number(m[1])) ??
@@ -394,8 +444,10 @@ function classifyUnnumbered(text: string, block: Block, next: Block | undefined,
   // Titles and sub-headings are short lines; long paragraphs skip the checks below.
   if (length > 45 || block.lineCount > 2) return lead ? { kind: 'lead', headingStart: block.start, headingEnd: lead } : { kind: 'body' };
   const sentenceMarks = countSentenceEnds(flat);
+  if (lex.FIGURE.test(flat)) return lead ? { kind: 'lead', headingStart: block.start, headingEnd: lead } : { kind: 'body' };
   const nextIsBody = !!next && !startsHeading(next.flat) && !/^[—─]/.test(next.flat);
-  const titleLike = block.lineCount <= 2 && length >= 2 && length <= 40 && !SENTENCE_END.has(last) && !CLAUSE_END.has(last) && sentenceMarks === 0;
+  // A title has at most one comma; 现在，我代表…，向大会…，请… is a sentence that lost its full stop.
+  const titleLike = block.lineCount <= 2 && length >= 2 && length <= 40 && !SENTENCE_END.has(last) && !CLAUSE_END.has(last) && sentenceMarks === 0 && countOf(flat, '，') <= 1;
   if (titleLike && next && !lex.LEAD_IN.test(flat) && !/[“（(《]$/.test(flat)) return { kind: 'part', headingEnd: block.end };
 
   const standalone =
@@ -408,6 +460,12 @@ function classifyUnnumbered(text: string, block: Block, next: Block | undefined,
 
   if (lead) return { kind: 'lead', headingStart: block.start, headingEnd: lead };
   return { kind: 'body' };
+}
+
+function countOf(s: string, ch: string): number {
+  let n = 0;
+  for (const c of s) if (c === ch) n++;
+  return n;
 }
 
 function countSentenceEnds(s: string): number {
@@ -449,12 +507,45 @@ function leadSentence(text: string, block: Block): number | undefined {
 }
 
 /**
+ * Paragraphs that open alike (`这一年，我们…。`, `五年来，…`) are parallel headings: when at least
+ * three one-sentence paragraphs share their opening phrase and each heads paragraphs of its own,
+ * all of them are sub-headings, whatever the length of the paragraph after each.
+ */
+function parallelOpenings(roles: BlockRole[], blocks: Block[]): void {
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const kind = roles[i].kind;
+    if (kind !== 'body' && kind !== 'lead' && kind !== 'subheading' && kind !== 'part') continue;
+    if ((roles[i] as { numbering?: Numbering }).numbering) continue;
+    const flat = blocks[i].flat;
+    const m = /^([^，。；：:、“”（）]{2,6})，/.exec(flat);
+    if (!m || visibleLength(flat) > 45 || countSentenceEnds(flat) > 1 || blocks[i].lineCount > 2) continue;
+    const last = flat[flat.length - 1];
+    if (CLAUSE_END.has(last) || last === '：' || last === ':') continue;
+    if (countSentenceEnds(flat) === 1 && !SENTENCE_END.has(last)) continue;
+    const list = groups.get(m[1]) ?? [];
+    list.push(i);
+    groups.set(m[1], list);
+  }
+  for (const members of groups.values()) {
+    if (members.length < 3) continue;
+    // Each heads a paragraph of its own: no two follow one another.
+    let apart = true;
+    for (let k = 1; k < members.length; k++) if (members[k] - members[k - 1] < 2) apart = false;
+    if (!apart) continue;
+    for (const i of members) roles[i] = { kind: 'subheading', headingEnd: blocks[i].end };
+  }
+}
+
+/**
  * A title-like line is a part title only where it stands at the report's top level: before the
  * first numbered chapter, or where numbering restarts after it. Between two consecutive numbers of
  * one level it is an unnumbered sub-heading.
  */
 function resolvePartCandidates(roles: BlockRole[], blocks: Block[]): void {
   let seenChapter = false;
+  const parts: number[] = [];
+  const closings: number[] = [];
   let lastNumbered: Numbering | undefined;
   let inAppendix = false;
   for (let i = 0; i < roles.length; i++) {
@@ -464,7 +555,7 @@ function resolvePartCandidates(roles: BlockRole[], blocks: Block[]): void {
       if (role.kind === 'chapter') seenChapter = true;
       lastNumbered = role.numbering;
     }
-    if (role.kind !== 'part') continue;
+    if (role.kind !== 'part' || role.numbering) continue;
     let next: Numbering | undefined;
     let nextKind: string | undefined;
     for (let j = i + 1; j < roles.length; j++) {
@@ -474,13 +565,161 @@ function resolvePartCandidates(roles: BlockRole[], blocks: Block[]): void {
         nextKind = r.kind;
         break;
       }
-      if (r.kind === 'part' || r.kind === 'appendix' || r.kind === 'glossary') break;
+      if (r.kind === 'appendix' || r.kind === 'glossary') break;
     }
     const continues = !!lastNumbered && !!next && next.style === lastNumbered.style && next.value === lastNumbered.value + 1;
     const restarts = !!next && next.value === 1 && (nextKind === 'chapter' || !seenChapter);
-    const atTop = !seenChapter || restarts || (!next && lex.PART_TITLE_WORDS.test(blocks[i].flat));
+    const closing = !next && lex.CLOSING_TITLE.test(blocks[i].flat);
+    const atTop = !seenChapter || restarts || (!next && lex.PART_TITLE_WORDS.test(blocks[i].flat)) || closing;
     if (inAppendix || continues || !atTop) roles[i] = { kind: 'subheading', headingEnd: role.headingEnd };
+    else if (closing) closings.push(i);
+    else parts.push(i);
   }
+  // Parts come at least two to a report; one title alone before the chapters is a chapter of its own.
+  if (parts.length === 1) {
+    const i = parts[0];
+    const role = roles[i] as { headingEnd: number };
+    let j = i + 1;
+    while (j < roles.length && roles[j].kind !== 'chapter' && roles[j].kind !== 'part' && roles[j].kind !== 'section') j++;
+    const next = roles[j];
+    if (next && next.kind === 'chapter' && next.numbering?.style === 'chinese-dun' && next.numbering.value === 1) {
+      roles[i] = { kind: 'chapterTitle', headingEnd: role.headingEnd };
+      parts.length = 0;
+    }
+  }
+  if (parts.length === 0) for (const i of closings) roles[i] = { kind: 'chapterTitle', headingEnd: (roles[i] as { headingEnd: number }).headingEnd };
+}
+
+/** A run of sibling numbered headings of one style (`一、二、三、`), and the heading it sits under. */
+interface NumberedList {
+  style: string;
+  members: number[];
+  first: number;
+  last: number;
+  parent?: NumberedList;
+  children: NumberedList[];
+  items: boolean;
+  /** Under an unnumbered part title: its lists cannot be parts themselves. */
+  inPart: boolean;
+}
+
+const NUMBERED_KINDS = new Set(['chapter', 'section', 'part']);
+
+/** Where a style usually stands: 第一部分 above 一、 above （一）; 第一、/第一， stand anywhere. */
+const NATURAL_RANK: Record<string, number> = { 'chinese-part': 0, 'chinese-dun': 1, 'chinese-paren': 2 };
+
+/**
+ * Gives each numbered heading its level from where its numbering sits, not from its style alone:
+ * a numbering that restarts at 1 under a heading opens a level below it (`一、…五、` inside
+ * `第一、`), a number that continues an open list returns to that list's level, and the levels
+ * count from the top: part, chapter, section, subsection. A list whose members are clauses ending
+ * in ；, or paragraphs that follow one another with nothing under them, is a list of items, not of
+ * headings. A report divided by `（一）` alone keeps them as sections (a fragment of a chapter).
+ */
+function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
+  const lists: NumberedList[] = [];
+  const memberOf = new Map<number, NumberedList>();
+  let stack: NumberedList[] = [];
+  let inPart = false;
+  for (let i = 0; i < roles.length; i++) {
+    const role = roles[i];
+    if (role.kind === 'appendix' || role.kind === 'glossary') break;
+    if (role.kind === 'part' && !role.numbering) {
+      stack = [];
+      inPart = true;
+      continue;
+    }
+    if (!NUMBERED_KINDS.has(role.kind) || !('numbering' in role) || !role.numbering) continue;
+    const n = role.numbering;
+    const style = n.style === 'chinese-ordinal' && n.text.endsWith('部分') ? 'chinese-part' : n.style;
+    let list: NumberedList | undefined;
+    for (let k = stack.length - 1; k >= 0; k--) {
+      if (stack[k].style === style && stack[k].last + 1 === n.value) {
+        list = stack[k];
+        stack.length = k + 1;
+        break;
+      }
+    }
+    if (!list && n.value !== 1) {
+      // A gap or a repeat stays beside the list it breaks, so the numbering check can see it.
+      for (let k = stack.length - 1; k >= 0; k--) {
+        if (stack[k].style === style) {
+          list = stack[k];
+          stack.length = k + 1;
+          break;
+        }
+      }
+    }
+    if (!list) {
+      const parent = stack[stack.length - 1];
+      list = { style, members: [], first: n.value, last: 0, parent, children: [], items: false, inPart };
+      parent?.children.push(list);
+      lists.push(list);
+      stack.push(list);
+    }
+    list.members.push(i);
+    list.last = n.value;
+    memberOf.set(i, list);
+  }
+
+  for (const list of lists) list.items = isItemList(text, list, blocks, roles);
+  // Items own no headings: a list that opened after one belongs to the heading above the items.
+  // A 一、 list met after a （一） list's last division does not divide that division (一、 ranks above
+  // （一）): it is the next division of the heading above both.
+  for (const list of lists) list.children = [];
+  for (const list of lists) {
+    while (list.parent?.items) list.parent = list.parent.parent;
+    while (!list.items && list.parent?.parent && (NATURAL_RANK[list.style] ?? 9) < (NATURAL_RANK[list.parent.style] ?? -1)) list.parent = list.parent.parent;
+    list.parent?.children.push(list);
+  }
+  const hasHeadingChildren = (list: NumberedList): boolean => {
+    for (const c of list.children) if (!c.items) return true;
+    return false;
+  };
+  const kindOf = (list: NumberedList): BlockRole['kind'] => {
+    if (list.items) return 'item';
+    if (list.style === 'chinese-part') return 'part';
+    let depth = 1;
+    for (let p = list.parent; p; p = p.parent) if (p.style !== 'chinese-part') depth++;
+    if (depth === 1) {
+      const headed = hasHeadingChildren(list);
+      if (list.style === 'chinese-paren' && !headed) return 'section';
+      if (list.style === 'chinese-ordinal' && !list.inPart && headed && list.children.some((c) => !c.items && c.style === 'chinese-dun')) return 'part';
+    }
+    if (list.parent && kindOfList.get(list.parent) === 'part') depth--;
+    return depth <= 1 ? 'chapter' : depth === 2 ? 'section' : depth === 3 ? 'subsection' : 'item';
+  };
+  const kindOfList = new Map<NumberedList, BlockRole['kind']>();
+  for (const list of lists) kindOfList.set(list, kindOf(list));
+  for (const list of lists) {
+    const kind = kindOfList.get(list)!;
+    for (const i of list.members) {
+      const role = roles[i] as { numbering: Numbering; headingEnd: number };
+      roles[i] = { kind: kind as 'chapter', numbering: role.numbering, headingEnd: role.headingEnd };
+    }
+  }
+}
+
+/**
+ * Items, not headings: members that end in ；, a run of `第…` points that does not start at 第一,
+ * or, below another heading, paragraphs that follow one another with none under them and that
+ * read as running text (a number alone on its line, or a first sentence too long for a title).
+ */
+function isItemList(text: string, list: NumberedList, blocks: Block[], roles: BlockRole[]): boolean {
+  const m = list.members;
+  for (let k = 0; k < m.length - 1; k++) if (/[；;]$/.test(blocks[m[k]].flat)) return true;
+  if (list.style === 'chinese-ordinal' && list.first !== 1) return true;
+  if (!list.parent && list.style !== 'chinese-ordinal') return false;
+  if (m.length < 2) return false;
+  let running = 0;
+  for (let k = 0; k < m.length - 1; k++) {
+    if (m[k + 1] - m[k] > 1) return false;
+    const role = roles[m[k]] as { numbering: Numbering; headingEnd: number };
+    const block = blocks[m[k]];
+    const bare = block.lineCount > 1 && text.slice(block.start, firstLineEnd(text, block.start, block.end)).trim() === role.numbering.text;
+    if (bare || role.headingEnd - role.numbering.span.end > 40) running++;
+  }
+  return running * 2 >= m.length - 1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -520,6 +759,11 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
   const innermost = (): MutableSection | undefined => {
     for (let i = stack.length - 1; i >= 0; i--) if (stack[i].section.kind !== 'lead' && stack[i].section.kind !== 'item') return stack[i].section;
     return stack.length ? stack[stack.length - 1].section : undefined;
+  };
+  /** The innermost open part, chapter or section, past sub-headings, leads and items. */
+  const enclosingHeading = (): MutableSection | undefined => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i].rank <= RANK.subsection) return stack[i].section;
+    return undefined;
   };
   const finishEntry = () => {
     if (!entry) return;
@@ -578,31 +822,39 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
       extend(block.end);
       continue;
     }
-    if (appendixSection && (role.kind === 'chapter' || role.kind === 'section')) {
+    if (appendixSection && (role.kind === 'chapter' || role.kind === 'section' || role.kind === 'subsection')) {
       role = { kind: 'item', numbering: role.numbering, headingEnd: role.headingEnd };
     }
 
     switch (role.kind) {
+      case 'chapterTitle': {
+        open({ kind: 'chapter', name: headingName(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] }, RANK.chapter);
+        paragraphs.push({ span, section: innermost() });
+        break;
+      }
       case 'part':
       case 'subheading': {
-        const section: MutableSection = { kind: role.kind, name: headingName(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] };
-        open(section, RANK[role.kind]);
+        if (role.numbering) {
+          open(numberedSection(text, role.kind, role.numbering, block, role.headingEnd), RANK.part);
+          paragraphs.push({ span, section: innermost() });
+          break;
+        }
+        // A title standing alone right under a chapter divides it like a （一） would (关于教育改革问题).
+        const parent = enclosingHeading();
+        const divides = role.kind === 'subheading' && block.standalone && !SENTENCE_END.has(block.flat[block.flat.length - 1]) && !!parent &&
+          (parent.kind === 'chapter' || (parent.kind === 'section' && !parent.numbering));
+        const kind = divides ? 'section' : role.kind;
+        const section: MutableSection = { kind, name: headingName(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] };
+        open(section, RANK[kind]);
         // A sub-heading is a sentence of the report too (这一年，…增长5%。): its figures count.
         paragraphs.push({ span, section });
         break;
       }
       case 'chapter':
       case 'section':
+      case 'subsection':
       case 'item': {
-        const section: MutableSection = {
-          kind: role.kind,
-          name: headingName(text, role.numbering.span.end, role.headingEnd, role.kind === 'item' ? 30 : 40),
-          detail: role.numbering.text,
-          heading: { start: block.start, end: role.headingEnd },
-          span,
-          numbering: role.numbering,
-          children: [],
-        };
+        const section = numberedSection(text, role.kind, role.numbering, block, role.headingEnd);
         open(section, RANK[role.kind]);
         if (role.headingEnd < block.end - 1) paragraphs.push({ span, section: innermost() });
         break;
@@ -640,6 +892,18 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
   }
   finishEntry();
   return { sections: roots, paragraphs, glossary };
+}
+
+function numberedSection(text: string, kind: SectionKind, numbering: Numbering, block: Block, headingEnd: number): MutableSection {
+  return {
+    kind,
+    name: headingName(text, numbering.span.end, headingEnd, kind === 'item' ? 30 : 40) || numbering.text,
+    detail: numbering.text,
+    heading: { start: block.start, end: headingEnd },
+    span: { start: block.start, end: block.end },
+    numbering,
+    children: [],
+  };
 }
 
 function previousBlockEnd(blocks: Block[], i: number): number {

@@ -45,7 +45,7 @@ const LIST_BREAK = table('，。；！？!?\n');
 
 /** Verbs, adverbs and time words around a metric that are not part of its name. */
 const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
-const TRAILING_NOISE = new RegExp(`(?:${words(METRIC_TRAILING_WORDS)})+$`);
+const TRAILING_NOISE = new RegExp(`(?:${words(METRIC_TRAILING_WORDS)}|${TIME_WORDS})+$`);
 const LEADING_NOISE = new RegExp(`^(?:${words(METRIC_LEADING_WORDS)}|${TIME_WORDS})+`);
 /** A comparison before the figure: 比上年, 较2020年, 高于全国, 同比. What follows the marker is what it is compared with. */
 const COMPARISON = new RegExp(`(?:${words(COMPARISON_MARKERS)})(?![${NOT_COMPARISON_AFTER}])`, 'g');
@@ -102,7 +102,7 @@ export function extractClaims(report: Report): Claim[] {
       const words = arrival ? { metric: '' } : metricOf(text, figure, from);
       let metric = words.metric;
       // 占本年预算支出的7.84%: the share of what the clause before named.
-      if (/^占/.test(metric) && previousMetric) metric = `${previousMetric.replace(/（年均）$/, '')}${metric}`;
+      if (/^[占佔]/.test(metric) && previousMetric) metric = `${previousMetric.replace(/（年均）$/, '')}${metric}`;
       const list = breaks.list(figure.span.start);
       if (list !== listStart) {
         listStart = list;
@@ -253,17 +253,21 @@ function clean(s: string): string {
     out = next;
   }
   // A share: 民生支出占 → 民生支出占比, 占国内生产总值的 → 占国内生产总值比重.
-  if (/占$/.test(out)) out = `${out}比`;
-  else if (/占[^占]{2,}$/.test(out) && !/(比重|比例|份额)$/.test(out)) out = `${out}比重`;
+  if (/[占佔]$/.test(out)) out = `${out}比`;
+  else if (/[占佔](?![领用有据地去])[^占佔]{2,}$/.test(out) && !/(比重|比例|份额)$/.test(out)) out = `${out}比重`;
   // A single character left over (对, 在) names nothing.
   if ([...out].length < 2) return '';
   return out.length > 24 ? out.slice(-24) : out;
 }
 
+const CHANGE_AFTER_COUNT = /^(?:增加|增长|提高|减少|下降|降低|上升|扩大|缩小|增至|降至|达到|以上|以下)|^[\u4e00-\u9fff]{0,6}?(?:到|为|至)(?:[0-9０-９]|[零〇一二两三四五六七八九十百千]+[个所家项座万亿千百])/;
+
 /** The noun after a counter word: up to a break, a verb or a particle, at most 10 characters. */
 function nounAfter(text: string, at: number): string {
   let i = at;
   while (i < text.length && i - at < 20 && !CLAUSE_BREAK[text.charCodeAt(i)] && !/[的等和及与在以将已均全被]/.test(text[i])) i++;
+  // 由二十个增加到三十三个: a change after the counter word names nothing.
+  if (CHANGE_AFTER_COUNT.test(text.slice(at, at + 10))) return '';
   const noun = text
     .slice(at, i)
     .replace(/(?:以上|以下|左右|全部|积极|共同|主动|实现|得到|参与|完成|获得|达到|投入|建成|开工|通过|入选|纳入|配备|新增|累计|提供|覆盖|开展|正式|顺利|成功|获评|荣获|落地|签约|上线|竣工).*$/, '')

@@ -207,6 +207,55 @@ describe('claims', () => {
     ]);
   });
 
+  it('name the thing measured, not a comparison, a starting level or a function word', () => {
+    const report = [
+      '出口增长6.1%，高于全国1.2个百分点。进口增长5%，高于全国0.8个百分点。',
+      '钢产量由2046万吨增加到3178万吨。城乡居民人均收入均增长5%。民生支出占86%。',
+      '教育支出2410万元，占本年预算支出的7.84%。中职学校由71所优化整合为47所。',
+    ].join('\n');
+    assert.deepEqual(
+      parseReport(report).claims.map((c) => `${c.text} ${c.metric}${c.comparedWith ? ` (vs ${c.comparedWith})` : ''}`),
+      [
+        '6.1% 出口',
+        '1.2个百分点 出口 (vs 全国)',
+        '5% 进口',
+        '0.8个百分点 进口 (vs 全国)',
+        '2046万吨 钢产量',
+        '3178万吨 钢产量',
+        '5% 城乡居民人均收入',
+        '86% 民生支出占比',
+        '2410万元 教育支出',
+        '7.84% 教育支出占本年预算支出比重',
+        '71所 中职学校',
+        '47所 中职学校',
+      ],
+    );
+  });
+
+  it('keep a figure compared with 全国 apart from one compared with 上年', () => {
+    const points = parseReport('出口增长6.1%，高于全国1.2个百分点；出口增长6.1%，比上年提高0.8个百分点。').claims.filter((c) => c.kind === 'points');
+    assert.deepEqual(points.map((c) => `${c.metric} ${c.comparedWith}`), ['出口 全国', '出口 上年']);
+    assert.notEqual(points[0].metricKey, points[1].metricKey);
+  });
+
+  it('give a multi-year total the span it covers, and a comparison with a year the years since', () => {
+    const report = [
+      '某省2024年政府工作报告',
+      '——2024年1月20日在省人民代表大会上',
+      '一、2023年工作回顾',
+      '单位地区生产总值能耗比上年下降4.59%。近三年累计，单位地区生产总值能耗下降10.08%。',
+      '五年累计城镇新增就业300万人。城镇新增就业60万人。',
+      '2023年四大主导产业占GDP比重较2020年提高约14个百分点。',
+    ].join('\n');
+    assert.deepEqual(claims(report), [
+      '4.59% 单位地区生产总值能耗 2023 result -4.59',
+      '10.08% 单位地区生产总值能耗 2021-2023 result -10.08',
+      '300万人 城镇新增就业 2019-2023 result',
+      '60万人 城镇新增就业 2023 result',
+      '14个百分点 四大主导产业占GDP比重 2021-2023 result 14',
+    ]);
+  });
+
   it('meet the gold standard of 1,158 figures annotated by reading the corpus', () => {
     // Floors a little under what the extractor reaches today, so a regression fails here.
     const e = evaluate();

@@ -5,6 +5,7 @@
  */
 import type { Report, Section, Span } from './model';
 import { scanFigures, type Figure } from './numbers';
+import { parseChineseNumeral } from './numerals';
 import { GROWTH_DOWN, GROWTH_UP, type ClaimKind, type Qualifier } from './units';
 import { COMPARISON_MARKERS, DONE_WORDS, METRIC_LEADING_WORDS, METRIC_TRAILING_WORDS, NOT_COMPARISON_AFTER, PLAN_WORDS, TIME_WORDS } from './lexicon';
 
@@ -46,6 +47,8 @@ const LIST_BREAK = table('，。；！？!?\n');
 /** Verbs, adverbs and time words around a metric that are not part of its name. */
 const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
 const TRAILING_NOISE = new RegExp(`(?:${words(METRIC_TRAILING_WORDS)}|${TIME_WORDS})+$`);
+/** The verbs after what a figure is compared with: 比2020年增长 → 2020年. */
+const TRAILING_VERBS = new RegExp(`(?:${words(METRIC_TRAILING_WORDS)})+$`);
 const LEADING_NOISE = new RegExp(`^(?:${words(METRIC_LEADING_WORDS)}|${TIME_WORDS})+`);
 /** A comparison before the figure: 比上年, 较2020年, 高于全国, 同比. What follows the marker is what it is compared with. */
 const COMPARISON = new RegExp(`(?:${words(COMPARISON_MARKERS)})(?![${NOT_COMPARISON_AFTER}])`, 'g');
@@ -99,7 +102,7 @@ export function extractClaims(report: Report): Claim[] {
       const from = afterPrevious ? previous.span.end : clauseStart;
       // 由71所优化整合为47所: the level a change arrives at is the same metric as the one it left.
       const arrival = afterPrevious && ARRIVAL.test(text.slice(from, figure.span.start));
-      const words = arrival ? { metric: '' } : metricOf(text, figure, from);
+      const words: MetricWords = arrival ? { metric: '' } : metricOf(text, figure, from);
       let metric = words.metric;
       // 占本年预算支出的7.84%: the share of what the clause before named.
       if (/^[占佔]/.test(metric) && previousMetric) metric = `${previousMetric.replace(/（年均）$/, '')}${metric}`;
@@ -127,7 +130,7 @@ export function extractClaims(report: Report): Claim[] {
         comparedWith: words.comparedWith,
         // Compared with 全国 and with 上年 are two statistics, even of one metric.
         metricKey: words.comparedWith ? `${metricKey(metric)}|${words.comparedWith}` : metricKey(metric),
-        period: facts.periodAt(figure.span.start, inherited.period),
+        period: sinceYear(facts.periodAt(figure.span.start, inherited.period, words.comparisonAt), words.comparedWith),
         modality: facts.modality === 'result' && inherited.explicit && governedByPlan(text.slice(Math.max(clauseStart, figure.span.start - 40), figure.span.start)) ? 'target' : facts.modality,
       });
     }
@@ -215,6 +218,8 @@ interface MetricWords {
   metric: string;
   /** What the figure is compared with: 全国 (高于全国1.2个百分点), 上年 (比上年增长8%). */
   comparedWith?: string;
+  /** Where the comparison starts: a year after it is the other side of the comparison, not the period. */
+  comparisonAt?: number;
 }
 
 /**
@@ -223,25 +228,29 @@ interface MetricWords {
  * for a count with nothing before it, the noun after the counter word (`组建22个商务楼宇服务小分队`).
  */
 function metricOf(text: string, figure: Figure, from: number): MetricWords {
-  let before = text.slice(Math.max(from, figure.span.start - 40), figure.span.start).replace(/[\s\u3000]+/g, '');
+  const start = Math.max(from, figure.span.start - 40);
+  let before = text.slice(start, figure.span.start);
   let comparedWith: string | undefined;
+  let comparisonAt: number | undefined;
   let last: RegExpExecArray | undefined;
   for (const m of before.matchAll(COMPARISON)) if (!/[对相占环]$/.test(before.slice(0, m.index))) last = m as RegExpExecArray;
   if (last) {
     const marker = last[0];
-    const other = before.slice(last.index + marker.length).replace(TRAILING_NOISE, '');
+    const other = before.slice(last.index + marker.length).replace(/[\s\u3000]+/g, '').replace(TRAILING_VERBS, '');
     comparedWith = marker === '同比' ? '上年同期' : other || undefined;
+    comparisonAt = start + last.index;
     before = before.slice(0, last.index);
   }
+  before = before.replace(/[\s\u3000]+/g, '');
   const level = FROM_LEVEL.exec(before);
   if (level) before = before.slice(0, level.index);
   const metric = clean(before);
   // A count names what it counts after the counter word: 组建22个商务楼宇服务小分队, 中海海港城等80个项目.
   if (figure.kind === 'count') {
     const after = nounAfter(text, figure.span.end);
-    if (after) return { metric: after, comparedWith };
+    if (after) return { metric: after, comparedWith, comparisonAt };
   }
-  return { metric, comparedWith };
+  return { metric, comparedWith, comparisonAt };
 }
 
 function clean(s: string): string {
@@ -421,7 +430,16 @@ function runningPeriod(paragraph: string, reviewYear: number | undefined): strin
 
 const PLAN_MENTION = /“?(十[一二三四五]五)”?(?:时期|期间|以来|规划)?/g;
 const YEAR_MENTION = /((?:19|20)\d{2})年(?![底末]?[-—至到]\d)/g;
+/** 2006—2008年, 2006年至2008年, 一九七八年到一九八五年: a span of years. */
+const SPAN_MENTION = /((?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年?(?:[底末])?(?:[-—－~～至到])((?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年/g;
+/** 近三年累计, 五年来, 三年间, 今后五年: a span of N years up to the year reviewed, or after it in a plan. */
+const YEARS_MENTION = /(近|过去|这|今后|未来)?([两二三四五六七八九十]|[2-9]|1\d)年(?:来|间|累计|合计|共|内|中|里)/g;
 const THIS_YEAR = /(今年|本年)/g;
+
+function yearOf(written: string): number {
+  if (/^\d{4}$/.test(written)) return Number(written);
+  return Number([...written].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
+}
 
 /**
  * What one sentence says about the period of its figures, read once: a figure's period comes from
@@ -430,11 +448,10 @@ const THIS_YEAR = /(今年|本年)/g;
  */
 class SentenceFacts {
   private readonly plans: { end: number; period: string }[] = [];
-  private readonly years: { end: number; year: string }[] = [];
+  /** Years and spans of years, by where they end. */
+  private readonly mentions: { end: number; period: string }[] = [];
   private readonly thisYear: number;
   private readonly fiveYears: boolean;
-  private nextYear = 0;
-  private lastYear: string | undefined;
 
   constructor(
     readonly start: number,
@@ -443,22 +460,57 @@ class SentenceFacts {
     private readonly reviewYear: number | undefined,
   ) {
     for (const m of sentence.matchAll(PLAN_MENTION)) if (PLAN_PERIODS[m[1]]) this.plans.push({ end: start + m.index + m[0].length, period: PLAN_PERIODS[m[1]] });
-    for (const m of sentence.matchAll(YEAR_MENTION)) this.years.push({ end: start + m.index + m[0].length, year: m[1] });
+    for (const m of sentence.matchAll(YEAR_MENTION)) this.mentions.push({ end: start + m.index + m[0].length, period: m[1] });
+    for (const m of sentence.matchAll(SPAN_MENTION)) {
+      const [from, to] = [yearOf(m[1]), yearOf(m[2])];
+      if (from > 1900 && to > from && to - from < 50) this.mentions.push({ end: start + m.index + m[0].length, period: `${from}-${to}` });
+    }
+    if (reviewYear !== undefined) {
+      for (const m of sentence.matchAll(YEARS_MENTION)) {
+        const n = /\d/.test(m[2]) ? Number(m[2]) : (parseChineseNumeral(m[2]) ?? 0);
+        if (n < 2) continue;
+        const ahead = m[1] === '今后' || m[1] === '未来' || (modality === 'target' && m[1] === undefined);
+        this.mentions.push({ end: start + m.index + m[0].length, period: ahead ? `${reviewYear + 1}-${reviewYear + n}` : `${reviewYear - n + 1}-${reviewYear}` });
+      }
+    }
+    this.mentions.sort((a, b) => a.end - b.end);
     const thisYear = THIS_YEAR.exec(sentence);
     THIS_YEAR.lastIndex = 0;
     this.thisYear = thisYear ? start + thisYear.index + thisYear[0].length : Infinity;
     this.fiveYears = /(五年来|这五年|过去五年|五年间)/.test(sentence);
   }
 
-  /** The period of a figure at `offset`; figures are asked for in order. */
-  periodAt(offset: number, inherited: string | undefined): string | undefined {
+  /**
+   * The period of a figure at `offset`: the last year or span written before it — before `limit`
+   * when the figure is a comparison, whose year (比1954年) is the other side, not the period.
+   */
+  periodAt(offset: number, inherited: string | undefined, limit = offset): string | undefined {
     if (this.plans.length && this.plans[0].end <= offset) return this.plans[0].period;
+    const last = this.lastMention(limit);
+    if (last && last.includes('-')) return last;
     if (this.fiveYears && this.reviewYear !== undefined) return `${this.reviewYear - 4}-${this.reviewYear}`;
-    while (this.nextYear < this.years.length && this.years[this.nextYear].end <= offset) this.lastYear = this.years[this.nextYear++].year;
-    if (this.lastYear) return this.lastYear;
+    if (last) return last;
     if (this.thisYear <= offset && this.reviewYear !== undefined) return String(this.reviewYear + 1);
     return inherited;
   }
+
+  private lastMention(limit: number): string | undefined {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid].end <= limit) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? this.mentions[lo - 1].period : undefined;
+  }
+}
+
+/** 2025年…较2020年提高14个百分点: a change since a year covers the years after it, up to the period's year. */
+function sinceYear(period: string | undefined, comparedWith: string | undefined): string | undefined {
+  const since = comparedWith && /^((?:19|20)\d{2})年/.exec(comparedWith);
+  if (!since || !period || !/^\d{4}$/.test(period) || Number(period) <= Number(since[1]) + 1) return period;
+  return `${Number(since[1]) + 1}-${period}`;
 }
 
 const PLAN_WORD = new RegExp(`(${PLAN_WORDS.join('|')})`);

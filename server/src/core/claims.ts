@@ -74,7 +74,9 @@ export function extractClaims(report: Report): Claim[] {
     const section = context(paragraph.span.start);
     const breaks = new Breaks(text, paragraph.span.start);
     if (running && running.section !== section && !sameChapter(running.section, section)) running = undefined;
-    const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), reviewYear);
+    // Without a date, the year the section reviews stands in for the report's review year.
+    const anchorYear = reviewYear ?? (section.modality === 'result' && section.period && /^\d{4}$/.test(section.period) ? Number(section.period) : undefined);
+    const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), anchorYear);
     if (marker) running = { section, period: marker };
     const inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period, explicit: true } : section;
     // The 分别 list a figure belongs to, and how many figures of it came before.
@@ -140,7 +142,8 @@ export function extractClaims(report: Report): Claim[] {
 
 /** Sub-headings inside one review chapter share its running period (海南's 五年来… blocks). */
 function sameChapter(a: Inherited, b: Inherited): boolean {
-  return a.modality === b.modality && a.modality === 'result';
+  // A heading with a year of its own (二、2019年…总体要求) starts afresh, whatever it is labelled.
+  return a.modality === b.modality && a.modality === 'result' && a.period === b.period;
 }
 
 /**
@@ -261,9 +264,8 @@ function clean(s: string): string {
     if (next === out) break;
     out = next;
   }
-  // A share: 民生支出占 → 民生支出占比, 占国内生产总值的 → 占国内生产总值比重.
+  // A share written without its noun: 民生支出占 → 民生支出占比. (占预算数的106% is a ratio, not a share: no 比重 added.)
   if (/[占佔]$/.test(out)) out = `${out}比`;
-  else if (/[占佔](?![领用有据地去])[^占佔]{2,}$/.test(out) && !/(比重|比例|份额)$/.test(out)) out = `${out}比重`;
   // A single character left over (对, 在) names nothing.
   if ([...out].length < 2) return '';
   return out.length > 24 ? out.slice(-24) : out;
@@ -418,7 +420,8 @@ function sectionContext(report: Report, reviewYear: number | undefined): (offset
 /** The period a paragraph sets for those after it: 五年来… opens a five-year span, 过去一年… or 2025年… a year. */
 function runningPeriod(paragraph: string, reviewYear: number | undefined): string | undefined {
   if (reviewYear === undefined) return undefined;
-  if (FIVE_YEARS.test(paragraph)) return `${reviewYear - 4}-${reviewYear}`;
+  // 五年来… opens the paragraph, or follows a first short sentence (2015年是“十二五”收官之年。过去五年，…).
+  if (FIVE_YEARS.test(paragraph) || /[。！!]\s*(?:五年来|这五年|过去五年|五年间)/.test(paragraph)) return `${reviewYear - 4}-${reviewYear}`;
   const plan = PLAN_OPENING.exec(paragraph);
   if (plan && PLAN_PERIODS[plan[1]]) return PLAN_PERIODS[plan[1]];
   if (ONE_YEAR.test(paragraph)) {

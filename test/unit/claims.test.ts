@@ -95,6 +95,16 @@ describe('number scanner', () => {
     ]);
   });
 
+  it('read the number forms of older reports: 五点二倍, full-width groups, 1，120亿元, 6000千瓦, 万余', () => {
+    assert.deepEqual(figures('拖拉机增长五点二倍，支出８５７，１８２，０００元，积累1，120亿元，６，０００千瓦，达到３８万余人'), [
+      '五点二倍=5.2 倍 multiple exact',
+      '８５７，１８２，０００元=857182000 元 amount exact',
+      '1，120亿元=112000000000 元 amount exact',
+      '６，０００千瓦=6000 千瓦 amount exact',
+      '３８万余人=380000 人 count atLeast',
+    ]);
+  });
+
   it('never throws and never reports a figure outside the text', () => {
     const piece = fc.constantFrom('1', '2', '.', '5', '万', '亿', '元', '%', '个', '增长', '下降', '约', '余', '以上', '-', '—', '至', '第', '位', '全国',
       '一', '两', '十', '百', '千', '分之', '成', '倍', '年', '“', '”', '，', '。', '\n', '𠀾', ':', '/');

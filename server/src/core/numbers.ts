@@ -10,6 +10,7 @@ import {
   SCALES, SCALE_KEYS, UNITS, UNIT_KEYS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, RANK_SCOPES, RANK_VERBS, ORDINAL_COUNTERS, DURATION_BEFORE, DURATION_AFTER,
   type ClaimKind, type Qualifier,
 } from './units';
+import { foldWidth } from './numerals';
 
 export interface Figure {
   /** The figure as written: number, scale, unit (and 余/多 between them). */
@@ -102,9 +103,15 @@ function scanArabic(text: string, start: number, to: number): ScanResult {
   let i = start;
   let digits = '';
   while (i < to && DIGIT.test(text[i])) digits += fold(text[i++]);
-  // Thousands separators: 1,234,567. A full-width ， is always a clause break in Chinese text.
-  while (i + 3 < to + 1 && text[i] === ',' && /^[0-9]{3}(?![0-9])/.test(text.slice(i + 1, i + 5))) {
-    digits += text.slice(i + 1, i + 4);
+  // Thousands separators: 1,234,567. A full-width ， is a clause break (新建5，300户) except between
+  // full-width digits (８５７，１８２，０００元) or before a group and a scale (1，120亿元), as older reports wrote them.
+  for (;;) {
+    if (i + 3 >= to + 1) break;
+    const group = text.slice(i + 1, i + 5);
+    const ascii = text[i] === ',' && /^[0-9]{3}(?![0-9])/.test(group);
+    const wide = text[i] === '，' && ((/[０-９]/.test(text[i - 1]) && /^[０-９]{3}(?![０-９0-9])/.test(group)) || /^[0-9]{3}(?:\.[0-9]+)?[万亿]/.test(text.slice(i + 1, i + 12)));
+    if (!ascii && !wide) break;
+    digits += foldWidth(text.slice(i + 1, i + 4));
     i += 4;
   }
   let decimal = '';
@@ -184,7 +191,9 @@ function finishFigure(text: string, start: number, numberEnd: number, value: num
     qualifier = 'atLeast';
     i++;
   }
-  for (const key of SCALE_KEYS) {
+  // 6000千瓦, 50千米: a unit that starts like a scale is the unit.
+  const unitFirst = (UNITS_BY_FIRST.get(text[i]) ?? []).some((u) => u.length > 1 && text.startsWith(u, i));
+  for (const key of unitFirst ? [] : SCALE_KEYS) {
     if (text.startsWith(key, i)) {
       scale = SCALES[key];
       i += key.length;
@@ -209,7 +218,8 @@ function finishFigure(text: string, start: number, numberEnd: number, value: num
   // A unit that is really the start of a word: 3年时间 keeps 年, but 5个体 (个体工商户) is not 5个.
   if (unitKey === '个' && /^体|^人(?!次)/.test(text.slice(i, i + 1)) && text[i] === '体') return { next: i };
   const before = text.slice(Math.max(0, start - 4), start);
-  for (const [word, q] of QUALIFIERS_BEFORE) if (before.endsWith(word)) qualifier = q;
+  // 达到38万余人: 余 after the number is not undone by 达到 before it.
+  for (const [word, q] of QUALIFIERS_BEFORE) if (before.endsWith(word) && !(q === 'exact' && qualifier !== 'exact')) qualifier = q;
   for (const [word, q] of QUALIFIERS_AFTER) {
     if (text.startsWith(word, i)) {
       qualifier = q;
@@ -277,8 +287,20 @@ function scanChinese(text: string, start: number, to: number): ScanResult {
   }
   let i = start;
   while (i < to && /[零〇一二两三四五六七八九十百千万亿]/.test(text[i])) i++;
-  const run = text.slice(start, i);
+  let run = text.slice(start, i);
   const before = text[start - 1] ?? '';
+  // 五点二倍, 百分之四十八点五: a decimal written out; the digits after 点 belong to this number.
+  if (before === '点' && /[零〇一二两三四五六七八九]/.test(text[start - 2] ?? '')) return { next: i };
+  let decimal: number | undefined;
+  if (text[i] === '点' && /^[零〇一二三四五六七八九]/.test(text[i + 1] ?? '') && /^[零〇一二两三四五六七八九十]+$/.test(run)) {
+    let j = i + 1;
+    while (j < to && /[零〇一二三四五六七八九]/.test(text[j])) j++;
+    decimal = parseDecimalChinese(text.slice(start, j));
+    if (decimal !== undefined) {
+      run = text.slice(start, j);
+      i = j;
+    }
+  }
   // A numeral run inside a word: 一是, 十四五, 六稳, 三级包保, 第一, 统一, 唯一, 之一.
   if (/[第之统唯万千百]/.test(before) && before !== '近' && !/[0-9]/.test(before)) return { next: i };
   if (insideShortQuote(text, start)) return { next: i };
@@ -291,8 +313,8 @@ function scanChinese(text: string, start: number, to: number): ScanResult {
     };
   }
   // 三四轮, 二三十个, 七八百人: two neighbouring digits give an approximate range, not 34 or 23.
-  const approximate = approximateRange(run);
-  const value = approximate ? approximate[0] : parseChineseNumber(run);
+  const approximate = decimal === undefined ? approximateRange(run) : undefined;
+  const value = decimal ?? (approximate ? approximate[0] : parseChineseNumber(run));
   if (value === undefined || (value < 2 && !approximate)) return { next: i };
   // 五年来, 三年间: a span of time, not a figure.
   if (/^年(来|间|以来|内)/.test(text.slice(i, i + 3))) return { next: i + 1 };

@@ -54,8 +54,8 @@ const LEADING_NOISE = new RegExp(`^(?:${words(METRIC_LEADING_WORDS)}|${TIME_WORD
 const COMPARISON = new RegExp(`(?:${words(COMPARISON_MARKERS)})(?![${NOT_COMPARISON_AFTER}])`, 'g');
 /** 由86.9%提高到, 从1954年的: the start of a change from one level to another. */
 /** Between two figures of a clause, a short change that arrives at the second: 增加到, 优化整合为, 提高至. */
-const ARRIVAL = /^[\u4e00-\u9fff]{0,6}(?:到|为|至)$/;
-const FROM_LEVEL = /(?:由|从)(?=$|[0-9０-９零〇一二两三四五六七八九十百千]|上年|去年|前年|原来|过去|目前|现在)/;
+const ARRIVAL = /^[\u4e00-\u9fff]{0,6}?(?:到|为|至)(?:[\u4e00-\u9fff0-9０-９]{1,8}的)?$/;
+const FROM_LEVEL = /(?:由|从|從)(?=$|[0-9０-９零〇一二两三四五六七八九十百千]|上年|去年|前年|原来|原定|原计划|过去|目前|现在|年初|每)/;
 const GROWTH_CONTEXT = /(?:增长|增加|提高|提升|上升|上涨|增速|改善|扩大|下降|降低|减少|缩小|回落|下滑|压减|压降|收窄|缩减)(?:了|约|达|为|到)?$/;
 
 const PLAN_PERIODS: Record<string, string> = { 十一五: '2006-2010', 十二五: '2011-2015', 十三五: '2016-2020', 十四五: '2021-2025', 十五五: '2026-2030' };
@@ -248,8 +248,9 @@ function metricOf(text: string, figure: Figure, from: number): MetricWords {
   const level = FROM_LEVEL.exec(before);
   if (level) before = before.slice(0, level.index);
   const metric = clean(before);
-  // A count names what it counts after the counter word: 组建22个商务楼宇服务小分队, 中海海港城等80个项目.
-  if (figure.kind === 'count') {
+  // A count names what it counts after the counter word: 组建22个商务楼宇服务小分队, 中海海港城等80个项目;
+  // so does a number with a scale and no unit: 960多万贫困人口.
+  if (figure.kind === 'count' || (figure.unit === '' && figure.kind === 'amount')) {
     const after = nounAfter(text, figure.span.end);
     if (after) return { metric: after, comparedWith, comparisonAt };
   }

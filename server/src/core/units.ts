@@ -68,6 +68,7 @@ export const UNITS: Readonly<Record<string, UnitInfo>> = {
   项: count('项'),
   件: count('件'),
   家: count('家'),
+  家庭: count('户'),
   所: count('所'),
   座: count('座'),
   张: count('张'),

@@ -106,6 +106,7 @@ export function extractClaims(report: Report): Claim[] {
       const arrival = afterPrevious && ARRIVAL.test(text.slice(from, figure.span.start));
       const words: MetricWords = arrival ? { metric: '' } : metricOf(text, figure, from);
       let metric = words.metric;
+      if (ALLOCATION.test(metric)) metric = withPurpose(metric, facts.sentence, figure.span.end - facts.start);
       // 占本年预算支出的7.84%: the share of what the clause before named.
       if (/^[占佔]/.test(metric) && previousMetric) metric = `${previousMetric.replace(/（年均）$/, '')}${metric}`;
       const list = breaks.list(figure.span.start);
@@ -273,6 +274,20 @@ function clean(s: string): string {
 }
 
 const CHANGE_AFTER_COUNT = /^(?:增加|增长|提高|减少|下降|降低|上升|扩大|缩小|增至|降至|达到|以上|以下)|^[\u4e00-\u9fff]{0,6}?(?:到|为|至)(?:[0-9０-９]|[零〇一二两三四五六七八九十百千]+[个所家项座万亿千百])/;
+
+/** Money someone allocates (中央财政安排, 国家投入): the figure is the money for a purpose, written around it. */
+const ALLOCATION = /(安排|投入|下达|拨付|筹集|补助|拟安排|将安排|新增安排)$/;
+
+/**
+ * 为加快社会保障体系建设，今年中央财政将安排2762亿元 / 中央财政安排832亿元，支持卫生事业改革和发展:
+ * two allocations are two metrics, named by their purposes.
+ */
+function withPurpose(metric: string, sentence: string, figureEnd: number): string {
+  const after = /^[^。；]*?[，,](?:主要|重点)?(?:用于|支持)([^，。；、]{2,16})/.exec(sentence.slice(figureEnd, figureEnd + 60));
+  const before = /为([^，。；]{2,16})[，,]/.exec(sentence.slice(0, Math.max(0, figureEnd)));
+  const purpose = after?.[1] ?? before?.[1];
+  return purpose ? `${metric}（${purpose}）` : metric;
+}
 
 /** The noun after a counter word: up to a break, a verb or a particle, at most 10 characters. */
 function nounAfter(text: string, at: number): string {
@@ -459,7 +474,7 @@ class SentenceFacts {
 
   constructor(
     readonly start: number,
-    sentence: string,
+    readonly sentence: string,
     readonly modality: Modality,
     private readonly reviewYear: number | undefined,
   ) {

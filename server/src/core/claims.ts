@@ -314,7 +314,8 @@ function listSubjects(text: string, listStart: number, sentenceStart: number): s
   const last = parts[parts.length - 1];
   const head = parts[0];
   // The shared tail: 城镇 / 农村居民人均可支配收入 share 居民人均可支配收入.
-  const tail = last.length > head.length ? last.slice(head.length) : '';
+  // Only a short modifier shares a tail: 化学需氧量、二氧化硫排放量 are two whole names.
+  const tail = last.length > head.length && head.length <= 3 ? last.slice(head.length) : '';
   return parts.map((part, i) => (i === parts.length - 1 ? part : `${part}${tail}`));
 }
 
@@ -367,8 +368,20 @@ export function reportYear(report: Report): number | undefined {
  */
 function reviewYearOf(report: Report): number | undefined {
   const date = reportDate(report);
-  if (!date) return undefined;
-  return date.month !== undefined && date.month >= 10 ? date.year : date.year - 1;
+  if (date) return date.month !== undefined && date.month >= 10 ? date.year : date.year - 1;
+  // Undated (a report copied without its title lines): the latest year a chapter heading names is
+  // the year planned (三、2011年的工作), unless that heading reviews it (一、2015年工作回顾).
+  let latest: { year: number; review: boolean } | undefined;
+  for (const s of report.sections) {
+    if (s.kind !== 'chapter' && s.kind !== 'part') continue;
+    const heading = report.text.slice(s.heading.start, s.heading.end);
+    for (const m of heading.matchAll(/((?:19|20)\d{2})年/g)) {
+      const year = Number(m[1]);
+      if (!latest || year > latest.year) latest = { year, review: RESULT_WORDS.test(heading) };
+    }
+  }
+  if (!latest) return undefined;
+  return latest.review ? latest.year : latest.year - 1;
 }
 
 interface Inherited {
@@ -468,7 +481,7 @@ function yearOf(written: string): number {
 class SentenceFacts {
   private readonly plans: { end: number; period: string }[] = [];
   /** Years and spans of years, by where they end. */
-  private readonly mentions: { end: number; period: string }[] = [];
+  private readonly mentions: { end: number; period: string; compared?: boolean }[] = [];
   private readonly thisYear: number;
   private readonly fiveYears: boolean;
 
@@ -505,7 +518,7 @@ class SentenceFacts {
    */
   periodAt(offset: number, inherited: string | undefined, limit = offset): string | undefined {
     if (this.plans.length && this.plans[0].end <= offset) return this.plans[0].period;
-    const last = this.lastMention(limit);
+    const last = this.lastMention(limit, offset);
     if (last && last.includes('-')) return last;
     if (this.fiveYears && this.reviewYear !== undefined) return `${this.reviewYear - 4}-${this.reviewYear}`;
     if (last) return last;
@@ -513,15 +526,21 @@ class SentenceFacts {
     return inherited;
   }
 
-  private lastMention(limit: number): string | undefined {
-    let lo = 0;
-    let hi = this.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.mentions[mid].end <= limit) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 ? this.mentions[lo - 1].period : undefined;
+  private lastMention(limit: number, offset: number): string | undefined {
+    const upTo = (at: number) => {
+      let lo = 0;
+      let hi = this.mentions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.mentions[mid].end <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    // Years inside a comparison (比1956年) stay the other side for the figures after it too.
+    for (let k = upTo(limit); k < upTo(offset); k++) this.mentions[k].compared = true;
+    for (let k = upTo(limit) - 1; k >= 0; k--) if (!this.mentions[k].compared) return this.mentions[k].period;
+    return undefined;
   }
 }
 

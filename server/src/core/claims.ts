@@ -78,8 +78,9 @@ export function extractClaims(report: Report): Claim[] {
     const anchorYear = reviewYear ?? (section.modality === 'result' && section.period && /^\d{4}$/.test(section.period) ? Number(section.period) : undefined);
     const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), anchorYear);
     if (marker) running = { section, period: marker };
-    const inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period, explicit: true } : section;
+    let inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period, explicit: true } : section;
     // The 分别 list a figure belongs to, and how many figures of it came before.
+    let reviewScan = paragraph.span.start;
     let listStart = -1;
     let listPosition = 0;
     let subjects: string[] = [];
@@ -89,6 +90,13 @@ export function extractClaims(report: Report): Claim[] {
       previousSentenceEnd = sentenceStart;
       if (!facts || sentenceStart !== facts.start) {
         const sentence = text.slice(sentenceStart, nextBreak(text, figure.span.end, paragraph.span.end, SENTENCE_BREAK));
+        // 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…: the rest of the paragraph looks back.
+        // Each sentence before this one is read once, whatever the paragraph's length.
+        for (; reviewScan < sentenceStart; reviewScan = nextBreak(text, reviewScan, sentenceStart, SENTENCE_BREAK)) {
+          if (reviewYear !== undefined && inherited.modality === 'target' && REVIEW_OPENING.test(text.slice(reviewScan, reviewScan + 12))) {
+            inherited = { period: String(reviewYear), modality: 'result', explicit: true };
+          }
+        }
         facts = new SentenceFacts(sentenceStart, sentence, modalityOf(sentence, inherited.modality, !!inherited.explicit), reviewYear);
       }
       // In a list (增长4.3%、5.3%) each figure is what the first one is.
@@ -392,7 +400,7 @@ interface Inherited {
 }
 
 const RESULT_WORDS = /(回顾|成就|成绩|总结|过去)/;
-const TARGET_WORDS = /(安排|目标|任务|重点工作|计划|展望|思路|考虑|部署|主要工作|实事)/;
+const TARGET_WORDS = /(安排|目标|任务|重点工作|计划|展望|思路|考虑|部署|主要工作|实事|建议|今年|明年)/;
 const FIVE_YEARS = /^(?:各位代表[！!，,]?)?(?:[—─]+)?(?:五年来|这五年|过去五年|五年间|这是.{2,24}的五年)/;
 const PLAN_OPENING = /^(?:[—─]+)?“?(十[一二三四五]五)”?(?:时期|期间|以来)/;
 const ONE_YEAR = /^(?:各位代表[！!，,]?)?(?:[—─]+)?(?:过去一年|这一年|一年来|刚刚过去的|过去的一年|(?:19|20)\d{2}年(?:是|，|,))/;
@@ -498,6 +506,8 @@ class SentenceFacts {
       if (from > 1900 && to > from && to - from < 50) this.mentions.push({ end: start + m.index + m[0].length, period: `${from}-${to}` });
     }
     if (reviewYear !== undefined) {
+      const lastYear = REVIEW_OPENING.exec(sentence);
+      if (lastYear) this.mentions.push({ end: start + lastYear[0].length, period: String(reviewYear) });
       for (const m of sentence.matchAll(YEARS_MENTION)) {
         const n = /\d/.test(m[2]) ? Number(m[2]) : (parseChineseNumeral(m[2]) ?? 0);
         if (n < 2) continue;
@@ -551,6 +561,8 @@ function sinceYear(period: string | undefined, comparedWith: string | undefined)
   return `${Number(since[1]) + 1}-${period}`;
 }
 
+const REVIEW_OPENING = /^\s*(?:各位代表[！!，,]?)?(?:过去一年|一年来|过去的一年)/;
+
 const PLAN_WORD = new RegExp(`(${PLAN_WORDS.join('|')})`);
 const DONE_WORD = new RegExp(`(${DONE_WORDS.join('|')})`);
 
@@ -560,6 +572,8 @@ const DONE_WORD = new RegExp(`(${DONE_WORDS.join('|')})`);
  * figure — stands in its clause before it without a word of what was done (超额完成计划).
  */
 function modalityOf(sentence: string, inherited: Modality, explicit: boolean): Modality {
+  // 过去一年，…: a plan chapter looks back before it looks ahead.
+  if (REVIEW_OPENING.test(sentence)) return 'result';
   if (inherited === 'target' || /预计/.test(sentence)) return inherited;
   if (explicit) return 'result';
   return PLAN_WORD.test(sentence) || /控制在.{0,12}以[内下]/.test(sentence) ? 'target' : inherited;

@@ -73,6 +73,11 @@ describe('number scanner', () => {
     assert.deepEqual(figures('成功举办第32届全国中学生运动会，迎来第31个世界无烟日，承办第19届亚运会，近10年来，10年间，近十年，实现“六个翻番”'), []);
   });
 
+  it('skip small counts that name a fixed set, unless the report lists the set right there', () => {
+    assert.deepEqual(figures('坚持四项基本原则，实现四个现代化，统筹两个大局，落实中央八项规定，建成三个中心'), ['三个=3 个 count exact']);
+    assert.deepEqual(figures('提出三条原则：一是平等，二是互利，三是共赢'), ['三条=3 条 count exact']);
+  });
+
   it('keep a count of years as a figure', () => {
     assert.deepEqual(figures('连续5年增长，用3年时间'), ['5年=5 年 amount exact', '3年=3 年 amount exact']);
   });

@@ -248,8 +248,10 @@ function metricOf(text: string, figure: Figure, from: number): MetricWords {
   for (const m of before.matchAll(COMPARISON)) if (!/[对相占环]$/.test(before.slice(0, m.index))) last = m as RegExpExecArray;
   if (last) {
     const marker = last[0];
-    const other = before.slice(last.index + marker.length).replace(/[\s\u3000]+/g, '').replace(TRAILING_VERBS, '');
-    comparedWith = marker === '同比' ? '上年同期' : other || undefined;
+    const raw = before.slice(last.index + marker.length).replace(/[\s\u3000]+/g, '');
+    const other = raw.replace(TRAILING_VERBS, '');
+    // 比原计划增加, 比上年末增加: a verb-like ending that leaves one character is part of the name.
+    comparedWith = marker === '同比' ? '上年同期' : ([...other].length >= 2 ? other : raw.replace(/(?:增加|增长|提高|减少|下降|降低|多|少|了)+$/, '')) || undefined;
     comparisonAt = start + last.index;
     before = before.slice(0, last.index);
   }

@@ -73,6 +73,11 @@ describe('number scanner', () => {
     assert.deepEqual(figures('成功举办第32届全国中学生运动会，迎来第31个世界无烟日，承办第19届亚运会，近10年来，10年间，近十年，实现“六个翻番”'), []);
   });
 
+  it('skip small counts that name a fixed set, unless the report lists the set right there', () => {
+    assert.deepEqual(figures('坚持四项基本原则，实现四个现代化，统筹两个大局，落实中央八项规定，建成三个中心'), ['三个=3 个 count exact']);
+    assert.deepEqual(figures('提出三条原则：一是平等，二是互利，三是共赢'), ['三条=3 条 count exact']);
+  });
+
   it('keep a count of years as a figure', () => {
     assert.deepEqual(figures('连续5年增长，用3年时间'), ['5年=5 年 amount exact', '3年=3 年 amount exact']);
   });
@@ -92,6 +97,16 @@ describe('number scanner', () => {
       '三四轮=3~4 轮 count approx',
       '二三十个=20~30 个 count approx',
       '七八百人=700~800 人 count approx',
+    ]);
+  });
+
+  it('read the number forms of older reports: 五点二倍, full-width groups, 1，120亿元, 6000千瓦, 万余', () => {
+    assert.deepEqual(figures('拖拉机增长五点二倍，支出８５７，１８２，０００元，积累1，120亿元，６，０００千瓦，达到３８万余人'), [
+      '五点二倍=5.2 倍 multiple exact',
+      '８５７，１８２，０００元=857182000 元 amount exact',
+      '1，120亿元=112000000000 元 amount exact',
+      '６，０００千瓦=6000 千瓦 amount exact',
+      '３８万余人=380000 人 count atLeast',
     ]);
   });
 
@@ -204,6 +219,55 @@ describe('claims', () => {
       '130亿元 固定资产投资 2025 result',
       '5亿元 超额完成计划目标 2025 result',
       '8万人 城镇新增就业 2026 target',
+    ]);
+  });
+
+  it('name the thing measured, not a comparison, a starting level or a function word', () => {
+    const report = [
+      '出口增长6.1%，高于全国1.2个百分点。进口增长5%，高于全国0.8个百分点。',
+      '钢产量由2046万吨增加到3178万吨。城乡居民人均收入均增长5%。民生支出占86%。',
+      '教育支出2410万元，占本年预算支出的7.84%。中职学校由71所优化整合为47所。',
+    ].join('\n');
+    assert.deepEqual(
+      parseReport(report).claims.map((c) => `${c.text} ${c.metric}${c.comparedWith ? ` (vs ${c.comparedWith})` : ''}`),
+      [
+        '6.1% 出口',
+        '1.2个百分点 出口 (vs 全国)',
+        '5% 进口',
+        '0.8个百分点 进口 (vs 全国)',
+        '2046万吨 钢产量',
+        '3178万吨 钢产量',
+        '5% 城乡居民人均收入',
+        '86% 民生支出占比',
+        '2410万元 教育支出',
+        '7.84% 教育支出占本年预算支出',
+        '71所 中职学校',
+        '47所 中职学校',
+      ],
+    );
+  });
+
+  it('keep a figure compared with 全国 apart from one compared with 上年', () => {
+    const points = parseReport('出口增长6.1%，高于全国1.2个百分点；出口增长6.1%，比上年提高0.8个百分点。').claims.filter((c) => c.kind === 'points');
+    assert.deepEqual(points.map((c) => `${c.metric} ${c.comparedWith}`), ['出口 全国', '出口 上年']);
+    assert.notEqual(points[0].metricKey, points[1].metricKey);
+  });
+
+  it('give a multi-year total the span it covers, and a comparison with a year the years since', () => {
+    const report = [
+      '某省2024年政府工作报告',
+      '——2024年1月20日在省人民代表大会上',
+      '一、2023年工作回顾',
+      '单位地区生产总值能耗比上年下降4.59%。近三年累计，单位地区生产总值能耗下降10.08%。',
+      '五年累计城镇新增就业300万人。城镇新增就业60万人。',
+      '2023年四大主导产业占GDP比重较2020年提高约14个百分点。',
+    ].join('\n');
+    assert.deepEqual(claims(report), [
+      '4.59% 单位地区生产总值能耗 2023 result -4.59',
+      '10.08% 单位地区生产总值能耗 2021-2023 result -10.08',
+      '300万人 城镇新增就业 2019-2023 result',
+      '60万人 城镇新增就业 2023 result',
+      '14个百分点 四大主导产业占GDP比重 2021-2023 result 14',
     ]);
   });
 

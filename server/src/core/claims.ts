@@ -5,6 +5,7 @@
  */
 import type { Report, Section, Span } from './model';
 import { scanFigures, type Figure } from './numbers';
+import { parseChineseNumeral } from './numerals';
 import { GROWTH_DOWN, GROWTH_UP, type ClaimKind, type Qualifier } from './units';
 import { COMPARISON_MARKERS, DONE_WORDS, METRIC_LEADING_WORDS, METRIC_TRAILING_WORDS, NOT_COMPARISON_AFTER, PLAN_WORDS, TIME_WORDS } from './lexicon';
 
@@ -45,14 +46,16 @@ const LIST_BREAK = table('，。；！？!?\n');
 
 /** Verbs, adverbs and time words around a metric that are not part of its name. */
 const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
-const TRAILING_NOISE = new RegExp(`(?:${words(METRIC_TRAILING_WORDS)})+$`);
+const TRAILING_NOISE = new RegExp(`(?:${words(METRIC_TRAILING_WORDS)}|${TIME_WORDS})+$`);
+/** The verbs after what a figure is compared with: 比2020年增长 → 2020年. */
+const TRAILING_VERBS = new RegExp(`(?:${words(METRIC_TRAILING_WORDS)})+$`);
 const LEADING_NOISE = new RegExp(`^(?:${words(METRIC_LEADING_WORDS)}|${TIME_WORDS})+`);
 /** A comparison before the figure: 比上年, 较2020年, 高于全国, 同比. What follows the marker is what it is compared with. */
 const COMPARISON = new RegExp(`(?:${words(COMPARISON_MARKERS)})(?![${NOT_COMPARISON_AFTER}])`, 'g');
 /** 由86.9%提高到, 从1954年的: the start of a change from one level to another. */
 /** Between two figures of a clause, a short change that arrives at the second: 增加到, 优化整合为, 提高至. */
-const ARRIVAL = /^[\u4e00-\u9fff]{0,6}(?:到|为|至)$/;
-const FROM_LEVEL = /(?:由|从)(?=$|[0-9０-９零〇一二两三四五六七八九十百千]|上年|去年|前年|原来|过去|目前|现在)/;
+const ARRIVAL = /^[\u4e00-\u9fff]{0,6}?(?:到|为|至)(?:[\u4e00-\u9fff0-9０-９]{1,8}的)?$/;
+const FROM_LEVEL = /(?:由|从|從)(?=$|[0-9０-９零〇一二两三四五六七八九十百千]|上年|去年|前年|原来|原定|原计划|过去|目前|现在|年初|每)/;
 const GROWTH_CONTEXT = /(?:增长|增加|提高|提升|上升|上涨|增速|改善|扩大|下降|降低|减少|缩小|回落|下滑|压减|压降|收窄|缩减)(?:了|约|达|为|到)?$/;
 
 const PLAN_PERIODS: Record<string, string> = { 十一五: '2006-2010', 十二五: '2011-2015', 十三五: '2016-2020', 十四五: '2021-2025', 十五五: '2026-2030' };
@@ -71,10 +74,13 @@ export function extractClaims(report: Report): Claim[] {
     const section = context(paragraph.span.start);
     const breaks = new Breaks(text, paragraph.span.start);
     if (running && running.section !== section && !sameChapter(running.section, section)) running = undefined;
-    const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), reviewYear);
+    // Without a date, the year the section reviews stands in for the report's review year.
+    const anchorYear = reviewYear ?? (section.modality === 'result' && section.period && /^\d{4}$/.test(section.period) ? Number(section.period) : undefined);
+    const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), anchorYear);
     if (marker) running = { section, period: marker };
-    const inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period, explicit: true } : section;
+    let inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period, explicit: true } : section;
     // The 分别 list a figure belongs to, and how many figures of it came before.
+    let reviewScan = paragraph.span.start;
     let listStart = -1;
     let listPosition = 0;
     let subjects: string[] = [];
@@ -84,6 +90,13 @@ export function extractClaims(report: Report): Claim[] {
       previousSentenceEnd = sentenceStart;
       if (!facts || sentenceStart !== facts.start) {
         const sentence = text.slice(sentenceStart, nextBreak(text, figure.span.end, paragraph.span.end, SENTENCE_BREAK));
+        // 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…: the rest of the paragraph looks back.
+        // Each sentence before this one is read once, whatever the paragraph's length.
+        for (; reviewScan < sentenceStart; reviewScan = nextBreak(text, reviewScan, sentenceStart, SENTENCE_BREAK)) {
+          if (reviewYear !== undefined && inherited.modality === 'target' && REVIEW_OPENING.test(text.slice(reviewScan, reviewScan + 12))) {
+            inherited = { period: String(reviewYear), modality: 'result', explicit: true };
+          }
+        }
         facts = new SentenceFacts(sentenceStart, sentence, modalityOf(sentence, inherited.modality, !!inherited.explicit), reviewYear);
       }
       // In a list (增长4.3%、5.3%) each figure is what the first one is.
@@ -99,10 +112,11 @@ export function extractClaims(report: Report): Claim[] {
       const from = afterPrevious ? previous.span.end : clauseStart;
       // 由71所优化整合为47所: the level a change arrives at is the same metric as the one it left.
       const arrival = afterPrevious && ARRIVAL.test(text.slice(from, figure.span.start));
-      const words = arrival ? { metric: '' } : metricOf(text, figure, from);
+      const words: MetricWords = arrival ? { metric: '' } : metricOf(text, figure, from);
       let metric = words.metric;
+      if (ALLOCATION.test(metric)) metric = withPurpose(metric, facts.sentence, figure.span.end - facts.start);
       // 占本年预算支出的7.84%: the share of what the clause before named.
-      if (/^占/.test(metric) && previousMetric) metric = `${previousMetric.replace(/（年均）$/, '')}${metric}`;
+      if (/^[占佔]/.test(metric) && previousMetric) metric = `${previousMetric.replace(/（年均）$/, '')}${metric}`;
       const list = breaks.list(figure.span.start);
       if (list !== listStart) {
         listStart = list;
@@ -127,7 +141,7 @@ export function extractClaims(report: Report): Claim[] {
         comparedWith: words.comparedWith,
         // Compared with 全国 and with 上年 are two statistics, even of one metric.
         metricKey: words.comparedWith ? `${metricKey(metric)}|${words.comparedWith}` : metricKey(metric),
-        period: facts.periodAt(figure.span.start, inherited.period),
+        period: sinceYear(facts.periodAt(figure.span.start, inherited.period, words.comparisonAt), words.comparedWith),
         modality: facts.modality === 'result' && inherited.explicit && governedByPlan(text.slice(Math.max(clauseStart, figure.span.start - 40), figure.span.start)) ? 'target' : facts.modality,
       });
     }
@@ -137,7 +151,8 @@ export function extractClaims(report: Report): Claim[] {
 
 /** Sub-headings inside one review chapter share its running period (海南's 五年来… blocks). */
 function sameChapter(a: Inherited, b: Inherited): boolean {
-  return a.modality === b.modality && a.modality === 'result';
+  // A heading with a year of its own (二、2019年…总体要求) starts afresh, whatever it is labelled.
+  return a.modality === b.modality && a.modality === 'result' && a.period === b.period;
 }
 
 /**
@@ -215,6 +230,8 @@ interface MetricWords {
   metric: string;
   /** What the figure is compared with: 全国 (高于全国1.2个百分点), 上年 (比上年增长8%). */
   comparedWith?: string;
+  /** Where the comparison starts: a year after it is the other side of the comparison, not the period. */
+  comparisonAt?: number;
 }
 
 /**
@@ -223,25 +240,32 @@ interface MetricWords {
  * for a count with nothing before it, the noun after the counter word (`组建22个商务楼宇服务小分队`).
  */
 function metricOf(text: string, figure: Figure, from: number): MetricWords {
-  let before = text.slice(Math.max(from, figure.span.start - 40), figure.span.start).replace(/[\s\u3000]+/g, '');
+  const start = Math.max(from, figure.span.start - 40);
+  let before = text.slice(start, figure.span.start);
   let comparedWith: string | undefined;
+  let comparisonAt: number | undefined;
   let last: RegExpExecArray | undefined;
   for (const m of before.matchAll(COMPARISON)) if (!/[对相占环]$/.test(before.slice(0, m.index))) last = m as RegExpExecArray;
   if (last) {
     const marker = last[0];
-    const other = before.slice(last.index + marker.length).replace(TRAILING_NOISE, '');
-    comparedWith = marker === '同比' ? '上年同期' : other || undefined;
+    const raw = before.slice(last.index + marker.length).replace(/[\s\u3000]+/g, '');
+    const other = raw.replace(TRAILING_VERBS, '');
+    // 比原计划增加, 比上年末增加: a verb-like ending that leaves one character is part of the name.
+    comparedWith = marker === '同比' ? '上年同期' : ([...other].length >= 2 ? other : raw.replace(/(?:增加|增长|提高|减少|下降|降低|多|少|了)+$/, '')) || undefined;
+    comparisonAt = start + last.index;
     before = before.slice(0, last.index);
   }
+  before = before.replace(/[\s\u3000]+/g, '');
   const level = FROM_LEVEL.exec(before);
   if (level) before = before.slice(0, level.index);
   const metric = clean(before);
-  // A count names what it counts after the counter word: 组建22个商务楼宇服务小分队, 中海海港城等80个项目.
-  if (figure.kind === 'count') {
+  // A count names what it counts after the counter word: 组建22个商务楼宇服务小分队, 中海海港城等80个项目;
+  // so does a number with a scale and no unit: 960多万贫困人口.
+  if (figure.kind === 'count' || (figure.unit === '' && figure.kind === 'amount')) {
     const after = nounAfter(text, figure.span.end);
-    if (after) return { metric: after, comparedWith };
+    if (after) return { metric: after, comparedWith, comparisonAt };
   }
-  return { metric, comparedWith };
+  return { metric, comparedWith, comparisonAt };
 }
 
 function clean(s: string): string {
@@ -252,18 +276,35 @@ function clean(s: string): string {
     if (next === out) break;
     out = next;
   }
-  // A share: 民生支出占 → 民生支出占比, 占国内生产总值的 → 占国内生产总值比重.
-  if (/占$/.test(out)) out = `${out}比`;
-  else if (/占[^占]{2,}$/.test(out) && !/(比重|比例|份额)$/.test(out)) out = `${out}比重`;
+  // A share written without its noun: 民生支出占 → 民生支出占比. (占预算数的106% is a ratio, not a share: no 比重 added.)
+  if (/[占佔]$/.test(out)) out = `${out}比`;
   // A single character left over (对, 在) names nothing.
   if ([...out].length < 2) return '';
   return out.length > 24 ? out.slice(-24) : out;
+}
+
+const CHANGE_AFTER_COUNT = /^(?:增加|增长|提高|减少|下降|降低|上升|扩大|缩小|增至|降至|达到|以上|以下)|^[\u4e00-\u9fff]{0,6}?(?:到|为|至)(?:[0-9０-９]|[零〇一二两三四五六七八九十百千]+[个所家项座万亿千百])/;
+
+/** Money someone allocates (中央财政安排, 国家投入): the figure is the money for a purpose, written around it. */
+const ALLOCATION = /(安排|投入|下达|拨付|筹集|补助|拟安排|将安排|新增安排)$/;
+
+/**
+ * 为加快社会保障体系建设，今年中央财政将安排2762亿元 / 中央财政安排832亿元，支持卫生事业改革和发展:
+ * two allocations are two metrics, named by their purposes.
+ */
+function withPurpose(metric: string, sentence: string, figureEnd: number): string {
+  const after = /^[^。；]*?[，,](?:主要|重点)?(?:用于|支持)([^，。；、]{2,16})/.exec(sentence.slice(figureEnd, figureEnd + 60));
+  const before = /为([^，。；]{2,16})[，,]/.exec(sentence.slice(0, Math.max(0, figureEnd)));
+  const purpose = after?.[1] ?? before?.[1];
+  return purpose ? `${metric}（${purpose}）` : metric;
 }
 
 /** The noun after a counter word: up to a break, a verb or a particle, at most 10 characters. */
 function nounAfter(text: string, at: number): string {
   let i = at;
   while (i < text.length && i - at < 20 && !CLAUSE_BREAK[text.charCodeAt(i)] && !/[的等和及与在以将已均全被]/.test(text[i])) i++;
+  // 由二十个增加到三十三个: a change after the counter word names nothing.
+  if (CHANGE_AFTER_COUNT.test(text.slice(at, at + 10))) return '';
   const noun = text
     .slice(at, i)
     .replace(/(?:以上|以下|左右|全部|积极|共同|主动|实现|得到|参与|完成|获得|达到|投入|建成|开工|通过|入选|纳入|配备|新增|累计|提供|覆盖|开展|正式|顺利|成功|获评|荣获|落地|签约|上线|竣工).*$/, '')
@@ -283,7 +324,8 @@ function listSubjects(text: string, listStart: number, sentenceStart: number): s
   const last = parts[parts.length - 1];
   const head = parts[0];
   // The shared tail: 城镇 / 农村居民人均可支配收入 share 居民人均可支配收入.
-  const tail = last.length > head.length ? last.slice(head.length) : '';
+  // Only a short modifier shares a tail: 化学需氧量、二氧化硫排放量 are two whole names.
+  const tail = last.length > head.length && head.length <= 3 ? last.slice(head.length) : '';
   return parts.map((part, i) => (i === parts.length - 1 ? part : `${part}${tail}`));
 }
 
@@ -336,8 +378,20 @@ export function reportYear(report: Report): number | undefined {
  */
 function reviewYearOf(report: Report): number | undefined {
   const date = reportDate(report);
-  if (!date) return undefined;
-  return date.month !== undefined && date.month >= 10 ? date.year : date.year - 1;
+  if (date) return date.month !== undefined && date.month >= 10 ? date.year : date.year - 1;
+  // Undated (a report copied without its title lines): the latest year a chapter heading names is
+  // the year planned (三、2011年的工作), unless that heading reviews it (一、2015年工作回顾).
+  let latest: { year: number; review: boolean } | undefined;
+  for (const s of report.sections) {
+    if (s.kind !== 'chapter' && s.kind !== 'part') continue;
+    const heading = report.text.slice(s.heading.start, s.heading.end);
+    for (const m of heading.matchAll(/((?:19|20)\d{2})年/g)) {
+      const year = Number(m[1]);
+      if (!latest || year > latest.year) latest = { year, review: RESULT_WORDS.test(heading) };
+    }
+  }
+  if (!latest) return undefined;
+  return latest.review ? latest.year : latest.year - 1;
 }
 
 interface Inherited {
@@ -348,7 +402,7 @@ interface Inherited {
 }
 
 const RESULT_WORDS = /(回顾|成就|成绩|总结|过去)/;
-const TARGET_WORDS = /(安排|目标|任务|重点工作|计划|展望|思路|考虑|部署|主要工作|实事)/;
+const TARGET_WORDS = /(安排|目标|任务|重点工作|计划|展望|思路|考虑|部署|主要工作|实事|建议|今年|明年)/;
 const FIVE_YEARS = /^(?:各位代表[！!，,]?)?(?:[—─]+)?(?:五年来|这五年|过去五年|五年间|这是.{2,24}的五年)/;
 const PLAN_OPENING = /^(?:[—─]+)?“?(十[一二三四五]五)”?(?:时期|期间|以来)/;
 const ONE_YEAR = /^(?:各位代表[！!，,]?)?(?:[—─]+)?(?:过去一年|这一年|一年来|刚刚过去的|过去的一年|(?:19|20)\d{2}年(?:是|，|,))/;
@@ -405,7 +459,8 @@ function sectionContext(report: Report, reviewYear: number | undefined): (offset
 /** The period a paragraph sets for those after it: 五年来… opens a five-year span, 过去一年… or 2025年… a year. */
 function runningPeriod(paragraph: string, reviewYear: number | undefined): string | undefined {
   if (reviewYear === undefined) return undefined;
-  if (FIVE_YEARS.test(paragraph)) return `${reviewYear - 4}-${reviewYear}`;
+  // 五年来… opens the paragraph, or follows a first short sentence (2015年是“十二五”收官之年。过去五年，…).
+  if (FIVE_YEARS.test(paragraph) || /[。！!]\s*(?:五年来|这五年|过去五年|五年间)/.test(paragraph)) return `${reviewYear - 4}-${reviewYear}`;
   const plan = PLAN_OPENING.exec(paragraph);
   if (plan && PLAN_PERIODS[plan[1]]) return PLAN_PERIODS[plan[1]];
   if (ONE_YEAR.test(paragraph)) {
@@ -417,7 +472,16 @@ function runningPeriod(paragraph: string, reviewYear: number | undefined): strin
 
 const PLAN_MENTION = /“?(十[一二三四五]五)”?(?:时期|期间|以来|规划)?/g;
 const YEAR_MENTION = /((?:19|20)\d{2})年(?![底末]?[-—至到]\d)/g;
+/** 2006—2008年, 2006年至2008年, 一九七八年到一九八五年: a span of years. */
+const SPAN_MENTION = /((?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年?(?:[底末])?(?:[-—－~～至到])((?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年/g;
+/** 近三年累计, 五年来, 三年间, 今后五年: a span of N years up to the year reviewed, or after it in a plan. */
+const YEARS_MENTION = /(近|过去|这|今后|未来)?([两二三四五六七八九十]|[2-9]|1\d)年(?:来|间|累计|合计|共|内|中|里)/g;
 const THIS_YEAR = /(今年|本年)/g;
+
+function yearOf(written: string): number {
+  if (/^\d{4}$/.test(written)) return Number(written);
+  return Number([...written].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
+}
 
 /**
  * What one sentence says about the period of its figures, read once: a figure's period comes from
@@ -426,36 +490,80 @@ const THIS_YEAR = /(今年|本年)/g;
  */
 class SentenceFacts {
   private readonly plans: { end: number; period: string }[] = [];
-  private readonly years: { end: number; year: string }[] = [];
+  /** Years and spans of years, by where they end. */
+  private readonly mentions: { end: number; period: string; compared?: boolean }[] = [];
   private readonly thisYear: number;
   private readonly fiveYears: boolean;
-  private nextYear = 0;
-  private lastYear: string | undefined;
 
   constructor(
     readonly start: number,
-    sentence: string,
+    readonly sentence: string,
     readonly modality: Modality,
     private readonly reviewYear: number | undefined,
   ) {
     for (const m of sentence.matchAll(PLAN_MENTION)) if (PLAN_PERIODS[m[1]]) this.plans.push({ end: start + m.index + m[0].length, period: PLAN_PERIODS[m[1]] });
-    for (const m of sentence.matchAll(YEAR_MENTION)) this.years.push({ end: start + m.index + m[0].length, year: m[1] });
+    for (const m of sentence.matchAll(YEAR_MENTION)) this.mentions.push({ end: start + m.index + m[0].length, period: m[1] });
+    for (const m of sentence.matchAll(SPAN_MENTION)) {
+      const [from, to] = [yearOf(m[1]), yearOf(m[2])];
+      if (from > 1900 && to > from && to - from < 50) this.mentions.push({ end: start + m.index + m[0].length, period: `${from}-${to}` });
+    }
+    if (reviewYear !== undefined) {
+      const lastYear = REVIEW_OPENING.exec(sentence);
+      if (lastYear) this.mentions.push({ end: start + lastYear[0].length, period: String(reviewYear) });
+      for (const m of sentence.matchAll(YEARS_MENTION)) {
+        const n = /\d/.test(m[2]) ? Number(m[2]) : (parseChineseNumeral(m[2]) ?? 0);
+        if (n < 2) continue;
+        const ahead = m[1] === '今后' || m[1] === '未来' || (modality === 'target' && m[1] === undefined);
+        this.mentions.push({ end: start + m.index + m[0].length, period: ahead ? `${reviewYear + 1}-${reviewYear + n}` : `${reviewYear - n + 1}-${reviewYear}` });
+      }
+    }
+    this.mentions.sort((a, b) => a.end - b.end);
     const thisYear = THIS_YEAR.exec(sentence);
     THIS_YEAR.lastIndex = 0;
     this.thisYear = thisYear ? start + thisYear.index + thisYear[0].length : Infinity;
     this.fiveYears = /(五年来|这五年|过去五年|五年间)/.test(sentence);
   }
 
-  /** The period of a figure at `offset`; figures are asked for in order. */
-  periodAt(offset: number, inherited: string | undefined): string | undefined {
+  /**
+   * The period of a figure at `offset`: the last year or span written before it — before `limit`
+   * when the figure is a comparison, whose year (比1954年) is the other side, not the period.
+   */
+  periodAt(offset: number, inherited: string | undefined, limit = offset): string | undefined {
     if (this.plans.length && this.plans[0].end <= offset) return this.plans[0].period;
+    const last = this.lastMention(limit, offset);
+    if (last && last.includes('-')) return last;
     if (this.fiveYears && this.reviewYear !== undefined) return `${this.reviewYear - 4}-${this.reviewYear}`;
-    while (this.nextYear < this.years.length && this.years[this.nextYear].end <= offset) this.lastYear = this.years[this.nextYear++].year;
-    if (this.lastYear) return this.lastYear;
+    if (last) return last;
     if (this.thisYear <= offset && this.reviewYear !== undefined) return String(this.reviewYear + 1);
     return inherited;
   }
+
+  private lastMention(limit: number, offset: number): string | undefined {
+    const upTo = (at: number) => {
+      let lo = 0;
+      let hi = this.mentions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.mentions[mid].end <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    // Years inside a comparison (比1956年) stay the other side for the figures after it too.
+    for (let k = upTo(limit); k < upTo(offset); k++) this.mentions[k].compared = true;
+    for (let k = upTo(limit) - 1; k >= 0; k--) if (!this.mentions[k].compared) return this.mentions[k].period;
+    return undefined;
+  }
 }
+
+/** 2025年…较2020年提高14个百分点: a change since a year covers the years after it, up to the period's year. */
+function sinceYear(period: string | undefined, comparedWith: string | undefined): string | undefined {
+  const since = comparedWith && /^((?:19|20)\d{2})年/.exec(comparedWith);
+  if (!since || !period || !/^\d{4}$/.test(period) || Number(period) <= Number(since[1]) + 1) return period;
+  return `${Number(since[1]) + 1}-${period}`;
+}
+
+const REVIEW_OPENING = /^\s*(?:各位代表[！!，,]?)?(?:过去一年|一年来|过去的一年)/;
 
 const PLAN_WORD = new RegExp(`(${PLAN_WORDS.join('|')})`);
 const DONE_WORD = new RegExp(`(${DONE_WORDS.join('|')})`);
@@ -466,6 +574,8 @@ const DONE_WORD = new RegExp(`(${DONE_WORDS.join('|')})`);
  * figure — stands in its clause before it without a word of what was done (超额完成计划).
  */
 function modalityOf(sentence: string, inherited: Modality, explicit: boolean): Modality {
+  // 过去一年，…: a plan chapter looks back before it looks ahead.
+  if (REVIEW_OPENING.test(sentence)) return 'result';
   if (inherited === 'target' || /预计/.test(sentence)) return inherited;
   if (explicit) return 'result';
   return PLAN_WORD.test(sentence) || /控制在.{0,12}以[内下]/.test(sentence) ? 'target' : inherited;

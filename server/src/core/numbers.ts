@@ -7,9 +7,10 @@
  */
 import type { Span } from './model';
 import {
-  SCALES, SCALE_KEYS, UNITS, UNIT_KEYS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, RANK_SCOPES, RANK_VERBS, ORDINAL_COUNTERS, DURATION_BEFORE, DURATION_AFTER,
+  SCALES, SCALE_KEYS, UNITS, UNIT_KEYS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, RANK_SCOPES, RANK_VERBS, ORDINAL_COUNTERS, DURATION_BEFORE, DURATION_AFTER, NAMED_SET_NOUNS,
   type ClaimKind, type Qualifier,
 } from './units';
+import { foldWidth } from './numerals';
 
 export interface Figure {
   /** The figure as written: number, scale, unit (and 余/多 between them). */
@@ -102,9 +103,15 @@ function scanArabic(text: string, start: number, to: number): ScanResult {
   let i = start;
   let digits = '';
   while (i < to && DIGIT.test(text[i])) digits += fold(text[i++]);
-  // Thousands separators: 1,234,567. A full-width ， is always a clause break in Chinese text.
-  while (i + 3 < to + 1 && text[i] === ',' && /^[0-9]{3}(?![0-9])/.test(text.slice(i + 1, i + 5))) {
-    digits += text.slice(i + 1, i + 4);
+  // Thousands separators: 1,234,567. A full-width ， is a clause break (新建5，300户) except between
+  // full-width digits (８５７，１８２，０００元) or before a group and a scale (1，120亿元), as older reports wrote them.
+  for (;;) {
+    if (i + 3 >= to + 1) break;
+    const group = text.slice(i + 1, i + 5);
+    const ascii = text[i] === ',' && /^[0-9]{3}(?![0-9])/.test(group);
+    const wide = text[i] === '，' && ((/[０-９]/.test(text[i - 1]) && /^[０-９]{3}(?![０-９0-9])/.test(group)) || /^[0-9]{3}(?:\.[0-9]+)?[万亿]/.test(text.slice(i + 1, i + 12)));
+    if (!ascii && !wide) break;
+    digits += foldWidth(text.slice(i + 1, i + 4));
     i += 4;
   }
   let decimal = '';
@@ -184,7 +191,9 @@ function finishFigure(text: string, start: number, numberEnd: number, value: num
     qualifier = 'atLeast';
     i++;
   }
-  for (const key of SCALE_KEYS) {
+  // 6000千瓦, 50千米: a unit that starts like a scale is the unit.
+  const unitFirst = (UNITS_BY_FIRST.get(text[i]) ?? []).some((u) => u.length > 1 && text.startsWith(u, i));
+  for (const key of unitFirst ? [] : SCALE_KEYS) {
     if (text.startsWith(key, i)) {
       scale = SCALES[key];
       i += key.length;
@@ -209,7 +218,8 @@ function finishFigure(text: string, start: number, numberEnd: number, value: num
   // A unit that is really the start of a word: 3年时间 keeps 年, but 5个体 (个体工商户) is not 5个.
   if (unitKey === '个' && /^体|^人(?!次)/.test(text.slice(i, i + 1)) && text[i] === '体') return { next: i };
   const before = text.slice(Math.max(0, start - 4), start);
-  for (const [word, q] of QUALIFIERS_BEFORE) if (before.endsWith(word)) qualifier = q;
+  // 达到38万余人: 余 after the number is not undone by 达到 before it.
+  for (const [word, q] of QUALIFIERS_BEFORE) if (before.endsWith(word) && !(q === 'exact' && qualifier !== 'exact')) qualifier = q;
   for (const [word, q] of QUALIFIERS_AFTER) {
     if (text.startsWith(word, i)) {
       qualifier = q;
@@ -277,8 +287,20 @@ function scanChinese(text: string, start: number, to: number): ScanResult {
   }
   let i = start;
   while (i < to && /[零〇一二两三四五六七八九十百千万亿]/.test(text[i])) i++;
-  const run = text.slice(start, i);
+  let run = text.slice(start, i);
   const before = text[start - 1] ?? '';
+  // 五点二倍, 百分之四十八点五: a decimal written out; the digits after 点 belong to this number.
+  if (before === '点' && /[零〇一二两三四五六七八九]/.test(text[start - 2] ?? '')) return { next: i };
+  let decimal: number | undefined;
+  if (text[i] === '点' && /^[零〇一二三四五六七八九]/.test(text[i + 1] ?? '') && /^[零〇一二两三四五六七八九十]+$/.test(run)) {
+    let j = i + 1;
+    while (j < to && /[零〇一二三四五六七八九]/.test(text[j])) j++;
+    decimal = parseDecimalChinese(text.slice(start, j));
+    if (decimal !== undefined) {
+      run = text.slice(start, j);
+      i = j;
+    }
+  }
   // A numeral run inside a word: 一是, 十四五, 六稳, 三级包保, 第一, 统一, 唯一, 之一.
   if (/[第之统唯万千百]/.test(before) && before !== '近' && !/[0-9]/.test(before)) return { next: i };
   if (insideShortQuote(text, start)) return { next: i };
@@ -291,8 +313,8 @@ function scanChinese(text: string, start: number, to: number): ScanResult {
     };
   }
   // 三四轮, 二三十个, 七八百人: two neighbouring digits give an approximate range, not 34 or 23.
-  const approximate = approximateRange(run);
-  const value = approximate ? approximate[0] : parseChineseNumber(run);
+  const approximate = decimal === undefined ? approximateRange(run) : undefined;
+  const value = decimal ?? (approximate ? approximate[0] : parseChineseNumber(run));
   if (value === undefined || (value < 2 && !approximate)) return { next: i };
   // 五年来, 三年间: a span of time, not a figure.
   if (/^年(来|间|以来|内)/.test(text.slice(i, i + 3))) return { next: i + 1 };
@@ -342,6 +364,12 @@ function isDescriptor(text: string, f: Figure): boolean {
   if (/^级|^伏|^的有/.test(after)) return true;
   if (f.kind === 'percent' && /[前后]$/.test(before)) return true;
   if (f.unit === '岁' && (f.max !== undefined || /^(及以上|以上|以下|以内|的|儿童|老人|老年|婴幼|人口|及以下)/.test(after))) return true;
+  // 四项基本原则, 四个现代化: a small written-out count that names a fixed set.
+  // Unless the report lists it right there (三条原则：一是…), where the count can be checked.
+  if (f.chinese && f.value <= 10 && f.max === undefined && /^[个项大条]$/.test(text.slice(f.span.end - 1, f.span.end))) {
+    const named = NAMED_SET.exec(text.slice(f.span.end, f.span.end + 5));
+    if (named && !/^(?:[：:]|，?即)/.test(text.slice(f.span.end + named[0].length, f.span.end + named[0].length + 2))) return true;
+  }
   if (f.unit === '年' && (DURATION.before.test(text.slice(Math.max(0, f.span.start - 3), f.span.start)) || DURATION.after.test(after))) return true;
   if (f.chinese && f.unit === '年' && !/(连续|用|历时|经过|花)$/.test(before) && !/^时间/.test(after)) return true;
   if (f.chinese && (f.unit === '届' || f.unit === '次') && (/^(全会|会议|常委|代表|中全|产业|党代)/.test(after) || f.value >= 10)) return true;
@@ -353,6 +381,7 @@ const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.le
 const RANK_SCOPE = new RegExp(`(${alternation(RANK_SCOPES)})$`);
 const RANK_VERB = new RegExp(`(${alternation(RANK_VERBS)})$`);
 const ORDINAL_COUNTER = new RegExp(`^(${alternation(ORDINAL_COUNTERS)})`);
+const NAMED_SET = new RegExp(`^(${alternation(NAMED_SET_NOUNS)})`);
 const DURATION = { before: new RegExp(`(${alternation(DURATION_BEFORE)})$`), after: new RegExp(`^(${alternation(DURATION_AFTER)})`) };
 
 function scanWord(text: string, start: number, to: number): Figure | undefined {

@@ -149,14 +149,23 @@ function addedChanges(text: string, random: () => number): Planted[] {
 /** Change the count of a real list: a lead-in before numbered sections, a bracketed list, names before the count. */
 function realCounts(text: string, random: () => number): Planted[] {
     const sites: { index: number; length: number; chinese: boolean }[] = [
-      ...[...text.matchAll(/([一二三四五六七八九])(个方面|项重点|件)[^。\n]{0,10}[：:]/g)].map((m) => ({ index: m.index, length: 1, chinese: true })),
+      ...[...text.matchAll(/(?<![“一二三四五六七八九十])([二三四五六七八九])(个方面|项重点|件)[^。\n”]{0,10}[：:]/g)].map((m) => ({ index: m.index, length: 1, chinese: true })),
+      // A quoted count named right after it: “五个坚持”，即坚持…，坚持…
+      ...[...text.matchAll(/“([^“”]{0,4}?)([二三四五六七八九])(个|项|大|种|条)?([^“”]{1,8})”[，,]?即([^。\n]*)/g)]
+        .filter((m) => { const sep = /；/.test(m[5]) ? '；' : /，/.test(m[5]) ? '，' : '、'; const items = m[5].split(sep).filter((x) => x.trim().length >= 2); return items.length === CHINESE.indexOf(m[2]) && items.every((x) => [...x].length <= 24); })
+        .map((m) => ({ index: m.index + 1 + m[1].length, length: 1, chinese: true })),
       ...[...text.matchAll(/(\d)(种|个|项|条)[^（(，。\n]{1,8}[（(]([^）)\n]{4,})[）)]/g)]
         .filter((m) => !/等/.test(m[3]) && m[3].split(/[、，,]/).length === Number(m[1]))
         .map((m) => ({ index: m.index, length: 1, chinese: false })),
+      // A lead-in with a colon and its 一是…/一要… run in the same paragraph, as many as it says:
+      // 重点抓好四件事：一是…二是…三是…四是….
+      ...[...text.matchAll(/([二三四五六七八九])(?:个方面|方面|件事|件|项|条|点|个)[^。：\n]{0,10}[：:]([^\n]*)/g)]
+        .filter((m) => inlineRun(m[2]) === CHINESE.indexOf(m[1]))
+        .map((m) => ({ index: m.index, length: 1, chinese: true })),
       // A lead-in ending with 。 at the end of its paragraph, before （一）/一、 headings.
       ...[...text.matchAll(/([二三四五六七八九])个方面[^。：\n]{0,10}。[ \t\u3000]*\n\s*(?:（一）|一、)/g)].map((m) => ({ index: m.index, length: 1, chinese: true })),
-      // Names before N大, as many as it says: 改革、开放、创新三大动力; 思想和组织这四个方面.
-      ...[...text.matchAll(/(?<=[，。：；,:\n])((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}(?:和[\u4e00-\u9fff]{2,6})?)([三四五六七八九])(大|个方面)/g)]
+      // Names before N大 or a Chinese count, as many as it says: 改革、开放、创新三大动力; 思想和组织四个方面.
+      ...[...text.matchAll(/(?<=[，。：；,:\n])((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}(?:和[\u4e00-\u9fff]{2,6})?)([三四五六七八九])(大|个方面|个|条|项|类|种|省|市|县|所|家|座)(?=[\u4e00-\u9fff])/g)]
         .filter((m) => m[1].split(/、|和/).length === CHINESE.indexOf(m[2]) && !/等|的|了/.test(m[1]))
         .map((m) => ({ index: m.index + m[1].length, length: 1, chinese: true })),
       // Names before a count, as many as it says, and no 等: 迭部、碌曲、玛曲、镇原4县.
@@ -249,6 +258,13 @@ const REAL_ONLY: Record<string, Planter> = {
   },
 };
 
+/** How long the run 一是, 二是 … (or 一要 …, or 一、 after a stop) that a paragraph writes inline is. */
+function inlineRun(paragraph: string): number {
+  let n = 0;
+  for (const m of paragraph.matchAll(/([一二三四五六七八九十])(?:是|要)|(?<=^|[：；。])([一二三四五六七八九十])、/g)) if (CHINESE.indexOf(m[1] ?? m[2]) === n + 1) n++;
+  return n;
+}
+
 /** Sentences apart: the text between two spans holds a sentence end. */
 function apart(text: string, a: Claim, b: Claim): boolean {
   return /[。；！？\n]/.test(text.slice(a.span.end, b.span.start));
@@ -283,7 +299,7 @@ function realBreakdowns(text: string, random: () => number): Planted[] {
     const parts: Claim[] = [];
     for (const c of claims.filter((x) => x.span.start > total.span.end && x.span.end <= end)) {
       const gap = text.slice(parts.length ? parts[parts.length - 1].span.end : total.span.end + lead[0].length, c.span.start);
-      if (c.unit !== total.unit || c.kind !== total.kind || !/^[，、,]?[\u4e00-\u9fa5“”]{0,12}$/.test(parts.length ? gap : `，${gap}`) || /由|从|增加|提高|到/.test(gap)) break;
+      if (c.unit !== total.unit || c.kind !== total.kind || !/^[，、,]?[\u4e00-\u9fa5“”]{0,12}$/.test(parts.length ? gap : `，${gap}`) || /由|从|增加|提高|到|达|总|累计/.test(gap)) break;
       parts.push(c);
     }
     if (parts.length < 1 || parts.some((p) => p.qualifier !== 'exact' || p.max !== undefined) || /等|由|从/.test(text.slice(total.span.end, end))) continue;

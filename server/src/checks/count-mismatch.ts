@@ -159,7 +159,7 @@ function listBefore(text: string, c: { span: { start: number; end: number } }): 
   let start = c.span.start;
   while (start > 0 && !/[，。；：！？,.;:!?\n（(“”]/.test(text[start - 1]) && c.span.start - start < 200) start--;
   // A line broken inside a sentence hides where the list starts.
-  if (text[start - 1] === '\n' && start > 1 && /[^。；！？：\s]/.test(text[start - 2])) return undefined;
+  if (text[start - 1] === '\n' && start > 1 && /[^。；！？：\s]/.test(text[start - 2]) && start - 1 - text.lastIndexOf('\n', start - 2) > 40) return undefined;
   // 广东、福建两省的深圳、珠海、汕头、厦门四个地区: what stands before 的 qualifies the list.
   const segment = text.slice(start, c.span.start).replace(/^.*?(?:分别是指|是指|分别为|包括|即)/, '').replace(/^.*的/, '');
   // 等 marks examples, not the whole list; a figure or a count inside means it is not a list of
@@ -180,7 +180,7 @@ function listBefore(text: string, c: { span: { start: number; end: number } }): 
   const lengths = items.slice(1, -1).map((i) => [...i].length).sort((a, b) => a - b);
   const median = lengths[Math.floor(lengths.length / 2)];
   if ([...last].length > 4 && [...last].length > 2 * median) return undefined;
-  if (/(达到|实现|均|之后|大类|为|共|计|有|是|在|到)/.test(last)) return undefined;
+  if (/(达到|实现|均|之后|大类|为|共|计|有|是|在|到)$/.test(last)) return undefined;
   return items.length;
 }
 

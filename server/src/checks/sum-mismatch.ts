@@ -112,13 +112,15 @@ function partAboveTotal(text: string, claims: readonly Claim[], total: Claim): C
   const lead = /^[\u4e00-\u9fa5]{0,10}[，,]其中/.exec(text.slice(total.span.end));
   if (!lead) return undefined;
   // 比去年增加4000亿元，其中…, 年均超收2040亿元，其中去年…: a change or an average is not the whole that 其中 splits.
+  // A change splits only when the part names the same change (比预算超收3183亿元，其中中央财政超收…).
   const clause = text.slice(Math.max(0, total.span.start - 30), total.span.start).split(/[，,。；：]/).pop()!;
-  if (/比|增加|增长|减少|下降|年均|平均|多/.test(clause)) return undefined;
+  if (/年均|平均/.test(clause)) return undefined;
   const from = total.span.end + lead[0].length;
   const part = claims.find((c) => c.span.start >= from);
   if (!part || !sameScale(part, total) || part.qualifier === 'atLeast' || part.max !== undefined) return undefined;
+  if (/比|增加|增长|减少|下降|多/.test(clause) && !text.slice(from, part.span.start).endsWith(clause.slice(-2))) return undefined;
   const between = text.slice(from, part.span.start);
-  if (between.length > 16 || /[，,。；：、]|由|从|比|增|提高|下降|减少|超过|达到|占/.test(between)) return undefined;
+  if (between.length > 16 || /[，,。；：、]|由|从|比|增长|增加到|增至|提高|下降|减少|超过|达到|占/.test(between)) return undefined;
   return part.value > total.value + halfStep(total) + halfStep(part) ? part : undefined;
 }
 

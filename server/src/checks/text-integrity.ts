@@ -1,8 +1,9 @@
 /**
  * text-integrity — damage a scrape or a late edit leaves in the text.
  *
- * Flags: an unbalanced quotation mark or bracket in a paragraph (`“社区便民服务站实现“全覆盖”`,
- * `“六五’时期`); a character lost inside a quoted term, seen as a blank between two Chinese
+ * Flags: an unbalanced quotation mark or bracket in a paragraph or a heading line
+ * (`“社区便民服务站实现“全覆盖”`, `“六五’时期`), every one of them — an opening typed as a closing
+ * mark (`一个”五讲四美”`) once; a character lost inside a quoted term, seen as a blank between two Chinese
  * characters (`“信易 金融”`); website leftovers (导航菜单, 本文地址, 上一篇, 分享到 …) — a warning
  * inside the report's body, information around it. Quick fix for leftovers only: remove the line
  * (certain); a lost character is a guess, so it gets none.
@@ -16,7 +17,7 @@
  *
  * Why: these are the traces of copy and paste that a careful reader notices first.
  */
-import type { Report } from '../core/model';
+import type { Report, Section } from '../core/model';
 import type { Check, Finding } from './types';
 
 const PAIRS: readonly [string, string, string, string][] = [
@@ -32,12 +33,11 @@ export const textIntegrity: Check = {
   run(report: Report): Finding[] {
     const findings: Finding[] = [];
     const text = report.text;
-    for (const p of report.paragraphs) {
+    for (const p of blocks(report)) {
       const body = text.slice(p.span.start, p.span.end);
       for (const [open, close, name, nameEn] of PAIRS) {
         if (!body.includes(open) && !body.includes(close)) continue;
-        const problem = unbalanced(body, open, close);
-        if (problem === undefined) continue;
+        for (const problem of unbalanced(body, open, close)) {
         const at = p.span.start + problem;
         findings.push({
           checkId: 'text-integrity',
@@ -47,6 +47,7 @@ export const textIntegrity: Check = {
             en: `Unbalanced ${nameEn}: this ${body[problem]} has no matching ${body[problem] === open ? close : open}`,
           },
         });
+        }
       }
       if (!body.includes('“') || !/“[^“”\n]{0,12}?[ \u3000]/.test(body)) continue;
       for (const m of body.matchAll(/“([^“”\n]{0,12}?)[ \u3000]+([^“”\n]{0,12}?)”/g)) {
@@ -92,18 +93,37 @@ function parallelHalves(a: string, b: string): boolean {
   return (x.length === y.length && x.length >= 3) || (x.length >= 2 && y.length >= 2 && x[x.length - 1] === y[y.length - 1]);
 }
 
-/** The offset of the first mark that has no partner, or undefined when the marks balance. */
-function unbalanced(s: string, open: string, close: string): number | undefined {
+/** The paragraphs and the heading lines that stand outside them (`（一）用改革的办法推进“三去一降一补”`). */
+function blocks(report: Report): { span: { start: number; end: number } }[] {
+  const out: { span: { start: number; end: number } }[] = [...report.paragraphs];
+  const visit = (s: Section) => {
+    if (!report.paragraphs.some((p) => p.span.start <= s.heading.start && s.heading.end <= p.span.end)) out.push({ span: s.heading });
+    s.children.forEach(visit);
+  };
+  report.sections.forEach(visit);
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The offsets of the marks that have no partner, each once. */
+function unbalanced(s: string, open: string, close: string): number[] {
+  const out: number[] = [];
   const stack: number[] = [];
+  // ”五讲四美三热爱”: an opening typed as a closing mark; the closing one after it is its partner.
+  let orphanClose = false;
   for (let i = 0; i < s.length; i++) {
     if (s[i] === open) {
       // “…“…” : a second opening before the first closes means the first lost its partner.
-      if (open === '“' && stack.length) return stack[stack.length - 1];
+      if (open === '“' && stack.length) out.push(stack.pop()!);
       stack.push(i);
+      orphanClose = false;
     } else if (s[i] === close) {
-      if (!stack.length) return i;
-      stack.pop();
+      if (stack.length) stack.pop();
+      else if (orphanClose) orphanClose = false;
+      else {
+        out.push(i);
+        orphanClose = true;
+      }
     }
   }
-  return stack.length ? stack[0] : undefined;
+  return [...out, ...stack].sort((a, b) => a - b);
 }

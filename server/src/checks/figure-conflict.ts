@@ -39,7 +39,7 @@ export const figureConflict: Check = {
     const groups = new Map<string, Claim[]>();
     for (const c of report.claims) {
       if (!c.period || [...c.metric].length < MIN_METRIC_LENGTH[c.kind] || !namesQuantity(c.metric)) continue;
-      const key = `${c.metricKey}|${c.kind}|${c.unit}|${statedYear(report.text, c) ?? c.period}|${c.modality}|${spanScope(report, c)}`;
+      const key = `${c.metricKey}|${c.kind}|${c.unit}|${statedYear(report.text, c) ?? c.period}|${c.modality}`;
       const list = groups.get(key) ?? [];
       list.push(c);
       groups.set(key, list);
@@ -88,17 +88,6 @@ function namesQuantity(metric: string): boolean {
   if (/^(比|较|而|是|为|达|到|占|居|位居|平均|年均|同比|环比|高于|低于|快于|慢于|超过|相当于|分别|其中|又|再|共|累计)/.test(metric)) return false;
   if (/比(上年|去年|前年|同期|上年同期|去年同期)|同期$|(高于|低于|快于|慢于)(全国|全省|全市|平均)/.test(metric)) return false;
   return !/(安排|下达|拨付|投入|筹集|筹措)$/.test(metric);
-}
-
-const MULTI_YEAR = /(近|过去|这|前)[两二三四五六七八九十]年|[两二三四五六七八九十]年(来|间|中|内|累计|共)|累计|年均|平均每年|五”?(时期|期间)/g;
-const ONE_YEAR = /(过去|这)一年|今年|去年|上年|本年|全年|[0-9０-９]{4}年(?![到至—-])/g;
-
-/** `span` when the nearest period word before the figure in its paragraph covers several years, else `year`. */
-function spanScope(report: Report, c: Claim): 'span' | 'year' {
-  const p = report.paragraphs.find((x) => x.span.start <= c.span.start && c.span.start < x.span.end);
-  const before = report.text.slice(p ? p.span.start : Math.max(0, c.span.start - 200), c.span.start);
-  const last = (re: RegExp) => Math.max(-1, ...[...before.matchAll(re)].map((m) => m.index + m[0].length));
-  return last(MULTI_YEAR) > last(ONE_YEAR) ? 'span' : 'year';
 }
 
 /**

@@ -36,6 +36,11 @@ describe('checks', () => {
     assert.deepEqual(severities('着力推动“信易 金融”综合服务体系。'), ['warning']);
   });
 
+  it('reports website leftovers as information, inside the body too', () => {
+    const report = parseReport('一、回顾\n全年地区生产总值增长5%。\n【字体：小 中 大】\n城镇新增就业1万人。\n');
+    assert.deepEqual(runChecks(report).filter((f) => f.checkId === 'text-integrity').map((f) => f.severity), ['information']);
+  });
+
   it('finds no numbering problem in any corpus report', () => {
     for (const file of ['001_366748309c9ca2d8.txt', 'guangdong-2026.txt', 'hainan-2026.txt', 'sichuan-2026.txt', 'yunnan-2026.txt']) {
       const report = parseReport(readFileSync(join(CORPUS, file), 'utf8'));

@@ -6,7 +6,8 @@
  * Does not flag: rounding (`18.18亿元` / `18.2亿元`), a result and a target, different years, an
  * approximate figure within 5 % of an exact one, `以上`/`以内` bounds the other figure respects,
  * counts of generic things (`5个社区` and `53个社区` are different sets of communities); figures
- * whose own sentence names another year (`1957年的工业总产值…603亿元`); a "metric"
+ * whose own sentence names another year (`1957年的工业总产值…603亿元`); counts named by the noun
+ * after them under different verbs (`布局200个数字化车间`, `建成50个数字化车间`); a "metric"
  * that is not the name of a quantity — a comparison or a time fragment (`比上年`, `比1980年`,
  * `而1956年就`, `平均每年`, `高于全国`) or an allocation whose purpose follows the figure
  * (`中央财政安排27亿元…用于…`, `安排423亿元资金，支持…`); a year against a multi-year span — the
@@ -48,7 +49,7 @@ export const figureConflict: Check = {
     for (const list of groups.values()) {
       for (let i = 1; i < list.length; i++) {
         const later = list[i];
-        const earlier = list.slice(0, i).find((c) => !compatible(c, later) && !sameSentence(report.text, c, later) && !parallel(report, c, later));
+        const earlier = list.slice(0, i).find((c) => !compatible(c, later) && !sameSentence(report.text, c, later) && !parallel(report, c, later) && !otherDeeds(report.text, c, later));
         if (!earlier) continue;
         // Targets restated against the 主要预期目标 paragraph are target-restated's to report.
         if (targets && (inside(targets, earlier) || inside(targets, later))) continue;
@@ -99,6 +100,22 @@ function statedYear(text: string, c: Claim): string | undefined {
   let year: string | undefined;
   for (const m of before.matchAll(/(?<![比较于同是])((?:19|20)[0-9]{2})年(?![到至—-]|以来|起)/g)) year = m[1];
   return year;
+}
+
+/**
+ * A count named by the noun after it (布局200个数字化车间, 建成50个数字化车间) is a count of what the
+ * verb before it did: planned, built, certified are different sets of one thing.
+ */
+function countVerb(text: string, c: Claim): string {
+  if (c.kind !== 'count' || !text.slice(c.span.end).startsWith(c.metric)) return '';
+  const before = text.slice(Math.max(0, c.span.start - 6), c.span.start).replace(/(了|已|已经|共|累计|总共|新|约|近|超过|达到?)+$/, '');
+  return [...before].slice(-2).join('');
+}
+
+/** Two counts named by the noun after them under different verbs. */
+function otherDeeds(text: string, a: Claim, b: Claim): boolean {
+  const [x, y] = [countVerb(text, a), countVerb(text, b)];
+  return x !== '' && y !== '' && x !== y;
 }
 
 /** The claims of the sentence a claim stands in. */

@@ -4,9 +4,11 @@
  * Flags: an unbalanced quotation mark or bracket in a paragraph or a heading line
  * (`“社区便民服务站实现“全覆盖”`, `“六五’时期`), every one of them — an opening typed as a closing
  * mark (`一个”五讲四美”`) once; a character lost inside a quoted term, seen as a blank between two Chinese
- * characters (`“信易 金融”`); website leftovers (导航菜单, 本文地址, 上一篇, 分享到 …) — a warning
- * inside the report's body, information around it. Quick fix for leftovers only: remove the line
- * (certain); a lost character is a guess, so it gets none.
+ * characters (`“信易 金融”`). Quick fix for leftovers only: remove the line (certain); a lost
+ * character is a guess, so it gets none.
+ * Information only: website leftovers (导航菜单, 【字体：小 中 大】, 来源：, 本文地址, 上一篇, 分享到 …),
+ * wherever they stand — they are the web page's, not the drafter's, and the outline already leaves
+ * them out; a warning would put them beside real damage to the text.
  * Information only: a blank at the edge of a quote (`“体育 ”`, `“ 四人帮”`). Typesetting leaves
  * such blanks far more often than a lost character does (older reports have dozens), and the two
  * cannot be told apart from the text alone.
@@ -61,17 +63,14 @@ export const textIntegrity: Check = {
         });
       }
     }
-    const first = report.paragraphs[0]?.span.start ?? 0;
-    const last = report.paragraphs[report.paragraphs.length - 1]?.span.end ?? 0;
     for (const l of report.leftovers) {
-      const inBody = l.span.start > first && l.span.end < last;
       const lineStart = text.lastIndexOf('\n', l.span.start - 1) + 1;
       let lineEnd = text.indexOf('\n', l.span.end);
       lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
       findings.push({
         checkId: 'text-integrity',
         span: l.span,
-        severity: inBody ? 'warning' : 'information',
+        severity: 'information',
         message: { zh: `网页残留文字「${l.text}」，不属于报告正文`, en: `Website leftover “${l.text}” is not part of the report` },
         fixes: [{ title: { zh: '删除这一行网页残留', en: 'Remove this leftover line' }, edits: [{ span: { start: lineStart, end: lineEnd }, newText: '' }] }],
       });

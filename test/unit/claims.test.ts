@@ -247,6 +247,14 @@ describe('claims', () => {
     );
   });
 
+  it('match a pair of metrics to a pair of figures without 分别', () => {
+    const report = '城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4%和11.4%。地区生产总值增长5%和6%。';
+    assert.deepEqual(
+      parseReport(report).claims.map((c) => `${c.text} ${c.metric}`),
+      ['8.4% 城镇居民人均可支配收入', '11.4% 农村居民人均纯收入', '5% 地区生产总值', '6% 地区生产总值'],
+    );
+  });
+
   it('keep a figure compared with 全国 apart from one compared with 上年', () => {
     const points = parseReport('出口增长6.1%，高于全国1.2个百分点；出口增长6.1%，比上年提高0.8个百分点。').claims.filter((c) => c.kind === 'points');
     assert.deepEqual(points.map((c) => `${c.metric} ${c.comparedWith}`), ['出口 全国', '出口 上年']);

@@ -84,7 +84,10 @@ export function extractClaims(report: Report): Claim[] {
     let listStart = -1;
     let listPosition = 0;
     let subjects: string[] = [];
-    for (const figure of figures) {
+    let pairIndex = 0;
+    let pairParts: string[] = [];
+    for (let f = 0; f < figures.length; f++) {
+      const figure = figures[f];
       const sentenceStart = breaks.sentenceStart(figure.span.start);
       if (sentenceStart !== previousSentenceEnd) previousMetric = '';
       previousSentenceEnd = sentenceStart;
@@ -125,6 +128,19 @@ export function extractClaims(report: Report): Claim[] {
       }
       const distributed = list >= 0 ? subjects[listPosition++] : undefined;
       if (distributed) metric = distributed;
+      // 城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4％和11.4％: a pair of metrics and a pair of
+      // figures without 分别 are matched in order, as 分别 would.
+      const next = figures[f + 1];
+      const pairedWithNext = !!next && next.span.start === figure.span.end + 1 && /[和、及]/.test(text[figure.span.end]) && next.unit === figure.unit;
+      if (!distributed && listed && pairParts.length) {
+        pairIndex++;
+        metric = pairParts[pairIndex] ?? metric;
+      } else if (!distributed && pairedWithNext && metric) {
+        const parts = pairedMetrics(metric);
+        pairParts = parts;
+        pairIndex = 0;
+        if (parts.length) metric = parts[0];
+      } else if (!listed) pairParts = [];
       if (!metric) metric = previousMetric.replace(/（年均）$/, '');
       else previousMetric = metric;
       // An average annual rate (年均增长) is another statistic than the year's rate.
@@ -325,6 +341,16 @@ function listSubjects(text: string, listStart: number, sentenceStart: number): s
   const head = parts[0];
   // The shared tail: 城镇 / 农村居民人均可支配收入 share 居民人均可支配收入.
   // Only a short modifier shares a tail: 化学需氧量、二氧化硫排放量 are two whole names.
+  const tail = last.length > head.length && head.length <= 3 ? last.slice(head.length) : '';
+  return parts.map((part, i) => (i === parts.length - 1 ? part : `${part}${tail}`));
+}
+
+/** `城镇居民人均可支配收入和农村居民人均纯收入` → both names; a shared tail only from a short modifier (城镇和农村居民…). */
+function pairedMetrics(metric: string): string[] {
+  const parts = metric.split(/[和与及、]/).filter(Boolean);
+  if (parts.length < 2) return [];
+  const last = parts[parts.length - 1];
+  const head = parts[0];
   const tail = last.length > head.length && head.length <= 3 ? last.slice(head.length) : '';
   return parts.map((part, i) => (i === parts.length - 1 ? part : `${part}${tail}`));
 }

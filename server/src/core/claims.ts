@@ -141,6 +141,7 @@ export function extractClaims(report: Report): Claim[] {
         pairIndex = 0;
         if (parts.length) metric = parts[0];
       } else if (!listed) pairParts = [];
+      if (!metric && !previousMetric && /[：:]/.test(text[clauseStart - 1] ?? '')) metric = labelBefore(text, clauseStart - 1);
       if (!metric) metric = previousMetric.replace(/（年均）$/, '');
       else previousMetric = metric;
       // An average annual rate (年均增长) is another statistic than the year's rate.
@@ -343,6 +344,16 @@ function listSubjects(text: string, listStart: number, sentenceStart: number): s
   // Only a short modifier shares a tail: 化学需氧量、二氧化硫排放量 are two whole names.
   const tail = last.length > head.length && head.length <= 3 ? last.slice(head.length) : '';
   return parts.map((part, i) => (i === parts.length - 1 ? part : `${part}${tail}`));
+}
+
+/** `水泥：从286万吨增加到600万吨`: a short label before a colon names the figures after it. */
+function labelBefore(text: string, colon: number): string {
+  const start = lastBreak(text, colon, Math.max(0, colon - 12), CLAUSE_BREAK);
+  if (start === Math.max(0, colon - 12) && start > 0 && !CLAUSE_BREAK[text.charCodeAt(start - 1)]) return '';
+  const label = text.slice(start, colon).trim();
+  // 主要指标是：, 包括： introduce a list; they name nothing.
+  if (/(是|为|有|如下|包括|如|即)$/.test(label)) return '';
+  return clean(label.replace(/^(?:在|关于|至于)/, '').replace(/(?:方面|上|中)$/, ''));
 }
 
 /** `城镇居民人均可支配收入和农村居民人均纯收入` → both names; a shared tail only from a short modifier (城镇和农村居民…). */

@@ -52,9 +52,9 @@ const TRAILING_VERBS = new RegExp(`(?:${words(METRIC_TRAILING_WORDS)})+$`);
 const LEADING_NOISE = new RegExp(`^(?:${words(METRIC_LEADING_WORDS)}|${TIME_WORDS})+`);
 /** A comparison before the figure: 比上年, 较2020年, 高于全国, 同比. What follows the marker is what it is compared with. */
 const COMPARISON = new RegExp(`(?:${words(COMPARISON_MARKERS)})(?![${NOT_COMPARISON_AFTER}])`, 'g');
-/** 由86.9%提高到, 从1954年的: the start of a change from one level to another. */
 /** Between two figures of a clause, a short change that arrives at the second: 增加到, 优化整合为, 提高至. */
 const ARRIVAL = /^[\u4e00-\u9fff]{0,6}?(?:到|为|至)(?:[\u4e00-\u9fff0-9０-９]{1,8}的)?$/;
+/** 由86.9%提高到, 从1954年的: the start of a change from one level to another. */
 const FROM_LEVEL = /(?:由|从|從)(?=$|[0-9０-９零〇一二两三四五六七八九十百千]|上年|去年|前年|原来|原定|原计划|过去|目前|现在|年初|每)/;
 const GROWTH_CONTEXT = /(?:增长|增加|提高|提升|上升|上涨|增速|改善|扩大|下降|降低|减少|缩小|回落|下滑|压减|压降|收窄|缩减)(?:了|约|达|为|到)?$/;
 
@@ -79,8 +79,8 @@ export function extractClaims(report: Report): Claim[] {
     const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), anchorYear);
     if (marker) running = { section, period: marker };
     let inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period, explicit: true } : section;
-    // The 分别 list a figure belongs to, and how many figures of it came before.
     let reviewScan = paragraph.span.start;
+    // The 分别 list a figure belongs to, and how many figures of it came before.
     let listStart = -1;
     let listPosition = 0;
     let subjects: string[] = [];
@@ -335,15 +335,7 @@ function nounAfter(text: string, at: number): string {
  */
 function listSubjects(text: string, listStart: number, sentenceStart: number): string[] {
   const at = listStart - 2;
-  const subject = clean(text.slice(lastBreak(text, at, Math.max(sentenceStart, at - 80), SUBJECT_BREAK), at));
-  const parts = subject.split(/[和与及、]/).filter(Boolean);
-  if (parts.length < 2) return [];
-  const last = parts[parts.length - 1];
-  const head = parts[0];
-  // The shared tail: 城镇 / 农村居民人均可支配收入 share 居民人均可支配收入.
-  // Only a short modifier shares a tail: 化学需氧量、二氧化硫排放量 are two whole names.
-  const tail = last.length > head.length && head.length <= 3 ? last.slice(head.length) : '';
-  return parts.map((part, i) => (i === parts.length - 1 ? part : `${part}${tail}`));
+  return pairedMetrics(clean(text.slice(lastBreak(text, at, Math.max(sentenceStart, at - 80), SUBJECT_BREAK), at)));
 }
 
 /** `水泥：从286万吨增加到600万吨`: a short label before a colon names the figures after it. */
@@ -356,7 +348,10 @@ function labelBefore(text: string, colon: number): string {
   return clean(label.replace(/^(?:在|关于|至于)/, '').replace(/(?:方面|上|中)$/, ''));
 }
 
-/** `城镇居民人均可支配收入和农村居民人均纯收入` → both names; a shared tail only from a short modifier (城镇和农村居民…). */
+/**
+ * `城镇居民人均可支配收入和农村居民人均纯收入` → both names. The shared tail: 城镇 / 农村居民人均可支配收入
+ * share 居民人均可支配收入; only a short modifier shares one (化学需氧量、二氧化硫排放量 are two whole names).
+ */
 function pairedMetrics(metric: string): string[] {
   const parts = metric.split(/[和与及、]/).filter(Boolean);
   if (parts.length < 2) return [];

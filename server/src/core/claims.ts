@@ -7,7 +7,7 @@ import type { Report, Section, Span } from './model';
 import { scanFigures, type Figure } from './numbers';
 import { parseChineseNumeral } from './numerals';
 import { GROWTH_DOWN, GROWTH_UP, type ClaimKind, type Qualifier } from './units';
-import { COMPARISON_MARKERS, DONE_WORDS, METRIC_LEADING_WORDS, METRIC_TRAILING_WORDS, NOT_COMPARISON_AFTER, PLAN_WORDS, TIME_WORDS } from './lexicon';
+import { CLAUSE_PLAN_WORDS, COMPARISON_MARKERS, DONE_WORDS, METRIC_LEADING_WORDS, METRIC_TRAILING_WORDS, NOT_COMPARISON_AFTER, PLAN_WORDS, TIME_WORDS } from './lexicon';
 
 export type Modality = 'result' | 'target';
 
@@ -613,6 +613,8 @@ function modalityOf(sentence: string, inherited: Modality, explicit: boolean): M
   return PLAN_WORD.test(sentence) || /控制在.{0,12}以[内下]/.test(sentence) ? 'target' : inherited;
 }
 
+const CLAUSE_PLAN_WORD = new RegExp(`(${[...PLAN_WORDS, ...CLAUSE_PLAN_WORDS].join('|')})`);
+
 function governedByPlan(clause: string): boolean {
-  return PLAN_WORD.test(clause) && !DONE_WORD.test(clause);
+  return CLAUSE_PLAN_WORD.test(clause) && !DONE_WORD.test(clause);
 }

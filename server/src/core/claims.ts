@@ -119,7 +119,10 @@ export function extractClaims(report: Report): Claim[] {
       let metric = words.metric;
       if (ALLOCATION.test(metric)) metric = withPurpose(metric, facts.sentence, figure.span.end - facts.start);
       // 占本年预算支出的7.84%: the share of what the clause before named.
-      if (/^[占佔]/.test(metric) && previousMetric) metric = `${previousMetric.replace(/（年均）$/, '')}${metric}`;
+      if (/^[占佔]/.test(metric)) {
+        const subject = previousMetric.replace(/（年均）$/, '') || subjectBefore(text, clauseStart, Math.max(sentenceStart, previous?.span.end ?? 0));
+        if (subject) metric = `${subject}${metric}`;
+      }
       const list = breaks.list(figure.span.start);
       if (list !== listStart) {
         listStart = list;
@@ -336,6 +339,20 @@ function nounAfter(text: string, at: number): string {
 function listSubjects(text: string, listStart: number, sentenceStart: number): string[] {
   const at = listStart - 2;
   return pairedMetrics(clean(text.slice(lastBreak(text, at, Math.max(sentenceStart, at - 80), SUBJECT_BREAK), at)));
+}
+
+/**
+ * `用于经济建设方面的支出，共占本年支出的46.89%`: the clause before a share is its subject, when it
+ * holds no figure of its own (`floor` is the sentence start or the end of the last figure).
+ */
+function subjectBefore(text: string, clauseStart: number, floor: number): string {
+  if (clauseStart - 1 <= floor || !/[，,]/.test(text[clauseStart - 1])) return '';
+  const start = lastBreak(text, clauseStart - 1, Math.max(floor, clauseStart - 41), CLAUSE_BREAK);
+  if (start === Math.max(floor, clauseStart - 41) && start !== floor) return '';
+  const clause = text.slice(start, clauseStart - 1);
+  if (/^(?:在|由于|随着|为了|为|经过|通过|根据|按照|其中)/.test(clause)) return '';
+  const subject = clean(clause);
+  return [...subject].length <= 20 ? subject : '';
 }
 
 /** `水泥：从286万吨增加到600万吨`: a short label before a colon names the figures after it. */

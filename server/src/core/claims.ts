@@ -6,10 +6,8 @@
 import type { Report, Section, Span } from './model';
 import { scanFigures, type Figure } from './numbers';
 import { parseChineseNumeral } from './numerals';
-import {
-  CLAUSE_PLAN_WORDS, COMPARISON_MARKERS, DONE_WORDS, GROWTH_DOWN, GROWTH_UP, METRIC_LEADING_WORDS, METRIC_TRAILING_WORDS, NOT_COMPARISON_AFTER, PLAN_WORDS, TIME_WORDS,
-  type ClaimKind, type Qualifier,
-} from './units';
+import { GROWTH_DOWN, GROWTH_UP, type ClaimKind, type Qualifier } from './units';
+import { CLAUSE_PLAN_WORDS, COMPARISON_MARKERS, DONE_WORDS, METRIC_LEADING_WORDS, METRIC_TRAILING_WORDS, NOT_COMPARISON_AFTER, PLAN_WORDS, TIME_WORDS } from './lexicon';
 
 export type Modality = 'result' | 'target';
 

@@ -645,6 +645,14 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
   return { sections: roots, paragraphs, glossary };
 }
 
+/** `12.2025年…：` or `13.3+1就业服务：` as glossary entry 12 or 13, when that is the number expected next. */
+function gluedEntryNumbering(text: string, block: Block, expected: number): Numbering | undefined {
+  const m = /^(\d{1,3})[.．](?=\d)[^：:\n]{1,40}[：:]/.exec(foldWidth(block.flat.slice(0, 48)));
+  if (!m || Number(m[1]) !== expected) return undefined;
+  const length = m[1].length + 1;
+  return { style: 'arabic-dot', value: expected, text: flatten(text.slice(block.start, block.start + length)), span: { start: block.start, end: block.start + length } };
+}
+
 function previousBlockEnd(blocks: Block[], i: number): number {
   return i > 0 ? blocks[i - 1].end : -1;
 }
@@ -694,14 +702,6 @@ function makeEntry(text: string, numbering: Numbering, start: number, end: numbe
     numbering,
     span: { start, end },
   };
-}
-
-/** `12.2025年…：` or `13.3+1就业服务：` as glossary entry 12 or 13, when that is the number expected next. */
-function gluedEntryNumbering(text: string, block: Block, expected: number): Numbering | undefined {
-  const m = /^(\d{1,3})[.．](?=\d)[^：:\n]{1,40}[：:]/.exec(foldWidth(block.flat.slice(0, 48)));
-  if (!m || Number(m[1]) !== expected) return undefined;
-  const length = m[1].length + 1;
-  return { style: 'arabic-dot', value: expected, text: flatten(text.slice(block.start, block.start + length)), span: { start: block.start, end: block.start + length } };
 }
 
 /**

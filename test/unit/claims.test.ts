@@ -209,6 +209,7 @@ describe('claims', () => {
       '一、2025年工作回顾',
       '实施就业扩容计划，城镇新增就业8万人，城镇调查失业率控制在5.5%以内。',
       '全年计划投资120亿元，完成固定资产投资130亿元，超额完成计划目标5亿元。',
+      '全年布局充电站200个，建成充电站50个。',
       '二、2026年工作安排',
       '城镇新增就业8万人。',
     ].join('\n');
@@ -218,6 +219,8 @@ describe('claims', () => {
       '120亿元 计划投资 2025 target',
       '130亿元 固定资产投资 2025 result',
       '5亿元 超额完成计划目标 2025 result',
+      '200个 布局充电站 2025 target',
+      '50个 建成充电站 2025 result',
       '8万人 城镇新增就业 2026 target',
     ]);
   });
@@ -227,6 +230,7 @@ describe('claims', () => {
       '出口增长6.1%，高于全国1.2个百分点。进口增长5%，高于全国0.8个百分点。',
       '钢产量由2046万吨增加到3178万吨。城乡居民人均收入均增长5%。民生支出占86%。',
       '教育支出2410万元，占本年预算支出的7.84%。中职学校由71所优化整合为47所。',
+      '用于经济建设方面的支出，共占本年支出的46.89%。水泥：从286万吨增加到600万吨。',
     ].join('\n');
     assert.deepEqual(
       parseReport(report).claims.map((c) => `${c.text} ${c.metric}${c.comparedWith ? ` (vs ${c.comparedWith})` : ''}`),
@@ -243,7 +247,18 @@ describe('claims', () => {
         '7.84% 教育支出占本年预算支出',
         '71所 中职学校',
         '47所 中职学校',
+        '46.89% 用于经济建设方面的支出占本年支出',
+        '286万吨 水泥',
+        '600万吨 水泥',
       ],
+    );
+  });
+
+  it('match a pair of metrics to a pair of figures without 分别', () => {
+    const report = '城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4%和11.4%。地区生产总值增长5%和6%。';
+    assert.deepEqual(
+      parseReport(report).claims.map((c) => `${c.text} ${c.metric}`),
+      ['8.4% 城镇居民人均可支配收入', '11.4% 农村居民人均纯收入', '5% 地区生产总值', '6% 地区生产总值'],
     );
   });
 
@@ -271,15 +286,30 @@ describe('claims', () => {
     ]);
   });
 
+  it('never throw on text made of the words claims read: comparisons, levels, lists, shares, ranks, spans', () => {
+    const piece = fc.constantFrom('比上年', '高于全国', '由', '从', '增加到', '分别', '和', '、', '占', '的', '增长', '5%', '１，２３４', '1，120亿元', '三四', '五点二倍',
+      '前六', '第3', '全国第一', '近三年累计', '2006年至2008年', '过去一年', '计划', '布局', '为', '，', '。', '：', '\n', '一、2025年工作回顾\n', '二、2026年工作安排\n', '“', '”', '万', '个', '项');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }).map((a) => a.join('')), (text) => {
+        for (const c of parseReport(text).claims) {
+          assert.ok(c.span.start >= 0 && c.span.end <= text.length && c.span.start < c.span.end);
+          assert.ok(Number.isFinite(c.value) && (c.max === undefined || Number.isFinite(c.max)));
+          assert.equal(typeof c.metricKey, 'string');
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('meet the gold standard of 1,158 figures annotated by reading the corpus', () => {
     // Floors a little under what the extractor reaches today, so a regression fails here.
     const e = evaluate();
     assert.ok(e.recall >= 0.98, `recall ${e.recall}`);
     assert.ok(e.precision >= 0.98, `precision ${e.precision}`);
     assert.ok(e.fields.value >= 0.98, `value ${e.fields.value}`);
-    assert.ok(e.fields.metric >= 0.9, `metric ${e.fields.metric}`);
-    assert.ok(e.fields.period >= 0.92, `period ${e.fields.period}`);
-    assert.ok(e.fields.modality >= 0.94, `modality ${e.fields.modality}`);
+    assert.ok(e.fields.metric >= 0.92, `metric ${e.fields.metric}`);
+    assert.ok(e.fields.period >= 0.935, `period ${e.fields.period}`);
+    assert.ok(e.fields.modality >= 0.97, `modality ${e.fields.modality}`);
     assert.ok(e.fields.kind >= 0.95 && e.fields.unit >= 0.97 && e.fields.qualifier >= 0.97, JSON.stringify(e.fields));
   });
 });

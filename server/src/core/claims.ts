@@ -7,7 +7,7 @@ import type { Report, Section, Span } from './model';
 import { scanFigures, type Figure } from './numbers';
 import { parseChineseNumeral } from './numerals';
 import { GROWTH_DOWN, GROWTH_UP, type ClaimKind, type Qualifier } from './units';
-import { COMPARISON_MARKERS, DONE_WORDS, METRIC_LEADING_WORDS, METRIC_TRAILING_WORDS, NOT_COMPARISON_AFTER, PLAN_WORDS, TIME_WORDS } from './lexicon';
+import { CLAUSE_PLAN_WORDS, COMPARISON_MARKERS, DONE_WORDS, METRIC_LEADING_WORDS, METRIC_TRAILING_WORDS, NOT_COMPARISON_AFTER, PLAN_WORDS, TIME_WORDS } from './lexicon';
 
 export type Modality = 'result' | 'target';
 
@@ -52,9 +52,9 @@ const TRAILING_VERBS = new RegExp(`(?:${words(METRIC_TRAILING_WORDS)})+$`);
 const LEADING_NOISE = new RegExp(`^(?:${words(METRIC_LEADING_WORDS)}|${TIME_WORDS})+`);
 /** A comparison before the figure: 比上年, 较2020年, 高于全国, 同比. What follows the marker is what it is compared with. */
 const COMPARISON = new RegExp(`(?:${words(COMPARISON_MARKERS)})(?![${NOT_COMPARISON_AFTER}])`, 'g');
-/** 由86.9%提高到, 从1954年的: the start of a change from one level to another. */
 /** Between two figures of a clause, a short change that arrives at the second: 增加到, 优化整合为, 提高至. */
 const ARRIVAL = /^[\u4e00-\u9fff]{0,6}?(?:到|为|至)(?:[\u4e00-\u9fff0-9０-９]{1,8}的)?$/;
+/** 由86.9%提高到, 从1954年的: the start of a change from one level to another. */
 const FROM_LEVEL = /(?:由|从|從)(?=$|[0-9０-９零〇一二两三四五六七八九十百千]|上年|去年|前年|原来|原定|原计划|过去|目前|现在|年初|每)/;
 const GROWTH_CONTEXT = /(?:增长|增加|提高|提升|上升|上涨|增速|改善|扩大|下降|降低|减少|缩小|回落|下滑|压减|压降|收窄|缩减)(?:了|约|达|为|到)?$/;
 
@@ -79,12 +79,15 @@ export function extractClaims(report: Report): Claim[] {
     const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), anchorYear);
     if (marker) running = { section, period: marker };
     let inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period, explicit: true } : section;
-    // The 分别 list a figure belongs to, and how many figures of it came before.
     let reviewScan = paragraph.span.start;
+    // The 分别 list a figure belongs to, and how many figures of it came before.
     let listStart = -1;
     let listPosition = 0;
     let subjects: string[] = [];
-    for (const figure of figures) {
+    let pairIndex = 0;
+    let pairParts: string[] = [];
+    for (let f = 0; f < figures.length; f++) {
+      const figure = figures[f];
       const sentenceStart = breaks.sentenceStart(figure.span.start);
       if (sentenceStart !== previousSentenceEnd) previousMetric = '';
       previousSentenceEnd = sentenceStart;
@@ -116,7 +119,10 @@ export function extractClaims(report: Report): Claim[] {
       let metric = words.metric;
       if (ALLOCATION.test(metric)) metric = withPurpose(metric, facts.sentence, figure.span.end - facts.start);
       // 占本年预算支出的7.84%: the share of what the clause before named.
-      if (/^[占佔]/.test(metric) && previousMetric) metric = `${previousMetric.replace(/（年均）$/, '')}${metric}`;
+      if (/^[占佔]/.test(metric)) {
+        const subject = previousMetric.replace(/（年均）$/, '') || subjectBefore(text, clauseStart, Math.max(sentenceStart, previous?.span.end ?? 0));
+        if (subject) metric = `${subject}${metric}`;
+      }
       const list = breaks.list(figure.span.start);
       if (list !== listStart) {
         listStart = list;
@@ -125,6 +131,20 @@ export function extractClaims(report: Report): Claim[] {
       }
       const distributed = list >= 0 ? subjects[listPosition++] : undefined;
       if (distributed) metric = distributed;
+      // 城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4％和11.4％: a pair of metrics and a pair of
+      // figures without 分别 are matched in order, as 分别 would.
+      const next = figures[f + 1];
+      const pairedWithNext = !!next && next.span.start === figure.span.end + 1 && /[和、及]/.test(text[figure.span.end]) && next.unit === figure.unit;
+      if (!distributed && listed && pairParts.length) {
+        pairIndex++;
+        metric = pairParts[pairIndex] ?? metric;
+      } else if (!distributed && pairedWithNext && metric) {
+        const parts = pairedMetrics(metric);
+        pairParts = parts;
+        pairIndex = 0;
+        if (parts.length) metric = parts[0];
+      } else if (!listed) pairParts = [];
+      if (!metric && !previousMetric && /[：:]/.test(text[clauseStart - 1] ?? '')) metric = labelBefore(text, clauseStart - 1);
       if (!metric) metric = previousMetric.replace(/（年均）$/, '');
       else previousMetric = metric;
       // An average annual rate (年均增长) is another statistic than the year's rate.
@@ -318,13 +338,42 @@ function nounAfter(text: string, at: number): string {
  */
 function listSubjects(text: string, listStart: number, sentenceStart: number): string[] {
   const at = listStart - 2;
-  const subject = clean(text.slice(lastBreak(text, at, Math.max(sentenceStart, at - 80), SUBJECT_BREAK), at));
-  const parts = subject.split(/[和与及、]/).filter(Boolean);
+  return pairedMetrics(clean(text.slice(lastBreak(text, at, Math.max(sentenceStart, at - 80), SUBJECT_BREAK), at)));
+}
+
+/**
+ * `用于经济建设方面的支出，共占本年支出的46.89%`: the clause before a share is its subject, when it
+ * holds no figure of its own (`floor` is the sentence start or the end of the last figure).
+ */
+function subjectBefore(text: string, clauseStart: number, floor: number): string {
+  if (clauseStart - 1 <= floor || !/[，,]/.test(text[clauseStart - 1])) return '';
+  const start = lastBreak(text, clauseStart - 1, Math.max(floor, clauseStart - 41), CLAUSE_BREAK);
+  if (start === Math.max(floor, clauseStart - 41) && start !== floor) return '';
+  const clause = text.slice(start, clauseStart - 1);
+  if (/^(?:在|由于|随着|为了|为|经过|通过|根据|按照|其中)/.test(clause)) return '';
+  const subject = clean(clause);
+  return [...subject].length <= 20 ? subject : '';
+}
+
+/** `水泥：从286万吨增加到600万吨`: a short label before a colon names the figures after it. */
+function labelBefore(text: string, colon: number): string {
+  const start = lastBreak(text, colon, Math.max(0, colon - 12), CLAUSE_BREAK);
+  if (start === Math.max(0, colon - 12) && start > 0 && !CLAUSE_BREAK[text.charCodeAt(start - 1)]) return '';
+  const label = text.slice(start, colon).trim();
+  // 主要指标是：, 包括： introduce a list; they name nothing.
+  if (/(是|为|有|如下|包括|如|即)$/.test(label)) return '';
+  return clean(label.replace(/^(?:在|关于|至于)/, '').replace(/(?:方面|上|中)$/, ''));
+}
+
+/**
+ * `城镇居民人均可支配收入和农村居民人均纯收入` → both names. The shared tail: 城镇 / 农村居民人均可支配收入
+ * share 居民人均可支配收入; only a short modifier shares one (化学需氧量、二氧化硫排放量 are two whole names).
+ */
+function pairedMetrics(metric: string): string[] {
+  const parts = metric.split(/[和与及、]/).filter(Boolean);
   if (parts.length < 2) return [];
   const last = parts[parts.length - 1];
   const head = parts[0];
-  // The shared tail: 城镇 / 农村居民人均可支配收入 share 居民人均可支配收入.
-  // Only a short modifier shares a tail: 化学需氧量、二氧化硫排放量 are two whole names.
   const tail = last.length > head.length && head.length <= 3 ? last.slice(head.length) : '';
   return parts.map((part, i) => (i === parts.length - 1 ? part : `${part}${tail}`));
 }
@@ -581,6 +630,8 @@ function modalityOf(sentence: string, inherited: Modality, explicit: boolean): M
   return PLAN_WORD.test(sentence) || /控制在.{0,12}以[内下]/.test(sentence) ? 'target' : inherited;
 }
 
+const CLAUSE_PLAN_WORD = new RegExp(`(${[...PLAN_WORDS, ...CLAUSE_PLAN_WORDS].join('|')})`);
+
 function governedByPlan(clause: string): boolean {
-  return PLAN_WORD.test(clause) && !DONE_WORD.test(clause);
+  return CLAUSE_PLAN_WORD.test(clause) && !DONE_WORD.test(clause);
 }

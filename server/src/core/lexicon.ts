@@ -83,6 +83,9 @@ export const PART_TITLE_WORDS = /(回顾|目标|任务|安排|工作|展望|思�
  */
 export const PLAN_WORDS: readonly string[] = ['预期目标', '力争', '确保', '计划', '拟', '目标是', '目标为', '将达到', '要达到', '争取'];
 
+/** Words that plan only the figure they govern in their own clause (布局200个 beside 建成50个), too common in a sentence to make it a plan. */
+export const CLAUSE_PLAN_WORDS: readonly string[] = ['布局', '规划建设', '拟建'];
+
 /** Words in the same clause that make a plan word report what was done: 超额完成计划, 实现了目标. */
 export const DONE_WORDS: readonly string[] = ['完成', '实现了', '超额', '超过', '达到了', '提前', '已'];
 

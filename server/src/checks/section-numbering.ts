@@ -125,7 +125,10 @@ function runGoesOnInline(text: string, finding: Finding): boolean {
   const written = text.slice(finding.span.start, finding.span.end);
   const m = /^([一二三四五六七八九十]+)([是要])$/.exec(written) ?? /^第([一二三四五六七八九十]+)([，、])$/.exec(written);
   if (!m) return false;
-  const form = (v: number) => (written.startsWith('第') ? `第${toChineseNumeral(v)}` : `${toChineseNumeral(v)}${m[2]}`);
+  const stands = (between: string, v: number) =>
+    written.startsWith('第')
+      ? between.includes(`第${toChineseNumeral(v)}，`) || between.includes(`第${toChineseNumeral(v)}、`)
+      : between.includes(`${toChineseNumeral(v)}${m[2]}`);
   const value = parseChineseNumeral(m[1]);
   if (value === undefined || value < 2) return false;
   const previous = finding.related?.[0]?.span;
@@ -134,7 +137,7 @@ function runGoesOnInline(text: string, finding: Finding): boolean {
   const previousValue = previous ? parseChineseNumeral(text.slice(previous.start, previous.end).replace(/^第|[是要，、]$/g, '')) ?? 0 : 0;
   // 二是 after 五是: a new run whose 一是 stands inside the paragraph before.
   const first = previousValue < value ? previousValue + 1 : 1;
-  for (let v = first; v < value; v++) if (!between.includes(form(v))) return false;
+  for (let v = first; v < value; v++) if (!stands(between, v)) return false;
   return true;
 }
 

@@ -150,6 +150,7 @@ function markFrontMatter(lines: PhysicalLine[]): void {
       continue;
     }
     const next = nextNonEmpty(lines, i);
+    const previousFront = previousNonEmpty(lines, i);
     if (!seenSpeech && lex.SPEECH_LINE.test(t)) {
       line.role = 'front';
       line.frontKind = 'speechLine';
@@ -165,7 +166,8 @@ function markFrontMatter(lines: PhysicalLine[]): void {
       i = lines.indexOf(next);
       continue;
     }
-    if (lex.SPEAKER_LINE.test(t)) {
+    // Right after the speech line, a name alone (周恩来) is the speaker even without a title.
+    if (lex.SPEAKER_LINE.test(t) || (previousFront?.frontKind === 'speechLine' && /^[\u4e00-\u9fff·]{2,4}$/.test(t))) {
       line.role = 'front';
       line.frontKind = 'speaker';
       continue;
@@ -203,6 +205,11 @@ function markTail(lines: PhysicalLine[]): void {
     }
     line.role = 'leftover';
   }
+}
+
+function previousNonEmpty(lines: PhysicalLine[], i: number): PhysicalLine | undefined {
+  for (let j = i - 1; j >= 0; j--) if (lines[j].role !== 'empty') return lines[j];
+  return undefined;
 }
 
 function nextNonEmpty(lines: PhysicalLine[], i: number): PhysicalLine | undefined {
@@ -302,12 +309,12 @@ function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
   return blocks;
 }
 
+const ZERO_WIDTH_LINE = /^[\u200b-\u200d\ufeff]+$/;
+
 /**
  * Whether the text puts a blank line between paragraphs (most transcriptions do). There, two
  * lines with no blank between are one paragraph that a link or a scrape broke apart.
  */
-const ZERO_WIDTH_LINE = /^[\u200b-\u200d\ufeff]+$/;
-
 function blankSeparated(lines: PhysicalLine[]): boolean {
   let content = 0;
   let followedByBlank = 0;
@@ -575,14 +582,15 @@ function resolvePartCandidates(roles: BlockRole[], blocks: Block[]): void {
     else if (closing) closings.push(i);
     else parts.push(i);
   }
-  // Parts come at least two to a report; one title alone before the chapters is a chapter of its own.
+  // Parts come at least two to a report; one title alone before the chapters, with a stretch of
+  // paragraphs of its own before them (首先报告…的工作), is a chapter of its own.
   if (parts.length === 1) {
     const i = parts[0];
     const role = roles[i] as { headingEnd: number };
     let j = i + 1;
     while (j < roles.length && roles[j].kind !== 'chapter' && roles[j].kind !== 'part' && roles[j].kind !== 'section') j++;
     const next = roles[j];
-    if (next && next.kind === 'chapter' && next.numbering?.style === 'chinese-dun' && next.numbering.value === 1) {
+    if (next && next.kind === 'chapter' && next.numbering?.style === 'chinese-dun' && next.numbering.value === 1 && j - i > 5) {
       roles[i] = { kind: 'chapterTitle', headingEnd: role.headingEnd };
       parts.length = 0;
     }
@@ -604,6 +612,7 @@ interface NumberedList {
 }
 
 const NUMBERED_KINDS = new Set(['chapter', 'section', 'part']);
+const MAX_NUMBERED_DEPTH = 6;
 
 /** Where a style usually stands: 第一部分 above 一、 above （一）; 第一、/第一， stand anywhere. */
 const NATURAL_RANK: Record<string, number> = { 'chinese-part': 0, 'chinese-dun': 1, 'chinese-paren': 2 };
@@ -618,7 +627,6 @@ const NATURAL_RANK: Record<string, number> = { 'chinese-part': 0, 'chinese-dun':
  */
 function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
   const lists: NumberedList[] = [];
-  const memberOf = new Map<number, NumberedList>();
   let stack: NumberedList[] = [];
   let inPart = false;
   for (let i = 0; i < roles.length; i++) {
@@ -650,6 +658,13 @@ function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
         }
       }
     }
+    if (!list && stack.length >= MAX_NUMBERED_DEPTH) {
+      // Deeper than any report nests: a restart there starts a new list beside the innermost one
+      // of its style, which keeps the pass linear on long concatenations.
+      let k = stack.length - 1;
+      while (k > 0 && stack[k].style !== style) k--;
+      stack.length = k;
+    }
     if (!list) {
       const parent = stack[stack.length - 1];
       list = { style, members: [], first: n.value, last: 0, parent, children: [], items: false, inPart };
@@ -659,7 +674,6 @@ function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
     }
     list.members.push(i);
     list.last = n.value;
-    memberOf.set(i, list);
   }
 
   for (const list of lists) list.items = isItemList(text, list, blocks, roles);
@@ -676,6 +690,7 @@ function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
     for (const c of list.children) if (!c.items) return true;
     return false;
   };
+  const kindOfList = new Map<NumberedList, BlockRole['kind']>();
   const kindOf = (list: NumberedList): BlockRole['kind'] => {
     if (list.items) return 'item';
     if (list.style === 'chinese-part') return 'part';
@@ -689,7 +704,7 @@ function assignLevels(text: string, roles: BlockRole[], blocks: Block[]): void {
     if (list.parent && kindOfList.get(list.parent) === 'part') depth--;
     return depth <= 1 ? 'chapter' : depth === 2 ? 'section' : depth === 3 ? 'subsection' : 'item';
   };
-  const kindOfList = new Map<NumberedList, BlockRole['kind']>();
+  // Parents come before their children in `lists`, so a parent's kind is known when a child asks.
   for (const list of lists) kindOfList.set(list, kindOf(list));
   for (const list of lists) {
     const kind = kindOfList.get(list)!;
@@ -711,13 +726,18 @@ function isItemList(text: string, list: NumberedList, blocks: Block[], roles: Bl
   if (list.style === 'chinese-ordinal' && list.first !== 1) return true;
   if (!list.parent && list.style !== 'chinese-ordinal') return false;
   if (m.length < 2) return false;
+  // A member that is one sentence and nothing more reads as an item; below a section, so does a
+  // long first sentence (（一）坚持…，…，…。 followed by its body is still a heading below a chapter).
+  const deep = !!list.parent?.parent;
   let running = 0;
   for (let k = 0; k < m.length - 1; k++) {
     if (m[k + 1] - m[k] > 1) return false;
     const role = roles[m[k]] as { numbering: Numbering; headingEnd: number };
     const block = blocks[m[k]];
     const bare = block.lineCount > 1 && text.slice(block.start, firstLineEnd(text, block.start, block.end)).trim() === role.numbering.text;
-    if (bare || role.headingEnd - role.numbering.span.end > 40) running++;
+    const long = role.headingEnd - role.numbering.span.end > 40;
+    const single = role.headingEnd >= block.end - 1;
+    if (bare || single || (long && deep)) running++;
   }
   return running * 2 >= m.length - 1;
 }

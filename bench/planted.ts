@@ -285,7 +285,10 @@ function restatedFigures(text: string, random: () => number): Planted[] {
   return out;
 }
 
-/** A total with its parts (共计28项，其中19项、9项; 28个指标，包括…): the total lowered below the sum of the parts. */
+/**
+ * A total with its parts (共计28项，其中19项、9项; 28个指标，包括…): the total lowered below the sum of
+ * the parts; where the parts add up exactly, also one part raised.
+ */
 function realBreakdowns(text: string, random: () => number): Planted[] {
   const claims = parseReport(text).claims;
   const out: Planted[] = [];
@@ -312,6 +315,12 @@ function realBreakdowns(text: string, random: () => number): Planted[] {
     const lower = ((sum / total.value) * Number(number) * (0.7 + random() * 0.15)).toFixed(decimals);
     if (Number(lower) <= 0 || Number(lower) === Number(number)) continue;
     out.push(replace(text, total.span.start, total.span.start + number.length, lower));
+    // Parts that add up exactly: raising one part is the other real slip.
+    const first = parts[0];
+    const digits = DIGITS.exec(first.text)?.[0];
+    if (parts.length >= 2 && Math.abs(sum - total.value) <= 1e-6 * Math.max(1, total.value) && digits) {
+      out.push(replace(text, first.span.start, first.span.start + digits.length, otherNumber(digits, random)));
+    }
   }
   return out;
 }

@@ -270,7 +270,7 @@ function apart(text: string, a: Claim, b: Claim): boolean {
   return /[。；！？\n]/.test(text.slice(a.span.end, b.span.start));
 }
 
-/** A figure the report states twice, same metric and the same value (a restatement): the later one changed. */
+/** A figure the report states twice, same metric and the same value (a restatement): one of them changed. */
 function restatedFigures(text: string, random: () => number): Planted[] {
   const claims = parseReport(text).claims.filter((c) => c.period && [...c.metric].length >= 4 && DIGITS.test(c.text) && c.qualifier === 'exact' && c.max === undefined && c.kind !== 'rank');
   const out: Planted[] = [];
@@ -281,6 +281,9 @@ function restatedFigures(text: string, random: () => number): Planted[] {
     used.add(b);
     const number = DIGITS.exec(b.text)![0];
     out.push(replace(text, b.span.start, b.span.start + number.length, otherNumber(number, random)));
+    // Or the first mention changed, the later one left as it was.
+    const first = DIGITS.exec(a.text)![0];
+    out.push(replace(text, a.span.start, a.span.start + first.length, otherNumber(first, random)));
   }
   return out;
 }
@@ -342,7 +345,7 @@ function realChanges(text: string, random: () => number): Planted[] {
   return out;
 }
 
-/** A target of the 主要预期目标 paragraph that the plan restates with the same value: the restatement changed. */
+/** A target of the 主要预期目标 paragraph that the plan restates with the same value: one of the two changed. */
 function restatedTargets(text: string, random: () => number): Planted[] {
   const report = parseReport(text);
   const paragraph = report.paragraphs.find((p) => /主要预期目标/.test(text.slice(p.span.start, Math.min(p.span.end, p.span.start + 200))));
@@ -356,6 +359,9 @@ function restatedTargets(text: string, random: () => number): Planted[] {
     if (!t) continue;
     const number = DIGITS.exec(later.text)![0];
     out.push(replace(text, later.span.start, later.span.start + number.length, otherNumber(number, random)));
+    // The slip may as well be in the targets paragraph, the restatement left as it was.
+    const first = DIGITS.exec(t.text)![0];
+    out.push(replace(text, t.span.start, t.span.start + first.length, otherNumber(first, random)));
   }
   return out;
 }

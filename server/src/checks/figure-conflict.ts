@@ -10,9 +10,8 @@
  * after them under different verbs (`布局200个数字化车间`, `建成50个数字化车间`); a "metric"
  * that is not the name of a quantity — a comparison or a time fragment (`比上年`, `比1980年`,
  * `而1956年就`, `平均每年`, `高于全国`) or an allocation whose purpose follows the figure
- * (`中央财政安排27亿元…用于…`, `安排423亿元资金，支持…`); a year against a multi-year span — the
- * nearest period word before the figure in its paragraph decides (`近三年累计`, `过去五年`, `年均`,
- * `五年累计` against `比上年`, `今年`); parallel sentences about different subjects, where another
+ * (`中央财政安排27亿元…用于…`, `安排423亿元资金，支持…`); a year against a multi-year span
+ * (`近三年累计`, `过去五年`, `年均`, `五年累计`: the claims carry the span as their period); parallel sentences about different subjects, where another
  * metric the two sentences share differs too (`1334万人参保，641万人领取养老金` for one pilot,
  * `3.58亿人参保，9880万人领取养老金` for another).
  *

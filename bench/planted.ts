@@ -92,9 +92,9 @@ function addedFigures(text: string, random: () => number): Planted[] {
     // Bounds (超640万人, 5%以上) may both be true at different values; a contradiction needs a figure.
     // A metric a reader takes for a quantity — no year, comparison or allocation in its name — and
     // not in the 主要预期目标 paragraph, whose restatements are target-restated's family.
-    const targets = report.paragraphs.find((p) => /主要预期目标/.test(text.slice(p.span.start, Math.min(p.span.end, p.span.start + 200))));
+    const targets = report.paragraphs.find((p) => /主要预期目标(是|为|：|:)/.test(text.slice(Math.max(0, p.span.start - 40), Math.min(p.span.end, p.span.start + 200)).replace(/\s+/g, '')) && report.claims.filter((c) => c.span.start >= p.span.start && c.span.end <= p.span.end).length >= 2);
     const candidates = report.claims.filter(
-      (c) => c.period && [...c.metric].length >= 4 && !/[0-9]|^(比|是|而|为|平均|年均|增加到|提高到)|(安排|投入|下达)$|年均/.test(c.metric) && !/[由从][^，。；]{0,20}$/.test(text.slice(Math.max(0, c.span.start - 20), c.span.start)) && !/^[^，。；]{0,4}(提高|增加|增长|上升|下降|减少|降低)?[到至]/.test(text.slice(c.span.end, c.span.end + 8)) && !(targets && c.span.start >= targets.span.start && c.span.end <= targets.span.end) && /^[0-9]+(\.[0-9]+)?/.test(c.text) && c.max === undefined && c.kind !== 'rank' && (c.qualifier === 'exact' || c.qualifier === 'approx' || /[余多]/.test(c.text)),
+      (c) => c.period && [...c.metric].length >= 4 && !/[0-9]|^(比|是|而|为|平均|年均|增加到|提高到)|(安排|投入|下达)$|年均/.test(c.metric) && !/[由从][^，。；]{0,20}$/.test(text.slice(Math.max(0, c.span.start - 20), c.span.start)) && !/^[^，。；]{0,4}(提高|增加|增长|上升|下降|减少|降低)?[到至]/.test(text.slice(c.span.end, c.span.end + 8)) && !(targets && c.span.start >= targets.span.start && c.span.end <= targets.span.end) && /^[0-9]+(\.[0-9]+)?[^成]*$/.test(c.text) && c.max === undefined && c.kind !== 'rank' && (c.qualifier === 'exact' || c.qualifier === 'approx' || /[余多]/.test(c.text)),
     );
     const out: Planted[] = [];
     for (const c of sample(candidates, PER_REPORT, random)) {
@@ -104,7 +104,9 @@ function addedFigures(text: string, random: () => number): Planted[] {
       const when = c.period && /^[0-9]{4}$/.test(c.period) && text.slice(startOfSentence(text, c.span.start), c.span.start).includes(c.period) ? `${c.period}年` : '同期';
       const sentence = `${when}${c.metric}${c.comparedWith ? `比${c.comparedWith}` : ''}${verb}${figure}。`;
       const paragraph = report.paragraphs.find((p) => p.span.start <= c.span.start && c.span.end <= p.span.end);
-      if (!paragraph) continue;
+      // Added after the paragraph's last sentence; a paragraph broken mid-sentence has none.
+      if (!paragraph || !/[。！？；]\s*$/.test(text.slice(paragraph.span.start, paragraph.span.end))) continue;
+      if (c.comparedWith && verb === '为') continue;
       const at = paragraph.span.end;
       const start = at + sentence.length - figure.length - 1;
       out.push({ text: `${text.slice(0, at)}${sentence}${text.slice(at)}`, at: { start, end: start + figure.length } });
@@ -209,7 +211,7 @@ function addedTargets(text: string, random: () => number): Planted[] {
     const targets = report.claims.filter((c) => c.span.start >= paragraph.span.start && c.span.end <= paragraph.span.end && c.kind === 'growth' && c.max === undefined && [...c.metric].length >= 4);
     // Restated where a report restates targets: later in the same plan chapter, not in its appendices.
     const chapter = report.sections.find((s) => s.span.start <= paragraph.span.start && paragraph.span.end <= s.span.end);
-    const later = report.paragraphs.filter((p) => p.span.start > paragraph.span.end && (!chapter || p.span.end <= chapter.span.end));
+    const later = report.paragraphs.filter((p) => p.span.start > paragraph.span.end && (!chapter || p.span.end <= chapter.span.end) && /[。！？；]\s*$/.test(text.slice(p.span.start, p.span.end)));
     return sample(targets, PER_REPORT, random).flatMap((t) => {
       const where = later[Math.floor(random() * later.length)];
       if (!where) return [];

@@ -98,6 +98,11 @@ describe('number scanner', () => {
       '二三十个=20~30 个 count approx',
       '七八百人=700~800 人 count approx',
     ]);
+    assert.deepEqual(figures('减少收入四、五十亿元，改种一、二千万亩，二、三个月，一、二、三产业'), [
+      '四、五十亿元=4000000000~5000000000 元 amount approx',
+      '一、二千万亩=10000000~20000000 亩 amount approx',
+      '二、三个月=2~3 个月 amount approx',
+    ]);
   });
 
   it('read the number forms of older reports: 五点二倍, full-width groups, 1，120亿元, 6000千瓦, 万余', () => {

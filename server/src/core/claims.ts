@@ -374,7 +374,9 @@ function pairedMetrics(metric: string): string[] {
   if (parts.length < 2) return [];
   const last = parts[parts.length - 1];
   const head = parts[0];
-  const tail = last.length > head.length && head.length <= 3 ? last.slice(head.length) : '';
+  let tail = last.length > head.length && head.length <= 3 ? last.slice(head.length) : '';
+  // 水泥和化肥（折纯）: a note in brackets belongs to the last name only.
+  if (/^[（(]/.test(tail) || tail.length < 2) tail = '';
   return parts.map((part, i) => (i === parts.length - 1 ? part : `${part}${tail}`));
 }
 

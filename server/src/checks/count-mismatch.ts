@@ -66,7 +66,7 @@ export const countMismatch: Check = {
       if (before && before !== c.value) flag(c.span, c.text, before);
     }
     // 改革、开放、创新三大动力: N大 is not a figure, but names before it are counted all the same.
-    for (const m of text.matchAll(/([一二三四五六七八九十两]+)大(?=[\u4e00-\u9fa5])/g)) {
+    for (const m of text.matchAll(/(?<![第一二三四五六七八九十两])([一二三四五六七八九十两]+)大(?=[\u4e00-\u9fa5])/g)) {
       const value = parseChineseNumber(m[1]);
       if (!value || value < 3 || value > 30) continue;
       const span = { start: m.index, end: m.index + m[0].length };

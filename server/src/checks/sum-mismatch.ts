@@ -29,6 +29,9 @@ const PARTITIONS: readonly (readonly [string, string])[] = [
   ['境内', '境外'], ['国内', '国外'], ['新建', '续建'], ['新开工', '续建'], ['新建', '改扩建'], ['国有', '非国有'],
 ];
 
+/** 等 leaves a list of parts open; 由40元提高到80元 are two levels of one part, not two parts. */
+const LIST_OPEN = /等|由|从|提高|增加|增长|下降|降低|[到至][0-9０-９]/;
+
 const TOTAL_BEFORE = /(共计|合计|总计|共有|总共|共|累计|设置|涉及)$/;
 
 export const sumMismatch: Check = {
@@ -60,7 +63,7 @@ export const sumMismatch: Check = {
         const sentenceEnd = endOfSentence(text, total.span.end);
         const after = text.slice(total.span.end, sentenceEnd);
         const at = after.indexOf('其中');
-        if (at >= 0 && !/等/.test(after.slice(at))) {
+        if (at >= 0 && !LIST_OPEN.test(after.slice(at))) {
           const from = total.span.end + at;
           parts = claims.filter((c) => c.span.start > from && c.span.end <= sentenceEnd && sameScale(c, total));
         }
@@ -148,8 +151,7 @@ function breakdown(text: string, claims: readonly Claim[], total: Claim): Claim[
   if (head.length < 2) return undefined;
   const from = total.span.end + lead[0].length;
   const end = endOfSentence(text, from);
-  // 等 leaves the list open; 由40元提高到80元 are two levels of one part, not two parts.
-  if (/等|由|从|提高|增加|增长|下降|降低|[到至][0-9０-９]/.test(text.slice(from, end))) return undefined;
+  if (LIST_OPEN.test(text.slice(from, end))) return undefined;
   const parts = claims.filter((c) => c.span.start >= from && c.span.end <= end && sameScale(c, total));
   if (parts.length < 2 || !parts.every((p) => noun(text, p).endsWith(head))) return undefined;
   return parts;

@@ -30,6 +30,17 @@ describe('checks', () => {
     });
   }
 
+  it('reports a blank at the edge of a quote as information, a blank inside it as a warning', () => {
+    const severities = (line: string) => runChecks(parseReport(`一、回顾\n${line}\n`)).filter((f) => f.checkId === 'text-integrity').map((f) => f.severity);
+    assert.deepEqual(severities('清除“ 四人帮”余毒。'), ['information']);
+    assert.deepEqual(severities('着力推动“信易 金融”综合服务体系。'), ['warning']);
+  });
+
+  it('reports website leftovers as information, inside the body too', () => {
+    const report = parseReport('一、回顾\n全年地区生产总值增长5%。\n【字体：小 中 大】\n城镇新增就业1万人。\n');
+    assert.deepEqual(runChecks(report).filter((f) => f.checkId === 'text-integrity').map((f) => f.severity), ['information']);
+  });
+
   it('finds no numbering problem in any corpus report', () => {
     for (const file of ['001_366748309c9ca2d8.txt', 'guangdong-2026.txt', 'hainan-2026.txt', 'sichuan-2026.txt', 'yunnan-2026.txt']) {
       const report = parseReport(readFileSync(join(CORPUS, file), 'utf8'));

@@ -1,9 +1,10 @@
 /**
  * out-of-range — figures that cannot be: a share, rate or coverage above 100 %, a reversed range.
  *
- * Flags: `覆盖率达到105%`, `占全市比重为120%`, `增长7%-6.5%` (the range runs backwards).
- * Does not flag: growth rates above 100 % (`增长120%` is possible), completion of a plan above 100 %
- * (`完成年度计划的120%`), percentages that are not shares.
+ * Flags: `覆盖率达到105%`, `占全市比重为120%`, `占比提高到172.2%` (the level reached after
+ * 提高到/上升至 is a share, not a growth rate), `增长7%-6.5%` (the range runs backwards).
+ * Does not flag: growth rates above 100 % (`增长120%` is possible), completion of a plan or budget
+ * above 100 % (`完成年度计划的120%`, `占预算数的106.48%`), percentages that are not shares.
  *
  * Why: such a figure is always a typing or unit error (a 10.5% that lost its point).
  */
@@ -12,7 +13,7 @@ import type { Check, Finding } from './types';
 
 /** Metrics that are parts of a whole: they cannot exceed the whole. */
 const SHARE = /(率|比重|占比|比例|覆盖|普及|份额|达标|合格|优良|满意度|参保|入学|巩固)/;
-const NOT_SHARE = /(增长率|增速|完成|计划的|预算的|超额)/;
+const NOT_SHARE = /(增长率|增速|完成|(计划|预算)数?的|超额)/;
 
 export const outOfRange: Check = {
   id: 'out-of-range',
@@ -32,7 +33,9 @@ export const outOfRange: Check = {
         continue;
       }
       const context = report.text.slice(Math.max(0, c.span.start - 12), c.span.start);
-      if (c.kind === 'percent' && Math.max(c.value, c.max ?? c.value) > 100 && SHARE.test(c.metric + context) && !NOT_SHARE.test(context)) {
+      // 占比提高到72.2%: after 提高到/上升至 the figure is the level reached, not the growth.
+      const level = c.kind === 'percent' || (c.kind === 'growth' && /(提高|上升|提升|增加|增长|下降|降低|降|升)(到|至)$/.test(context));
+      if (level && Math.max(c.value, c.max ?? c.value) > 100 && SHARE.test(c.metric + context) && !NOT_SHARE.test(context)) {
         findings.push({
           checkId: 'out-of-range',
           span: c.span,

@@ -1,7 +1,8 @@
 /**
  * section-numbering — gaps, repeats and out-of-order numbers among sibling headings.
  *
- * Flags: `（一）（二）（四）` (a gap: （三） is missing), `（二）（二）` (a repeat), `三、` before `二、`,
+ * Flags: `（一）（二）（四）` (a gap: （三） is missing), `（二）（二）` (a repeat, also when the first
+ * `四是` stands inside the paragraph before: `…三是…。四是…` ⏎ `四是…`), `三、` before `二、`,
  * and a level-2 numbering that does not restart under a new level-1 section.
  * Does not flag: a fragment that starts mid-report at `（四）` (what came before is simply not
  * there), numbers that restart under a new parent, or a different numbering style at the same
@@ -13,7 +14,7 @@
  * Why: a skipped or repeated number is the most common trace of a paragraph moved or deleted late
  * in drafting, and the outline makes it visible; a reviewer wants it flagged where it is.
  */
-import type { Report, Section } from '../core/model';
+import type { Numbering, Report, Section } from '../core/model';
 import type { Check, Finding } from './types';
 import { parseChineseNumeral } from '../core/numerals';
 
@@ -27,7 +28,7 @@ export const sectionNumbering: Check = {
   run(report: Report): Finding[] {
     const findings: Finding[] = [];
     const visit = (siblings: readonly Section[], isRoot: boolean) => {
-      checkSiblings(siblings, isRoot, findings);
+      checkSiblings(report.text, siblings, isRoot, findings);
       for (const s of siblings) visit(s.children, false);
     };
     visit(report.sections, true);
@@ -35,7 +36,7 @@ export const sectionNumbering: Check = {
   },
 };
 
-function checkSiblings(siblings: readonly Section[], isRoot: boolean, findings: Finding[]): void {
+function checkSiblings(text: string, siblings: readonly Section[], isRoot: boolean, findings: Finding[]): void {
   const byStyle = new Map<string, Section[]>();
   for (const s of siblings) {
     if (!s.numbering || s.kind === 'lead' && s.numbering.style !== 'ordinal-shi') continue;
@@ -66,7 +67,19 @@ function checkSiblings(siblings: readonly Section[], isRoot: boolean, findings: 
         continue;
       }
       const expected = previous.value + 1;
-      if (current.value === expected) continue;
+      if (current.value === expected) {
+        // …三是…。四是加强风险管理… ⏎ 四是加强风险管理…: the same item already written inside the paragraph before.
+        const inline = current.style === 'ordinal-shi' ? inlineRepeat(text, previous, current) : undefined;
+        if (inline !== undefined) {
+          findings.push({
+            checkId: 'section-numbering',
+            span: current.span,
+            message: { zh: `序号「${current.text}」重复`, en: `Number “${current.text}” is repeated` },
+            related: [{ span: { start: inline, end: inline + current.text.length }, message: { zh: `上一个「${current.text}」`, en: `The other “${current.text}”` } }],
+          });
+        }
+        continue;
+      }
       // 一是 opens a new run in a new paragraph.
       if (current.style === 'ordinal-shi' && current.value === 1) continue;
       const related = [{ span: previous.span, message: { zh: `上一个序号「${previous.text}」`, en: `Previous number “${previous.text}”` } }];
@@ -126,6 +139,13 @@ function runGoesOnInline(text: string, finding: Finding): boolean {
   const first = previousValue < value ? previousValue + 1 : 1;
   for (let v = first; v < value; v++) if (!stands(between, v)) return false;
   return true;
+}
+
+/** Where the same 四是 opens a clause inside the text between the previous lead and this one, if it does. */
+function inlineRepeat(text: string, previous: Numbering, current: Numbering): number | undefined {
+  const between = text.slice(previous.span.end, current.span.start);
+  const m = new RegExp(`(?<=[。；！？])${current.text}`).exec(between);
+  return m ? previous.span.end + m.index : undefined;
 }
 
 function toChineseNumeral(n: number): string {

@@ -2,9 +2,12 @@
  * target-restated — a target of the 主要预期目标 paragraph stated differently later in the report.
  *
  * Flags: `城镇登记失业率控制在3.5%以下` in the targets paragraph and `城镇登记失业率控制在4%以内`
- * in a later section; `增长6.5%左右` restated as `增长7%`.
+ * in a later section; `增长6.5%左右` restated as `增长7%`. The targets paragraph is found also when
+ * its lead stands alone (`今年…的主要预期目标是：` ⏎ the targets) or is broken over lines, and
+ * every figure in it is a target, whatever its sentence says.
  * Does not flag: the same target restated (`6.5%左右` and `6.5%`), a figure for another year, a
- * result of the year under review.
+ * result of the year under review; a five-year `预期目标是` earlier in the report does not take the
+ * place of the year's targets.
  *
  * Why: the targets paragraph is what the congress votes on; a section that restates a target must
  * restate the same one.
@@ -21,10 +24,12 @@ import { compatible, lineOf } from './claim-math';
  * paragraph names 预期目标.
  */
 export function targetParagraph(report: Report): Span | undefined {
-  const figures = (p: Span) => report.claims.filter((c) => c.span.start >= p.start && c.span.end <= p.end && c.modality === 'target').length;
-  for (const pattern of [/主要预期目标|预期目标为|预期目标是/, /主要目标是/]) {
+  const figures = (p: Span) => report.claims.filter((c) => c.span.start >= p.start && c.span.end <= p.end).length;
+  for (const pattern of [/主要预期目标(是|为|：|:)/, /预期目标为|预期目标是/, /主要目标是/]) {
     for (const p of report.paragraphs) {
-      const head = report.text.slice(p.span.start, Math.min(p.span.end, p.span.start + 200));
+      // The lead may stand alone before its targets (今年…的主要预期目标是：⏎…), or be broken over
+      // lines (主要预期目标⏎是：…): read the end of the text before the paragraph with its head.
+      const head = report.text.slice(Math.max(0, p.span.start - 40), Math.min(p.span.end, p.span.start + 200)).replace(/[\s\u3000]+/g, '');
       if (pattern.test(head) && figures(p.span) >= 2) return p.span;
     }
   }
@@ -39,7 +44,8 @@ export const targetRestated: Check = {
     const span = targetParagraph(report);
     if (!span) return [];
     const index = new LineIndex(report.text);
-    const targets = report.claims.filter((c) => c.span.start >= span.start && c.span.end <= span.end && c.metric && c.modality === 'target');
+    // Every figure of the 主要预期目标 paragraph is a target, whatever the sentence says.
+    const targets = report.claims.filter((c) => c.span.start >= span.start && c.span.end <= span.end && c.metric);
     const findings: Finding[] = [];
     for (const later of report.claims) {
       if (later.span.start < span.end || later.modality !== 'target') continue;

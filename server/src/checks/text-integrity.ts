@@ -1,17 +1,25 @@
 /**
  * text-integrity — damage a scrape or a late edit leaves in the text.
  *
- * Flags: an unbalanced quotation mark or bracket in a paragraph (`“社区便民服务站实现“全覆盖”`);
- * a character lost inside a quoted term, seen as a blank (`“信易 金融”`, `“体育 ”`); website
- * leftovers (导航菜单, 本文地址, 上一篇, 分享到 …) — a warning inside the report's body, information
- * around it. Quick fix for leftovers only: remove the line (certain); a lost character is a guess,
- * so it gets none.
+ * Flags: an unbalanced quotation mark or bracket in a paragraph or a heading line
+ * (`“社区便民服务站实现“全覆盖”`, `“六五’时期`), every one of them — an opening typed as a closing
+ * mark (`一个”五讲四美”`) once; a character lost inside a quoted term, seen as a blank between two Chinese
+ * characters (`“信易 金融”`). Quick fix for leftovers only: remove the line (certain); a lost
+ * character is a guess, so it gets none.
+ * Information only: website leftovers (导航菜单, 【字体：小 中 大】, 来源：, 本文地址, 上一篇, 分享到 …),
+ * wherever they stand — they are the web page's, not the drafter's, and the outline already leaves
+ * them out; a warning would put them beside real damage to the text.
+ * Information only: a blank at the edge of a quote (`“体育 ”`, `“ 四人帮”`). Typesetting leaves
+ * such blanks far more often than a lost character does (older reports have dozens), and the two
+ * cannot be told apart from the text alone.
  * Does not flag: quotes that open in one paragraph of a multi-paragraph quotation when the next
- * paragraph opens with a quote again; blanks in quoted Latin text (“Hello World”).
+ * paragraph opens with a quote again; blanks in quoted Latin text (“Hello World”); a blank beside a
+ * digit, letter or sign (`“1+ N”`); a two-part slogan whose halves are parallel — same length of at
+ * least three characters or the same last character (`“诚信X省 品质X省”`).
  *
  * Why: these are the traces of copy and paste that a careful reader notices first.
  */
-import type { Report } from '../core/model';
+import type { Report, Section } from '../core/model';
 import type { Check, Finding } from './types';
 
 const PAIRS: readonly [string, string, string, string][] = [
@@ -27,12 +35,11 @@ export const textIntegrity: Check = {
   run(report: Report): Finding[] {
     const findings: Finding[] = [];
     const text = report.text;
-    for (const p of report.paragraphs) {
+    for (const p of blocks(report)) {
       const body = text.slice(p.span.start, p.span.end);
       for (const [open, close, name, nameEn] of PAIRS) {
         if (!body.includes(open) && !body.includes(close)) continue;
-        const problem = unbalanced(body, open, close);
-        if (problem === undefined) continue;
+        for (const problem of unbalanced(body, open, close)) {
         const at = p.span.start + problem;
         findings.push({
           checkId: 'text-integrity',
@@ -42,28 +49,28 @@ export const textIntegrity: Check = {
             en: `Unbalanced ${nameEn}: this ${body[problem]} has no matching ${body[problem] === open ? close : open}`,
           },
         });
+        }
       }
       if (!body.includes('“') || !/“[^“”\n]{0,12}?[ \u3000]/.test(body)) continue;
       for (const m of body.matchAll(/“([^“”\n]{0,12}?)[ \u3000]+([^“”\n]{0,12}?)”/g)) {
-        if (/[A-Za-z]\s+[A-Za-z]/.test(m[0]) || /^[\s\u3000]*$/.test(m[1] + m[2])) continue;
+        if (/^[\s\u3000]*$/.test(m[1] + m[2]) || besideSign(m[0]) || parallelHalves(m[1], m[2])) continue;
+        const edge = m[1].trim() === '' || m[2].trim() === '';
         findings.push({
           checkId: 'text-integrity',
           span: { start: p.span.start + m.index, end: p.span.start + m.index + m[0].length },
+          severity: edge ? 'information' : undefined,
           message: { zh: `引号内的「${m[0]}」有空白，可能缺字`, en: `A blank inside “${m[1]} ${m[2]}”: a character may be lost` },
         });
       }
     }
-    const first = report.paragraphs[0]?.span.start ?? 0;
-    const last = report.paragraphs[report.paragraphs.length - 1]?.span.end ?? 0;
     for (const l of report.leftovers) {
-      const inBody = l.span.start > first && l.span.end < last;
       const lineStart = text.lastIndexOf('\n', l.span.start - 1) + 1;
       let lineEnd = text.indexOf('\n', l.span.end);
       lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
       findings.push({
         checkId: 'text-integrity',
         span: l.span,
-        severity: inBody ? 'warning' : 'information',
+        severity: 'information',
         message: { zh: `网页残留文字「${l.text}」，不属于报告正文`, en: `Website leftover “${l.text}” is not part of the report` },
         fixes: [{ title: { zh: '删除这一行网页残留', en: 'Remove this leftover line' }, edits: [{ span: { start: lineStart, end: lineEnd }, newText: '' }] }],
       });
@@ -72,18 +79,50 @@ export const textIntegrity: Check = {
   },
 };
 
-/** The offset of the first mark that has no partner, or undefined when the marks balance. */
-function unbalanced(s: string, open: string, close: string): number | undefined {
+/** A blank next to a digit, a Latin letter or a sign is spacing around it (`“1+ N”`), not a gap. */
+function besideSign(quoted: string): boolean {
+  return /[\x21-\x7e\uff01-\uff5e][ \u3000]|[ \u3000][\x21-\x7e\uff01-\uff5e]/.test(quoted);
+}
+
+/** `“诚信X省 品质X省”`: two halves of a slogan set apart by a blank mirror each other. */
+function parallelHalves(a: string, b: string): boolean {
+  const x = [...a.trim()];
+  const y = [...b.trim()];
+  if (!x.length || !y.length) return false;
+  return (x.length === y.length && x.length >= 3) || (x.length >= 2 && y.length >= 2 && x[x.length - 1] === y[y.length - 1]);
+}
+
+/** The paragraphs and the heading lines that stand outside them (`（一）用改革的办法推进“三去一降一补”`). */
+function blocks(report: Report): { span: { start: number; end: number } }[] {
+  const out: { span: { start: number; end: number } }[] = [...report.paragraphs];
+  const visit = (s: Section) => {
+    if (!report.paragraphs.some((p) => p.span.start <= s.heading.start && s.heading.end <= p.span.end)) out.push({ span: s.heading });
+    s.children.forEach(visit);
+  };
+  report.sections.forEach(visit);
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The offsets of the marks that have no partner, each once. */
+function unbalanced(s: string, open: string, close: string): number[] {
+  const out: number[] = [];
   const stack: number[] = [];
+  // ”五讲四美三热爱”: an opening typed as a closing mark; the closing one after it is its partner.
+  let orphanClose = false;
   for (let i = 0; i < s.length; i++) {
     if (s[i] === open) {
       // “…“…” : a second opening before the first closes means the first lost its partner.
-      if (open === '“' && stack.length) return stack[stack.length - 1];
+      if (open === '“' && stack.length) out.push(stack.pop()!);
       stack.push(i);
+      orphanClose = false;
     } else if (s[i] === close) {
-      if (!stack.length) return i;
-      stack.pop();
+      if (stack.length) stack.pop();
+      else if (orphanClose) orphanClose = false;
+      else {
+        out.push(i);
+        orphanClose = true;
+      }
     }
   }
-  return stack.length ? stack[0] : undefined;
+  return [...out, ...stack].sort((a, b) => a - b);
 }

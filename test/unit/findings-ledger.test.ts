@@ -18,18 +18,18 @@ const LEDGER = join(CORPUS, 'findings');
 const HEADER = 'line\tcheck\tquote\tverdict\treason';
 
 /** The quoted text on one line of the ledger: tabs and line breaks written as \t and \n. */
-export function quote(text: string): string {
+function quote(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
 }
 
-export function developmentSet(): string[] {
+function developmentSet(): string[] {
   const top = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
   const national = readdirSync(join(CORPUS, 'national')).filter((f) => f.endsWith('.txt')).sort().map((f) => `national/${f}`);
   return [...top, ...national];
 }
 
 /** `line\tcheck\tquote` of every warning and error the checks raise on a report. */
-export function raised(file: string): string[] {
+function raised(file: string): string[] {
   const text = readFileSync(join(CORPUS, file), 'utf8');
   const index = new LineIndex(text);
   return runChecks(parseReport(text))
@@ -56,6 +56,11 @@ describe('findings ledger', () => {
     assert.equal(files.length, 61);
     const missing = files.filter((f) => !existsSync(join(LEDGER, f.replace(/\.txt$/, '.tsv'))));
     assert.deepEqual(missing, [], 'reports without a ledger file');
+    const ledgers = [
+      ...readdirSync(LEDGER).filter((f) => f.endsWith('.tsv')),
+      ...readdirSync(join(LEDGER, 'national')).filter((f) => f.endsWith('.tsv')).map((f) => `national/${f}`),
+    ];
+    assert.deepEqual(ledgers.filter((l) => !files.includes(l.replace(/\.tsv$/, '.txt'))), [], 'ledger files without a report');
   });
 
   for (const file of files) {

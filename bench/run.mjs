@@ -68,6 +68,19 @@ for (const [label, text, runs] of [['1 MB', big1, 15], ['10 MB', big10, 5]]) {
 const perKb = results.inProcess.map((r) => r.ms / r.kb);
 console.log(`  cost per KB: corpus median ${(median(perKb) * 1000).toFixed(1)} µs/KB, 1 MB ${(results.growth[0].ms / 1024 * 1000).toFixed(1)} µs/KB, 10 MB ${(results.growth[1].ms / 10240 * 1000).toFixed(1)} µs/KB`);
 
+// One sentence of figures with no 。 (增长1.5%， repeated): the cost must grow with the length, not its square.
+{
+  const piece = '增长1.5%，';
+  results.longSentence = [];
+  console.log('\nOne sentence of figures without 。, whole analysis, median of 3');
+  for (const mb of [0.25, 0.5, 1]) {
+    const text = piece.repeat(Math.round((mb * (1 << 20)) / Buffer.byteLength(piece)));
+    const m = timeInProcess(text, 3);
+    results.longSentence.push({ mb, ms: m });
+    console.log(`  ${`${mb} MB`.padEnd(28)} ${(Buffer.byteLength(text) / 1024).toFixed(0).padStart(5)} KB  ${ms(m).padStart(7)} ms  (${(m / mb).toFixed(0)} ms per MB)`);
+  }
+}
+
 // Hover and go to definition, per request, on every term use of a 50 KB report, built-in glossary loaded.
 {
   const report = corpus.find((c) => c.name === 'gansu-2026.txt') ?? corpus[0];

@@ -67,7 +67,7 @@ describe('report-review claims', () => {
     assert.match(csv.stdout, /18\.18亿元,1818000000,,元,amount,exact,一般公共预算收入/);
     const json = spawnSync(process.execPath, [CLI, 'claims', '--format', 'json', file], { encoding: 'utf8' });
     const [row] = JSON.parse(json.stdout)[0].claims;
-    assert.deepEqual(Object.keys(row), ['text', 'range', 'value', 'max', 'unit', 'kind', 'qualifier', 'metric', 'metricKey', 'period', 'modality', 'section']);
+    assert.deepEqual(Object.keys(row), ['text', 'range', 'value', 'max', 'unit', 'kind', 'qualifier', 'metric', 'metricKey', 'comparedWith', 'period', 'modality', 'section']);
     assert.deepEqual([row.text, row.value, row.unit, row.kind], ['18.18亿元', 1818000000, '元', 'amount']);
   });
 

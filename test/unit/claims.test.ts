@@ -69,6 +69,42 @@ describe('number scanner', () => {
     assert.deepEqual(figures(text), []);
   });
 
+  it('skip ordinals of events, spans of time and numbers inside quoted slogans', () => {
+    assert.deepEqual(figures('成功举办第32届全国中学生运动会，迎来第31个世界无烟日，承办第19届亚运会，近10年来，10年间，近十年，实现“六个翻番”'), []);
+  });
+
+  it('keep a count of years as a figure', () => {
+    assert.deepEqual(figures('连续5年增长，用3年时间'), ['5年=5 年 amount exact', '3年=3 年 amount exact']);
+  });
+
+  it('read ranks with or without a verb: 第七, 前六, 西北第一, 全球第三大, 全省第4个', () => {
+    assert.deepEqual(figures('经济总量居全国第七，进入全国前六，西北第一，全球第三大港口，全省第4个千万级机场'), [
+      '全国第七=7 位 rank exact',
+      '全国前六=6 位 rank atMost',
+      '西北第一=1 位 rank exact',
+      '全球第三大=3 位 rank exact',
+      '全省第4个=4 位 rank exact',
+    ]);
+  });
+
+  it('read neighbouring numerals as an approximate range, not one number', () => {
+    assert.deepEqual(figures('开展三四轮督查，建成二三十个项目，培训七八百人，“十四五”期间'), [
+      '三四轮=3~4 轮 count approx',
+      '二三十个=20~30 个 count approx',
+      '七八百人=700~800 人 count approx',
+    ]);
+  });
+
+  it('read the number forms of older reports: 五点二倍, full-width groups, 1，120亿元, 6000千瓦, 万余', () => {
+    assert.deepEqual(figures('拖拉机增长五点二倍，支出８５７，１８２，０００元，积累1，120亿元，６，０００千瓦，达到３８万余人'), [
+      '五点二倍=5.2 倍 multiple exact',
+      '８５７，１８２，０００元=857182000 元 amount exact',
+      '1，120亿元=112000000000 元 amount exact',
+      '６，０００千瓦=6000 千瓦 amount exact',
+      '３８万余人=380000 人 count atLeast',
+    ]);
+  });
+
   it('never throws and never reports a figure outside the text', () => {
     const piece = fc.constantFrom('1', '2', '.', '5', '万', '亿', '元', '%', '个', '增长', '下降', '约', '余', '以上', '-', '—', '至', '第', '位', '全国',
       '一', '两', '十', '百', '千', '分之', '成', '倍', '年', '“', '”', '，', '。', '\n', '𠀾', ':', '/');
@@ -150,6 +186,83 @@ describe('claims', () => {
       '6% 地区生产总值（年均） 2016-2020 result 6',
       '6.5% 地区生产总值 2021 target 6.5',
       '3.5% 城镇登记失业率 2021 target',
+    ]);
+  });
+
+  it('read one sentence of 20,000 figures without a 。 — each figure once, with the metric of the first', () => {
+    // 增长1.5%， repeated: every figure is a growth rate of 地区生产总值, and the parse finishes (it was quadratic).
+    const report = `地区生产总值${'增长1.5%，'.repeat(20_000)}`;
+    const all = parseReport(report).claims;
+    assert.equal(all.length, 20_000);
+    assert.ok(all.every((c) => c.kind === 'growth' && c.value === 1.5 && c.metric === '地区生产总值'));
+  });
+
+  it('label figures of a review section results, unless a plan word governs the figure itself', () => {
+    const report = [
+      '某市2026年政府工作报告',
+      '——2026年1月20日在市人民代表大会上',
+      '一、2025年工作回顾',
+      '实施就业扩容计划，城镇新增就业8万人，城镇调查失业率控制在5.5%以内。',
+      '全年计划投资120亿元，完成固定资产投资130亿元，超额完成计划目标5亿元。',
+      '二、2026年工作安排',
+      '城镇新增就业8万人。',
+    ].join('\n');
+    assert.deepEqual(claims(report), [
+      '8万人 城镇新增就业 2025 result',
+      '5.5% 城镇调查失业率 2025 result',
+      '120亿元 计划投资 2025 target',
+      '130亿元 固定资产投资 2025 result',
+      '5亿元 超额完成计划目标 2025 result',
+      '8万人 城镇新增就业 2026 target',
+    ]);
+  });
+
+  it('name the thing measured, not a comparison, a starting level or a function word', () => {
+    const report = [
+      '出口增长6.1%，高于全国1.2个百分点。进口增长5%，高于全国0.8个百分点。',
+      '钢产量由2046万吨增加到3178万吨。城乡居民人均收入均增长5%。民生支出占86%。',
+      '教育支出2410万元，占本年预算支出的7.84%。中职学校由71所优化整合为47所。',
+    ].join('\n');
+    assert.deepEqual(
+      parseReport(report).claims.map((c) => `${c.text} ${c.metric}${c.comparedWith ? ` (vs ${c.comparedWith})` : ''}`),
+      [
+        '6.1% 出口',
+        '1.2个百分点 出口 (vs 全国)',
+        '5% 进口',
+        '0.8个百分点 进口 (vs 全国)',
+        '2046万吨 钢产量',
+        '3178万吨 钢产量',
+        '5% 城乡居民人均收入',
+        '86% 民生支出占比',
+        '2410万元 教育支出',
+        '7.84% 教育支出占本年预算支出',
+        '71所 中职学校',
+        '47所 中职学校',
+      ],
+    );
+  });
+
+  it('keep a figure compared with 全国 apart from one compared with 上年', () => {
+    const points = parseReport('出口增长6.1%，高于全国1.2个百分点；出口增长6.1%，比上年提高0.8个百分点。').claims.filter((c) => c.kind === 'points');
+    assert.deepEqual(points.map((c) => `${c.metric} ${c.comparedWith}`), ['出口 全国', '出口 上年']);
+    assert.notEqual(points[0].metricKey, points[1].metricKey);
+  });
+
+  it('give a multi-year total the span it covers, and a comparison with a year the years since', () => {
+    const report = [
+      '某省2024年政府工作报告',
+      '——2024年1月20日在省人民代表大会上',
+      '一、2023年工作回顾',
+      '单位地区生产总值能耗比上年下降4.59%。近三年累计，单位地区生产总值能耗下降10.08%。',
+      '五年累计城镇新增就业300万人。城镇新增就业60万人。',
+      '2023年四大主导产业占GDP比重较2020年提高约14个百分点。',
+    ].join('\n');
+    assert.deepEqual(claims(report), [
+      '4.59% 单位地区生产总值能耗 2023 result -4.59',
+      '10.08% 单位地区生产总值能耗 2021-2023 result -10.08',
+      '300万人 城镇新增就业 2019-2023 result',
+      '60万人 城镇新增就业 2023 result',
+      '14个百分点 四大主导产业占GDP比重 2021-2023 result 14',
     ]);
   });
 

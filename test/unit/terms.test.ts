@@ -60,6 +60,30 @@ describe('term uses', () => {
   });
 });
 
+describe('term uses of the report glossary', () => {
+  const glossary = parseReport(
+    '名词解释\n1.稳增长“21”条：指21条政策措施。\n2.稳增长“18”条：指18条具体举措。\n3.“两大中心”“四大行动”：指两个中心建设和四项专项行动。\n',
+  );
+  const definitions = reportDefinitions(glossary, 'file:///r.txt');
+  const uses = (text: string) => findTermUses(text, new TermIndex(definitions)).map((u) => `${text.slice(u.span.start, u.span.end)} → ${u.key}`);
+
+  it('find coordinated shorthand: 稳增长“21条”“18条” uses both entries', () => {
+    assert.deepEqual(uses('出台稳增长“21条”“18条”等政策。'), ['稳增长“21条 → 稳增长21条', '“18条” → 稳增长18条']);
+  });
+
+  it('do not take a quoted number alone for a term', () => {
+    assert.deepEqual(uses('出台“18条”措施，落实“21”项任务。'), []);
+  });
+
+  it('find each name of a term made of two quoted names where the body uses them apart', () => {
+    assert.deepEqual(uses('建设“两大中心”，实施“四大行动”。推进“两大中心”“四大行动”。'), [
+      '“两大中心” → 两大中心',
+      '“四大行动” → 四大行动',
+      '“两大中心”“四大行动” → 两大中心四大行动',
+    ]);
+  });
+});
+
 describe('escaping report text for Markdown', () => {
   it('neutralizes links, command URIs, HTML and emphasis', () => {
     const hostile = '[点此](command:workbench.action.quit) <img src=x onerror=alert(1)> **粗体** `code` https://example.com';

@@ -5,7 +5,9 @@
  */
 import type { Report, Section, Span } from './model';
 import { scanFigures, type Figure } from './numbers';
+import { parseChineseNumeral } from './numerals';
 import { GROWTH_DOWN, GROWTH_UP, type ClaimKind, type Qualifier } from './units';
+import { COMPARISON_MARKERS, DONE_WORDS, METRIC_LEADING_WORDS, METRIC_TRAILING_WORDS, NOT_COMPARISON_AFTER, PLAN_WORDS, TIME_WORDS } from './lexicon';
 
 export type Modality = 'result' | 'target';
 
@@ -22,7 +24,9 @@ export interface Claim {
   readonly qualifier: Qualifier;
   /** The thing measured, in the report's words: 一般公共预算收入. */
   readonly metric: string;
-  /** A normalized form of the metric so that 新增城镇就业 and 城镇新增就业 meet. */
+  /** What the figure is compared with, when it is a comparison: 全国 (高于全国1.2个百分点), 上年 (比上年增长8%). */
+  readonly comparedWith?: string;
+  /** A normalized form of the metric so that 新增城镇就业 and 城镇新增就业 meet; a comparison is part of it. */
   readonly metricKey: string;
   /** A year (`2020`) or a span (`2016-2020`); undefined when the report does not say. */
   readonly period?: string;
@@ -38,10 +42,20 @@ function table(chars: string): Uint8Array {
 const CLAUSE_BREAK = table('，。；：！？,;:!?\n（(）)“”、');
 const SENTENCE_BREAK = table('。；！？!?\n');
 const SUBJECT_BREAK = table('，。；：,;:\n');
+const LIST_BREAK = table('，。；！？!?\n');
 
 /** Verbs, adverbs and time words around a metric that are not part of its name. */
-const TRAILING_NOISE = /(?:均居|稳居|跃居|位居|位列|居|排名|成为|分别|同比|比上年|较上年|比去年|较去年|年均|累计|全年|共计|合计|总计|共|达到|达|完成|实现|增长|增加|提高|提升|上升|下降|降低|减少|为|是|约|超过|突破|超|逾|控制在|保持在|稳定在|维持在|在|到|至|有|的|了|近|不低于|不少于|不超过|将近|接近|大约|预计|力争|确保|要|将|比|以上|以下)+$/;
-const LEADING_NOISE = /^(?:同期|年内|年末|年底|确保|力争|把|要|将|使|让|保持|其中|全区|全市|全省|全县|全州|全旗|全国|我区|我市|我省|今年|去年|全年|当年|同期|过去一年|一年来|五年来|这五年|此外|另外|同时|并且|并|和|与|及|以及|其|主要|就是|实现|推动|完成|累计|共|新建|\d{4}年)+/;
+const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
+const TRAILING_NOISE = new RegExp(`(?:${words(METRIC_TRAILING_WORDS)}|${TIME_WORDS})+$`);
+/** The verbs after what a figure is compared with: 比2020年增长 → 2020年. */
+const TRAILING_VERBS = new RegExp(`(?:${words(METRIC_TRAILING_WORDS)})+$`);
+const LEADING_NOISE = new RegExp(`^(?:${words(METRIC_LEADING_WORDS)}|${TIME_WORDS})+`);
+/** A comparison before the figure: 比上年, 较2020年, 高于全国, 同比. What follows the marker is what it is compared with. */
+const COMPARISON = new RegExp(`(?:${words(COMPARISON_MARKERS)})(?![${NOT_COMPARISON_AFTER}])`, 'g');
+/** 由86.9%提高到, 从1954年的: the start of a change from one level to another. */
+/** Between two figures of a clause, a short change that arrives at the second: 增加到, 优化整合为, 提高至. */
+const ARRIVAL = /^[\u4e00-\u9fff]{0,6}?(?:到|为|至)(?:[\u4e00-\u9fff0-9０-９]{1,8}的)?$/;
+const FROM_LEVEL = /(?:由|从|從)(?=$|[0-9０-９零〇一二两三四五六七八九十百千]|上年|去年|前年|原来|原定|原计划|过去|目前|现在|年初|每)/;
 const GROWTH_CONTEXT = /(?:增长|增加|提高|提升|上升|上涨|增速|改善|扩大|下降|降低|减少|缩小|回落|下滑|压减|压降|收窄|缩减)(?:了|约|达|为|到)?$/;
 
 const PLAN_PERIODS: Record<string, string> = { 十一五: '2006-2010', 十二五: '2011-2015', 十三五: '2016-2020', 十四五: '2021-2025', 十五五: '2026-2030' };
@@ -56,36 +70,57 @@ export function extractClaims(report: Report): Claim[] {
     const figures = scanFigures(text, paragraph.span.start, paragraph.span.end);
     let previousMetric = '';
     let previousSentenceEnd = -1;
-    let sentenceCache: { start: number; sentence: string; modality: Modality } = { start: -1, sentence: '', modality: 'result' };
+    let facts: SentenceFacts | undefined;
     const section = context(paragraph.span.start);
     const breaks = new Breaks(text, paragraph.span.start);
     if (running && running.section !== section && !sameChapter(running.section, section)) running = undefined;
-    const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), reviewYear);
+    // Without a date, the year the section reviews stands in for the report's review year.
+    const anchorYear = reviewYear ?? (section.modality === 'result' && section.period && /^\d{4}$/.test(section.period) ? Number(section.period) : undefined);
+    const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), anchorYear);
     if (marker) running = { section, period: marker };
-    const inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period } : section;
+    const inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period, explicit: true } : section;
+    // The 分别 list a figure belongs to, and how many figures of it came before.
+    let listStart = -1;
+    let listPosition = 0;
+    let subjects: string[] = [];
     for (const figure of figures) {
       const sentenceStart = breaks.sentenceStart(figure.span.start);
       if (sentenceStart !== previousSentenceEnd) previousMetric = '';
       previousSentenceEnd = sentenceStart;
-      if (sentenceStart !== sentenceCache.start) {
+      if (!facts || sentenceStart !== facts.start) {
         const sentence = text.slice(sentenceStart, nextBreak(text, figure.span.end, paragraph.span.end, SENTENCE_BREAK));
-        sentenceCache = { start: sentenceStart, sentence, modality: modalityOf(sentence, inherited.modality) };
+        facts = new SentenceFacts(sentenceStart, sentence, modalityOf(sentence, inherited.modality, !!inherited.explicit), reviewYear);
       }
-      const sentence = sentenceCache.sentence;
       // In a list (增长4.3%、5.3%) each figure is what the first one is.
       const previous = claims[claims.length - 1];
-      const listed = previous && /^[、和及]$/.test(text.slice(previous.span.end, figure.span.start)) && previous.unit === figure.unit;
+      const listed = previous && figure.span.start - previous.span.end === 1 && /^[、和及]$/.test(text[previous.span.end]) && previous.unit === figure.unit;
       const kind = listed && (previous.kind === 'growth' || previous.kind === 'points') ? previous.kind : kindOf(text, figure);
       const sign = listed && previous.value < 0 && (kind === 'growth' || kind === 'points') ? -1 : 1;
       const value = kind === 'growth' || kind === 'points' ? (listed ? sign * figure.value : signed(text, figure)) : figure.value;
       const max = figure.max !== undefined && (kind === 'growth' || kind === 'points') && value < 0 ? -figure.max : figure.max;
-      let metric = metricOf(text, figure, breaks.clauseStart(figure.span.start));
-      const distributed = distribute(text, figure, figures, sentenceStart);
+      const clauseStart = breaks.clauseStart(figure.span.start);
+      // Words before an earlier figure of the same clause belong to that figure (钢产量由2046万吨增加到3178万吨).
+      const afterPrevious = previous && previous.span.end > clauseStart && previous.span.end <= figure.span.start;
+      const from = afterPrevious ? previous.span.end : clauseStart;
+      // 由71所优化整合为47所: the level a change arrives at is the same metric as the one it left.
+      const arrival = afterPrevious && ARRIVAL.test(text.slice(from, figure.span.start));
+      const words: MetricWords = arrival ? { metric: '' } : metricOf(text, figure, from);
+      let metric = words.metric;
+      if (ALLOCATION.test(metric)) metric = withPurpose(metric, facts.sentence, figure.span.end - facts.start);
+      // 占本年预算支出的7.84%: the share of what the clause before named.
+      if (/^[占佔]/.test(metric) && previousMetric) metric = `${previousMetric.replace(/（年均）$/, '')}${metric}`;
+      const list = breaks.list(figure.span.start);
+      if (list !== listStart) {
+        listStart = list;
+        listPosition = 0;
+        subjects = list >= 0 ? listSubjects(text, list, sentenceStart) : [];
+      }
+      const distributed = list >= 0 ? subjects[listPosition++] : undefined;
       if (distributed) metric = distributed;
       if (!metric) metric = previousMetric.replace(/（年均）$/, '');
       else previousMetric = metric;
       // An average annual rate (年均增长) is another statistic than the year's rate.
-      if (metric && kind === 'growth' && /年均/.test(text.slice(Math.max(paragraph.span.start, figure.span.start - 10), figure.span.start))) metric = `${metric}（年均）`;
+      if (metric && kind === 'growth' && /年均|平均每年|每年平均/.test(text.slice(Math.max(paragraph.span.start, figure.span.start - 10), figure.span.start))) metric = `${metric}（年均）`;
       claims.push({
         span: figure.span,
         text: text.slice(figure.span.start, figure.span.end),
@@ -95,9 +130,11 @@ export function extractClaims(report: Report): Claim[] {
         kind,
         qualifier: figure.qualifier,
         metric,
-        metricKey: metricKey(metric),
-        period: periodOf(sentence, text.slice(sentenceStart, figure.span.start), inherited.period, reviewYear),
-        modality: sentenceCache.modality,
+        comparedWith: words.comparedWith,
+        // Compared with 全国 and with 上年 are two statistics, even of one metric.
+        metricKey: words.comparedWith ? `${metricKey(metric)}|${words.comparedWith}` : metricKey(metric),
+        period: sinceYear(facts.periodAt(figure.span.start, inherited.period, words.comparisonAt), words.comparedWith),
+        modality: facts.modality === 'result' && inherited.explicit && governedByPlan(text.slice(Math.max(clauseStart, figure.span.start - 40), figure.span.start)) ? 'target' : facts.modality,
       });
     }
   }
@@ -106,7 +143,8 @@ export function extractClaims(report: Report): Claim[] {
 
 /** Sub-headings inside one review chapter share its running period (海南's 五年来… blocks). */
 function sameChapter(a: Inherited, b: Inherited): boolean {
-  return a.modality === b.modality && a.modality === 'result';
+  // A heading with a year of its own (二、2019年…总体要求) starts afresh, whatever it is labelled.
+  return a.modality === b.modality && a.modality === 'result' && a.period === b.period;
 }
 
 /**
@@ -118,6 +156,8 @@ class Breaks {
   private position: number;
   private sentence: number;
   private clause: number;
+  /** Where the open 分别 list starts (just after 分别), or -1 when a clause break closed it. */
+  private listStart = -1;
 
   constructor(
     private readonly text: string,
@@ -133,7 +173,15 @@ class Breaks {
       const code = this.text.charCodeAt(this.position);
       if (SENTENCE_BREAK[code]) this.sentence = this.position + 1;
       if (CLAUSE_BREAK[code]) this.clause = this.position + 1;
+      if (LIST_BREAK[code]) this.listStart = -1;
+      if (code === 0x522b && this.text.charCodeAt(this.position - 1) === 0x5206 && this.position - 1 >= this.sentence) this.listStart = this.position + 1;
     }
+  }
+
+  /** The start of the 分别 list the figure at `offset` stands in (城镇和农村…分别增长4.3%、5.3%), or -1. */
+  list(offset: number): number {
+    this.advance(offset);
+    return this.listStart;
   }
 
   sentenceStart(offset: number): number {
@@ -170,38 +218,83 @@ function signed(text: string, figure: Figure): number {
   return figure.value;
 }
 
+interface MetricWords {
+  metric: string;
+  /** What the figure is compared with: 全国 (高于全国1.2个百分点), 上年 (比上年增长8%). */
+  comparedWith?: string;
+  /** Where the comparison starts: a year after it is the other side of the comparison, not the period. */
+  comparisonAt?: number;
+}
+
 /**
- * The metric: the clause before the figure without verbs and time words
- * (`固定资产投资完成148.7亿元` → 固定资产投资); for a count with nothing before it, the noun after
- * the counter word (`组建22个商务楼宇服务小分队` → 商务楼宇服务小分队).
+ * The metric: the clause before the figure without verbs, time words, a comparison and a starting
+ * level (`固定资产投资比上年增长10%` → 固定资产投资, compared with 上年; `钢产量由…增加到` → 钢产量);
+ * for a count with nothing before it, the noun after the counter word (`组建22个商务楼宇服务小分队`).
  */
-function metricOf(text: string, figure: Figure, clauseStart: number): string {
-  const before = clean(text.slice(clauseStart, figure.span.start));
-  // A count names what it counts after the counter word: 组建22个商务楼宇服务小分队, 中海海港城等80个项目.
-  if (figure.kind === 'count') {
-    const after = nounAfter(text, figure.span.end);
-    if (after) return after;
+function metricOf(text: string, figure: Figure, from: number): MetricWords {
+  const start = Math.max(from, figure.span.start - 40);
+  let before = text.slice(start, figure.span.start);
+  let comparedWith: string | undefined;
+  let comparisonAt: number | undefined;
+  let last: RegExpExecArray | undefined;
+  for (const m of before.matchAll(COMPARISON)) if (!/[对相占环]$/.test(before.slice(0, m.index))) last = m as RegExpExecArray;
+  if (last) {
+    const marker = last[0];
+    const other = before.slice(last.index + marker.length).replace(/[\s\u3000]+/g, '').replace(TRAILING_VERBS, '');
+    comparedWith = marker === '同比' ? '上年同期' : other || undefined;
+    comparisonAt = start + last.index;
+    before = before.slice(0, last.index);
   }
-  return before;
+  before = before.replace(/[\s\u3000]+/g, '');
+  const level = FROM_LEVEL.exec(before);
+  if (level) before = before.slice(0, level.index);
+  const metric = clean(before);
+  // A count names what it counts after the counter word: 组建22个商务楼宇服务小分队, 中海海港城等80个项目;
+  // so does a number with a scale and no unit: 960多万贫困人口.
+  if (figure.kind === 'count' || (figure.unit === '' && figure.kind === 'amount')) {
+    const after = nounAfter(text, figure.span.end);
+    if (after) return { metric: after, comparedWith, comparisonAt };
+  }
+  return { metric, comparedWith, comparisonAt };
 }
 
 function clean(s: string): string {
   // A metric is a short noun phrase; the tail of a long clause is enough to find it.
   let out = (s.length > 40 ? s.slice(-40) : s).replace(/[\s\u3000]+/g, '');
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4; i++) {
     const next = out.replace(TRAILING_NOISE, '').replace(LEADING_NOISE, '');
     if (next === out) break;
     out = next;
   }
+  // A share written without its noun: 民生支出占 → 民生支出占比. (占预算数的106% is a ratio, not a share: no 比重 added.)
+  if (/[占佔]$/.test(out)) out = `${out}比`;
   // A single character left over (对, 在) names nothing.
   if ([...out].length < 2) return '';
   return out.length > 24 ? out.slice(-24) : out;
+}
+
+const CHANGE_AFTER_COUNT = /^(?:增加|增长|提高|减少|下降|降低|上升|扩大|缩小|增至|降至|达到|以上|以下)|^[\u4e00-\u9fff]{0,6}?(?:到|为|至)(?:[0-9０-９]|[零〇一二两三四五六七八九十百千]+[个所家项座万亿千百])/;
+
+/** Money someone allocates (中央财政安排, 国家投入): the figure is the money for a purpose, written around it. */
+const ALLOCATION = /(安排|投入|下达|拨付|筹集|补助|拟安排|将安排|新增安排)$/;
+
+/**
+ * 为加快社会保障体系建设，今年中央财政将安排2762亿元 / 中央财政安排832亿元，支持卫生事业改革和发展:
+ * two allocations are two metrics, named by their purposes.
+ */
+function withPurpose(metric: string, sentence: string, figureEnd: number): string {
+  const after = /^[^。；]*?[，,](?:主要|重点)?(?:用于|支持)([^，。；、]{2,16})/.exec(sentence.slice(figureEnd, figureEnd + 60));
+  const before = /为([^，。；]{2,16})[，,]/.exec(sentence.slice(0, Math.max(0, figureEnd)));
+  const purpose = after?.[1] ?? before?.[1];
+  return purpose ? `${metric}（${purpose}）` : metric;
 }
 
 /** The noun after a counter word: up to a break, a verb or a particle, at most 10 characters. */
 function nounAfter(text: string, at: number): string {
   let i = at;
   while (i < text.length && i - at < 20 && !CLAUSE_BREAK[text.charCodeAt(i)] && !/[的等和及与在以将已均全被]/.test(text[i])) i++;
+  // 由二十个增加到三十三个: a change after the counter word names nothing.
+  if (CHANGE_AFTER_COUNT.test(text.slice(at, at + 10))) return '';
   const noun = text
     .slice(at, i)
     .replace(/(?:以上|以下|左右|全部|积极|共同|主动|实现|得到|参与|完成|获得|达到|投入|建成|开工|通过|入选|纳入|配备|新增|累计|提供|覆盖|开展|正式|顺利|成功|获评|荣获|落地|签约|上线|竣工).*$/, '')
@@ -211,27 +304,18 @@ function nounAfter(text: string, at: number): string {
 
 /**
  * 分别: `城镇和农村居民人均可支配收入分别增长4.3%、5.3%` gives each figure its own metric —
- * 城镇居民人均可支配收入 and 农村居民人均可支配收入.
+ * 城镇居民人均可支配收入 and 农村居民人均可支配收入. The subject is split once per list.
  */
-function distribute(text: string, figure: Figure, figures: readonly Figure[], sentenceStart: number): string | undefined {
-  const segment = text.slice(sentenceStart, figure.span.start);
-  const at = segment.lastIndexOf('分别');
-  if (at < 0) return undefined;
-  const listStart = sentenceStart + at + 2;
-  // Which figure of the 分别 list is this one?
-  const list = figures.filter((f) => f.span.start >= listStart && f.span.start <= figure.span.start && !/[，。；]/.test(text.slice(listStart, f.span.start)));
-  const position = list.indexOf(figure);
-  if (position < 0) return undefined;
-  const subjectStart = lastBreak(text, sentenceStart + at, sentenceStart, SUBJECT_BREAK);
-  const subject = clean(text.slice(subjectStart, sentenceStart + at));
+function listSubjects(text: string, listStart: number, sentenceStart: number): string[] {
+  const at = listStart - 2;
+  const subject = clean(text.slice(lastBreak(text, at, Math.max(sentenceStart, at - 80), SUBJECT_BREAK), at));
   const parts = subject.split(/[和与及、]/).filter(Boolean);
-  if (parts.length < 2 || position >= parts.length) return undefined;
+  if (parts.length < 2) return [];
   const last = parts[parts.length - 1];
   const head = parts[0];
   // The shared tail: 城镇 / 农村居民人均可支配收入 share 居民人均可支配收入.
   const tail = last.length > head.length ? last.slice(head.length) : '';
-  const part = parts[position];
-  return position === parts.length - 1 ? part : `${part}${tail}`;
+  return parts.map((part, i) => (i === parts.length - 1 ? part : `${part}${tail}`));
 }
 
 const metricKeys = new Map<string, string>();
@@ -290,6 +374,8 @@ function reviewYearOf(report: Report): number | undefined {
 interface Inherited {
   period?: string;
   modality: Modality;
+  /** A heading (回顾, a past year) or a paragraph (五年来…) says this is a review, not the default. */
+  explicit?: boolean;
 }
 
 const RESULT_WORDS = /(回顾|成就|成绩|总结|过去)/;
@@ -309,12 +395,16 @@ function sectionContext(report: Report, reviewYear: number | undefined): (offset
       const years = [...heading.matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1]));
       const plan = /“?(十[一二三四五]五)”?/.exec(heading);
       let modality: Modality = RESULT_WORDS.test(heading) ? 'result' : TARGET_WORDS.test(heading) ? 'target' : parent.modality;
+      let explicit = RESULT_WORDS.test(heading) || (modality === parent.modality && !!parent.explicit);
       // A heading's own year settles it: before the report's year is a review, from it on a plan.
-      if (years.length && reviewYear !== undefined && !RESULT_WORDS.test(heading)) modality = years[0] > reviewYear ? 'target' : modality;
+      if (years.length && reviewYear !== undefined && !RESULT_WORDS.test(heading)) {
+        modality = years[0] > reviewYear ? 'target' : modality;
+        explicit ||= years[0] <= reviewYear && modality === 'result';
+      }
       let period = years.length ? String(years[0]) : plan ? PLAN_PERIODS[plan[1]] : parent.period;
       if (FIVE_YEARS.test(heading) && reviewYear !== undefined) period = `${reviewYear - 4}-${reviewYear}`;
       if (!years.length && !plan && modality === 'target' && parent.modality === 'result' && reviewYear !== undefined) period = String(reviewYear + 1);
-      own = { period, modality };
+      own = { period, modality, explicit: explicit && modality === 'result' };
       ranges.push({ span: s.span, inherited: own });
     }
     s.children.forEach((c) => visit(c, own));
@@ -346,7 +436,8 @@ function sectionContext(report: Report, reviewYear: number | undefined): (offset
 /** The period a paragraph sets for those after it: 五年来… opens a five-year span, 过去一年… or 2025年… a year. */
 function runningPeriod(paragraph: string, reviewYear: number | undefined): string | undefined {
   if (reviewYear === undefined) return undefined;
-  if (FIVE_YEARS.test(paragraph)) return `${reviewYear - 4}-${reviewYear}`;
+  // 五年来… opens the paragraph, or follows a first short sentence (2015年是“十二五”收官之年。过去五年，…).
+  if (FIVE_YEARS.test(paragraph) || /[。！!]\s*(?:五年来|这五年|过去五年|五年间)/.test(paragraph)) return `${reviewYear - 4}-${reviewYear}`;
   const plan = PLAN_OPENING.exec(paragraph);
   if (plan && PLAN_PERIODS[plan[1]]) return PLAN_PERIODS[plan[1]];
   if (ONE_YEAR.test(paragraph)) {
@@ -356,17 +447,105 @@ function runningPeriod(paragraph: string, reviewYear: number | undefined): strin
   return undefined;
 }
 
-function periodOf(sentence: string, beforeFigure: string, inherited: string | undefined, reviewYear: number | undefined): string | undefined {
-  const plan = /“?(十[一二三四五]五)”?(?:时期|期间|以来|规划)?/.exec(beforeFigure);
-  if (plan && PLAN_PERIODS[plan[1]]) return PLAN_PERIODS[plan[1]];
-  if (/(五年来|这五年|过去五年|五年间)/.test(sentence) && reviewYear !== undefined) return `${reviewYear - 4}-${reviewYear}`;
-  const years = [...beforeFigure.matchAll(/((?:19|20)\d{2})年(?![底末]?[-—至到]\d)/g)].map((m) => m[1]);
-  if (years.length) return years[years.length - 1];
-  if (/(今年|本年)/.test(beforeFigure) && reviewYear !== undefined) return String(reviewYear + 1);
-  return inherited;
+const PLAN_MENTION = /“?(十[一二三四五]五)”?(?:时期|期间|以来|规划)?/g;
+const YEAR_MENTION = /((?:19|20)\d{2})年(?![底末]?[-—至到]\d)/g;
+/** 2006—2008年, 2006年至2008年, 一九七八年到一九八五年: a span of years. */
+const SPAN_MENTION = /((?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年?(?:[底末])?(?:[-—－~～至到])((?:19|20)\d{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年/g;
+/** 近三年累计, 五年来, 三年间, 今后五年: a span of N years up to the year reviewed, or after it in a plan. */
+const YEARS_MENTION = /(近|过去|这|今后|未来)?([两二三四五六七八九十]|[2-9]|1\d)年(?:来|间|累计|合计|共|内|中|里)/g;
+const THIS_YEAR = /(今年|本年)/g;
+
+function yearOf(written: string): number {
+  if (/^\d{4}$/.test(written)) return Number(written);
+  return Number([...written].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
 }
 
-function modalityOf(sentence: string, inherited: Modality): Modality {
-  if (/(预期目标|力争|确保|计划|拟|目标是|目标为|将达到|要达到|控制在.{0,12}以[内下])/.test(sentence) && !/预计/.test(sentence)) return 'target';
-  return inherited;
+/**
+ * What one sentence says about the period of its figures, read once: a figure's period comes from
+ * the words before it in its sentence, so the mentions are kept by where they end and each figure
+ * looks them up — reading the sentence again for every figure was quadratic in long sentences.
+ */
+class SentenceFacts {
+  private readonly plans: { end: number; period: string }[] = [];
+  /** Years and spans of years, by where they end. */
+  private readonly mentions: { end: number; period: string }[] = [];
+  private readonly thisYear: number;
+  private readonly fiveYears: boolean;
+
+  constructor(
+    readonly start: number,
+    readonly sentence: string,
+    readonly modality: Modality,
+    private readonly reviewYear: number | undefined,
+  ) {
+    for (const m of sentence.matchAll(PLAN_MENTION)) if (PLAN_PERIODS[m[1]]) this.plans.push({ end: start + m.index + m[0].length, period: PLAN_PERIODS[m[1]] });
+    for (const m of sentence.matchAll(YEAR_MENTION)) this.mentions.push({ end: start + m.index + m[0].length, period: m[1] });
+    for (const m of sentence.matchAll(SPAN_MENTION)) {
+      const [from, to] = [yearOf(m[1]), yearOf(m[2])];
+      if (from > 1900 && to > from && to - from < 50) this.mentions.push({ end: start + m.index + m[0].length, period: `${from}-${to}` });
+    }
+    if (reviewYear !== undefined) {
+      for (const m of sentence.matchAll(YEARS_MENTION)) {
+        const n = /\d/.test(m[2]) ? Number(m[2]) : (parseChineseNumeral(m[2]) ?? 0);
+        if (n < 2) continue;
+        const ahead = m[1] === '今后' || m[1] === '未来' || (modality === 'target' && m[1] === undefined);
+        this.mentions.push({ end: start + m.index + m[0].length, period: ahead ? `${reviewYear + 1}-${reviewYear + n}` : `${reviewYear - n + 1}-${reviewYear}` });
+      }
+    }
+    this.mentions.sort((a, b) => a.end - b.end);
+    const thisYear = THIS_YEAR.exec(sentence);
+    THIS_YEAR.lastIndex = 0;
+    this.thisYear = thisYear ? start + thisYear.index + thisYear[0].length : Infinity;
+    this.fiveYears = /(五年来|这五年|过去五年|五年间)/.test(sentence);
+  }
+
+  /**
+   * The period of a figure at `offset`: the last year or span written before it — before `limit`
+   * when the figure is a comparison, whose year (比1954年) is the other side, not the period.
+   */
+  periodAt(offset: number, inherited: string | undefined, limit = offset): string | undefined {
+    if (this.plans.length && this.plans[0].end <= offset) return this.plans[0].period;
+    const last = this.lastMention(limit);
+    if (last && last.includes('-')) return last;
+    if (this.fiveYears && this.reviewYear !== undefined) return `${this.reviewYear - 4}-${this.reviewYear}`;
+    if (last) return last;
+    if (this.thisYear <= offset && this.reviewYear !== undefined) return String(this.reviewYear + 1);
+    return inherited;
+  }
+
+  private lastMention(limit: number): string | undefined {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid].end <= limit) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? this.mentions[lo - 1].period : undefined;
+  }
+}
+
+/** 2025年…较2020年提高14个百分点: a change since a year covers the years after it, up to the period's year. */
+function sinceYear(period: string | undefined, comparedWith: string | undefined): string | undefined {
+  const since = comparedWith && /^((?:19|20)\d{2})年/.exec(comparedWith);
+  if (!since || !period || !/^\d{4}$/.test(period) || Number(period) <= Number(since[1]) + 1) return period;
+  return `${Number(since[1]) + 1}-${period}`;
+}
+
+const PLAN_WORD = new RegExp(`(${PLAN_WORDS.join('|')})`);
+const DONE_WORD = new RegExp(`(${DONE_WORDS.join('|')})`);
+
+/**
+ * A plan section's figures are targets. In a review section (or where the headings do not say) a
+ * sentence with a plan word is a target; in a review section only when the plan word governs the
+ * figure — stands in its clause before it without a word of what was done (超额完成计划).
+ */
+function modalityOf(sentence: string, inherited: Modality, explicit: boolean): Modality {
+  if (inherited === 'target' || /预计/.test(sentence)) return inherited;
+  if (explicit) return 'result';
+  return PLAN_WORD.test(sentence) || /控制在.{0,12}以[内下]/.test(sentence) ? 'target' : inherited;
+}
+
+function governedByPlan(clause: string): boolean {
+  return PLAN_WORD.test(clause) && !DONE_WORD.test(clause);
 }

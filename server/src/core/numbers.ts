@@ -6,7 +6,11 @@
  * It reports what is written; what a figure is a figure *of* is decided in claims.ts.
  */
 import type { Span } from './model';
-import { SCALES, SCALE_KEYS, UNITS, UNIT_KEYS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, type ClaimKind, type Qualifier } from './units';
+import {
+  SCALES, SCALE_KEYS, UNITS, UNIT_KEYS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, RANK_SCOPES, RANK_VERBS, ORDINAL_COUNTERS, DURATION_BEFORE, DURATION_AFTER,
+  type ClaimKind, type Qualifier,
+} from './units';
+import { foldWidth } from './numerals';
 
 export interface Figure {
   /** The figure as written: number, scale, unit (and 余/多 between them). */
@@ -36,9 +40,9 @@ const CHINESE_COUNTERS = new Set([
 /** Lead-ins of ordinals and names where a numeral is not a quantity. */
 const NOT_AFTER = /[第型届]$|^[A-Za-z]$/;
 
-/** Characters that can start a figure: digits, Chinese numerals, and 第 首 翻 倍 of ranks and doublings. */
+/** Characters that can start a figure: digits, Chinese numerals, and 第 首 前 翻 倍 of ranks and doublings. */
 const STARTS = new Uint8Array(65536);
-for (const ch of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿第首翻倍') STARTS[ch.charCodeAt(0)] = 1;
+for (const ch of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿第首翻倍前') STARTS[ch.charCodeAt(0)] = 1;
 
 /** Units by their first character, longest first, so a figure tries only the units that can follow it. */
 const UNITS_BY_FIRST = new Map<string, string[]>();
@@ -59,7 +63,7 @@ export function scanFigures(text: string, from = 0, to = text.length): Figure[] 
     const ch = text[i];
     let figure: Figure | undefined;
     let next = i + 1;
-    const special = ch === '第' || ch === '首' || ch === '翻' || ch === '倍' ? scanWord(text, i, to) : undefined;
+    const special = ch === '第' || ch === '首' || ch === '翻' || ch === '倍' || ch === '前' ? scanWord(text, i, to) : undefined;
     if (special) {
       figure = special;
       next = special.span.end;
@@ -99,9 +103,15 @@ function scanArabic(text: string, start: number, to: number): ScanResult {
   let i = start;
   let digits = '';
   while (i < to && DIGIT.test(text[i])) digits += fold(text[i++]);
-  // Thousands separators: 1,234,567. A full-width ， is always a clause break in Chinese text.
-  while (i + 3 < to + 1 && text[i] === ',' && /^[0-9]{3}(?![0-9])/.test(text.slice(i + 1, i + 5))) {
-    digits += text.slice(i + 1, i + 4);
+  // Thousands separators: 1,234,567. A full-width ， is a clause break (新建5，300户) except between
+  // full-width digits (８５７，１８２，０００元) or before a group and a scale (1，120亿元), as older reports wrote them.
+  for (;;) {
+    if (i + 3 >= to + 1) break;
+    const group = text.slice(i + 1, i + 5);
+    const ascii = text[i] === ',' && /^[0-9]{3}(?![0-9])/.test(group);
+    const wide = text[i] === '，' && ((/[０-９]/.test(text[i - 1]) && /^[０-９]{3}(?![０-９0-9])/.test(group)) || /^[0-9]{3}(?:\.[0-9]+)?[万亿]/.test(text.slice(i + 1, i + 12)));
+    if (!ascii && !wide) break;
+    digits += foldWidth(text.slice(i + 1, i + 4));
     i += 4;
   }
   let decimal = '';
@@ -132,6 +142,8 @@ function scanArabic(text: string, start: number, to: number): ScanResult {
   if (/^[月日号时]/.test(after) && !decimal) return { next: end + 1 };
   if (NOT_AFTER.test(before) && before !== '第') return { next: end };
   const result = finishFigure(text, start, end, value, to, false);
+  // 第32届, 第31个世界…日: an ordinal numbers an event; only a rank (第78位, 第3名) is a figure after 第.
+  if (before === '第') return result.figure?.kind === 'rank' ? result : { next: result.figure ? result.figure.span.end : end };
   if (result.figure) return result;
   // A bare lower end whose unit comes after the upper end: 6.5-7%, 2000—3000元.
   const joiner = RANGE_JOINERS.exec(text.slice(end, end + 2));
@@ -152,8 +164,9 @@ function insideShortQuote(text: string, at: number): boolean {
     const ch = text[i];
     if (ch === '”' || ch === '\n' || ch === '。' || ch === '，') return false;
     if (ch === '“') {
-      const close = text.indexOf('”', at);
-      return close > 0 && close - i <= 14 && !/[，。；]/.test(text.slice(i, close));
+      // Only a quote that closes within reach: an unclosed one must not send every figure after it to the end of the text.
+      const close = text.slice(at, i + 15).indexOf('”');
+      return close >= 0 && !/[，。；]/.test(text.slice(i, at + close));
     }
   }
   return false;
@@ -178,7 +191,9 @@ function finishFigure(text: string, start: number, numberEnd: number, value: num
     qualifier = 'atLeast';
     i++;
   }
-  for (const key of SCALE_KEYS) {
+  // 6000千瓦, 50千米: a unit that starts like a scale is the unit.
+  const unitFirst = (UNITS_BY_FIRST.get(text[i]) ?? []).some((u) => u.length > 1 && text.startsWith(u, i));
+  for (const key of unitFirst ? [] : SCALE_KEYS) {
     if (text.startsWith(key, i)) {
       scale = SCALES[key];
       i += key.length;
@@ -203,7 +218,8 @@ function finishFigure(text: string, start: number, numberEnd: number, value: num
   // A unit that is really the start of a word: 3年时间 keeps 年, but 5个体 (个体工商户) is not 5个.
   if (unitKey === '个' && /^体|^人(?!次)/.test(text.slice(i, i + 1)) && text[i] === '体') return { next: i };
   const before = text.slice(Math.max(0, start - 4), start);
-  for (const [word, q] of QUALIFIERS_BEFORE) if (before.endsWith(word)) qualifier = q;
+  // 达到38万余人: 余 after the number is not undone by 达到 before it.
+  for (const [word, q] of QUALIFIERS_BEFORE) if (before.endsWith(word) && !(q === 'exact' && qualifier !== 'exact')) qualifier = q;
   for (const [word, q] of QUALIFIERS_AFTER) {
     if (text.startsWith(word, i)) {
       qualifier = q;
@@ -271,8 +287,20 @@ function scanChinese(text: string, start: number, to: number): ScanResult {
   }
   let i = start;
   while (i < to && /[零〇一二两三四五六七八九十百千万亿]/.test(text[i])) i++;
-  const run = text.slice(start, i);
+  let run = text.slice(start, i);
   const before = text[start - 1] ?? '';
+  // 五点二倍, 百分之四十八点五: a decimal written out; the digits after 点 belong to this number.
+  if (before === '点' && /[零〇一二两三四五六七八九]/.test(text[start - 2] ?? '')) return { next: i };
+  let decimal: number | undefined;
+  if (text[i] === '点' && /^[零〇一二三四五六七八九]/.test(text[i + 1] ?? '') && /^[零〇一二两三四五六七八九十]+$/.test(run)) {
+    let j = i + 1;
+    while (j < to && /[零〇一二三四五六七八九]/.test(text[j])) j++;
+    decimal = parseDecimalChinese(text.slice(start, j));
+    if (decimal !== undefined) {
+      run = text.slice(start, j);
+      i = j;
+    }
+  }
   // A numeral run inside a word: 一是, 十四五, 六稳, 三级包保, 第一, 统一, 唯一, 之一.
   if (/[第之统唯万千百]/.test(before) && before !== '近' && !/[0-9]/.test(before)) return { next: i };
   if (insideShortQuote(text, start)) return { next: i };
@@ -284,8 +312,10 @@ function scanChinese(text: string, start: number, to: number): ScanResult {
       next: i + 1,
     };
   }
-  const value = parseChineseNumber(run);
-  if (value === undefined || value < 2) return { next: i };
+  // 三四轮, 二三十个, 七八百人: two neighbouring digits give an approximate range, not 34 or 23.
+  const approximate = decimal === undefined ? approximateRange(run) : undefined;
+  const value = decimal ?? (approximate ? approximate[0] : parseChineseNumber(run));
+  if (value === undefined || (value < 2 && !approximate)) return { next: i };
   // 五年来, 三年间: a span of time, not a figure.
   if (/^年(来|间|以来|内)/.test(text.slice(i, i + 3))) return { next: i + 1 };
   const scaled = /[百千万亿]/.test(run);
@@ -296,12 +326,30 @@ function scanChinese(text: string, start: number, to: number): ScanResult {
   // Chinese years: 二〇三五年.
   if (/^[〇零一二三四五六七八九]{4}$/.test(run) && text[i] === '年') return { next: i + 1 };
   const result = finishFigure(text, start, i, value, to, !scaled);
+  if (result.figure && approximate) {
+    const factor = result.figure.value / value;
+    return { figure: { ...result.figure, max: exact(approximate[1] * factor), qualifier: 'approx' }, next: result.next };
+  }
   if (result.figure) return result;
   // 超百万, 突破千亿: a threshold crossed, written with the scale alone.
   if (scaleOnly && threshold) {
     return { figure: { span: { start, end: i }, value, unit: '', kind: 'amount', qualifier: qualifierBefore(text, start), chinese: true }, next: i };
   }
   return result;
+}
+
+const NEIGHBOURS = ['一两', '一二', '二三', '两三', '三四', '四五', '五六', '六七', '七八', '八九', '三五'];
+
+/** `二三十` → [20, 30], `三四` → [3, 4]: the numeral read once without each of the two neighbouring digits. */
+function approximateRange(run: string): [number, number] | undefined {
+  // 十一五 … 十五五 are plan periods, not 11 to 15.
+  if (/^十[一二三四五]五$/.test(run)) return undefined;
+  const at = NEIGHBOURS.map((pair) => run.indexOf(pair)).filter((k) => k >= 0);
+  if (at.length !== 1 || NEIGHBOURS.some((pair) => run.indexOf(pair) !== run.lastIndexOf(pair))) return undefined;
+  const k = at[0];
+  const lower = parseChineseNumber(run.slice(0, k + 1) + run.slice(k + 2));
+  const upper = parseChineseNumber(run.slice(0, k) + run.slice(k + 1));
+  return lower !== undefined && upper !== undefined && upper > lower ? [lower, upper] : undefined;
 }
 
 /**
@@ -316,26 +364,40 @@ function isDescriptor(text: string, f: Figure): boolean {
   if (/^级|^伏|^的有/.test(after)) return true;
   if (f.kind === 'percent' && /[前后]$/.test(before)) return true;
   if (f.unit === '岁' && (f.max !== undefined || /^(及以上|以上|以下|以内|的|儿童|老人|老年|婴幼|人口|及以下)/.test(after))) return true;
-  if (f.chinese && f.unit === '年' && !/(连续|用|历时|经过|近|花)$/.test(before) && !/^时间/.test(after)) return true;
+  if (f.unit === '年' && (DURATION.before.test(text.slice(Math.max(0, f.span.start - 3), f.span.start)) || DURATION.after.test(after))) return true;
+  if (f.chinese && f.unit === '年' && !/(连续|用|历时|经过|花)$/.test(before) && !/^时间/.test(after)) return true;
   if (f.chinese && (f.unit === '届' || f.unit === '次') && (/^(全会|会议|常委|代表|中全|产业|党代)/.test(after) || f.value >= 10)) return true;
   return false;
 }
 
 /** Ranks (全国第一, 第78位, 全省第一名, 首位) and doublings (翻一番, 翻番, 倍增). */
-const RANK_SCOPE = /(全国|全省|全市|全区|全州|全县|全球|世界|中西部|西部|东部|各省区|各省份|同类城市|副省级城市|省会城市)$/;
-const RANK_VERB = /(居|列|排|位居|位列|排名|保持|跃居|跃升至|升至|稳居)$/;
+const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
+const RANK_SCOPE = new RegExp(`(${alternation(RANK_SCOPES)})$`);
+const RANK_VERB = new RegExp(`(${alternation(RANK_VERBS)})$`);
+const ORDINAL_COUNTER = new RegExp(`^(${alternation(ORDINAL_COUNTERS)})`);
+const DURATION = { before: new RegExp(`(${alternation(DURATION_BEFORE)})$`), after: new RegExp(`^(${alternation(DURATION_AFTER)})`) };
 
 function scanWord(text: string, start: number, to: number): Figure | undefined {
   const rest = text.slice(start, Math.min(to, start + 8));
   const before = text.slice(Math.max(0, start - 8), start);
   const scope = RANK_SCOPE.exec(before);
   const spanStart = scope ? start - scope[1].length : start;
-  const ordinal = /^第([一二三四五六七八九十]+|[0-9]+)(位|名)?/.exec(rest);
+  if (insideShortQuote(text, start)) return undefined;
+  const ordinal = /^第([一二三四五六七八九十]+|[0-9]+)(位|名(?!次)|大)?/.exec(rest);
   if (ordinal && (ordinal[2] || scope || RANK_VERB.test(before))) {
     const value = /^[0-9]+$/.test(ordinal[1]) ? Number(ordinal[1]) : parseChineseNumber(ordinal[1]);
-    if (value !== undefined && !/^(次|届|批|轮|期|个|条|款|章|节|代|产业)/.test(text.slice(start + ordinal[0].length, start + ordinal[0].length + 2))) {
-      return { span: { start: spanStart, end: start + ordinal[0].length }, value, unit: '位', kind: 'rank', qualifier: 'exact', chinese: !/[0-9]/.test(ordinal[1]) };
+    const next = text.slice(start + ordinal[0].length, start + ordinal[0].length + 2);
+    // 全省第4个千万级机场 ranks; 第31个世界无烟日 numbers an event.
+    if (value !== undefined && (!ORDINAL_COUNTER.test(next) || (scope && next[0] === '个'))) {
+      const end = start + ordinal[0].length + (scope && next[0] === '个' && !ordinal[2] ? 1 : 0);
+      return { span: { start: spanStart, end }, value, unit: '位', kind: 'rank', qualifier: 'exact', chinese: !/[0-9]/.test(ordinal[1]) };
     }
+  }
+  // 进入全国前六, 全国前10名: a rank at most N. 前10%, 前三季度 are not.
+  const top = /^前([一二三四五六七八九十]+|[0-9]+)(位|名|强)?(?=$|[，。；、）)\n的])/.exec(rest);
+  if (top && (scope || RANK_VERB.test(before))) {
+    const value = /^[0-9]+$/.test(top[1]) ? Number(top[1]) : parseChineseNumber(top[1]);
+    if (value !== undefined && value >= 2) return { span: { start: spanStart, end: start + top[0].length }, value, unit: '位', kind: 'rank', qualifier: 'atMost', chinese: !/[0-9]/.test(top[1]) };
   }
   if (/^首位/.test(rest) && (scope || RANK_VERB.test(before) || /(居|列)[^，。；]{0,10}$/.test(text.slice(Math.max(0, start - 14), start)))) {
     return { span: { start: spanStart, end: start + 2 }, value: 1, unit: '位', kind: 'rank', qualifier: 'exact', chinese: true };

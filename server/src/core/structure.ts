@@ -556,6 +556,9 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
     }
 
     if (glossarySection) {
+      // An entry whose term starts with a digit (12.2025年十件民生实事：…) reads like a decimal; the next number confirms it.
+      const glued = role.kind === 'item' ? undefined : gluedEntryNumbering(text, block, (entry?.numbering.value ?? glossary[glossary.length - 1]?.numbering?.value ?? 0) + 1);
+      if (glued) role = { kind: 'item', numbering: glued, headingEnd: block.end };
       if (role.kind === 'item' || (role.kind === 'section' && /^\(|^（/.test(block.flat))) {
         finishEntry();
         const numbering = (role as { numbering: Numbering }).numbering;
@@ -640,6 +643,14 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
   }
   finishEntry();
   return { sections: roots, paragraphs, glossary };
+}
+
+/** `12.2025年…：` or `13.3+1就业服务：` as glossary entry 12 or 13, when that is the number expected next. */
+function gluedEntryNumbering(text: string, block: Block, expected: number): Numbering | undefined {
+  const m = /^(\d{1,3})[.．](?=\d)[^：:\n]{1,40}[：:]/.exec(foldWidth(block.flat.slice(0, 48)));
+  if (!m || Number(m[1]) !== expected) return undefined;
+  const length = m[1].length + 1;
+  return { style: 'arabic-dot', value: expected, text: flatten(text.slice(block.start, block.start + length)), span: { start: block.start, end: block.start + length } };
 }
 
 function previousBlockEnd(blocks: Block[], i: number): number {

@@ -126,11 +126,15 @@ export function reportDefinitions(report: Report, uri: string): TermDefinition[]
 
 /**
  * A term that quotes its core (`“六横六纵”现代化水网体系`, `金融“五篇大文章”`) is also used by that
- * core alone, which reports quote again in the body.
+ * core alone, which reports quote again in the body. A term that is nothing but quoted names
+ * (`“两大中心”“四大行动”`) is used by each name on its own too.
  */
 function aliasesOf(e: GlossaryEntry): string[] {
   const quoted = [...e.term.matchAll(/“([^”]{2,})”/g)].map((m) => m[1]);
-  return quoted.length === 1 && glossaryKey(e.term) !== quoted[0] ? quoted : [];
+  // A quoted number (稳增长“21”条) names nothing on its own.
+  if (quoted.length === 1) return glossaryKey(e.term) !== quoted[0] && /[\u4e00-\u9fff]/.test(quoted[0]) ? quoted : [];
+  const onlyNames = quoted.length > 1 && /^(?:“[^”]{2,}”[、和与及]?)+$/.test(e.term.replace(/[\s\u3000]/g, ''));
+  return onlyNames ? quoted : [];
 }
 
 /**
@@ -178,12 +182,39 @@ export function findTermUses(text: string, index: TermIndex, within?: Span): Ter
     const use = acceptUse(text, start, end, match.key, index);
     if (use) {
       uses.push(use);
+      const after = coordinated(text, use, index, uses);
       i = match.end;
+      while (i < stream.chars.length && stream.offsets[i] < after) i++;
     } else {
       i++;
     }
   }
   return uses;
+}
+
+/** A quoted shorthand right after a use: `稳增长“21条”“18条”` → “18条”; `、` `和` may stand between. */
+const NEXT_QUOTED = /^”?(?:[、和与及])?“([^”“\n]{1,12})”/;
+
+/**
+ * Coordinated shorthand: `出台稳增长“21条”“18条”` uses the terms 稳增长“21”条 and 稳增长“18”条 —
+ * the second shares the head of the first. Each quoted item after a use is a use of head + item
+ * when that is a known term. Returns where the last use ends.
+ */
+function coordinated(text: string, first: TermUse, index: TermIndex, uses: TermUse[]): number {
+  let end = first.span.end;
+  for (let guard = 0; guard < 20; guard++) {
+    const m = NEXT_QUOTED.exec(text.slice(end, end + 20));
+    if (!m) break;
+    const item = glossaryKey(m[1]);
+    let key: string | undefined;
+    for (let k = first.key.length - 1; k >= 1 && !key; k--) if (index.lookup(first.key.slice(0, k) + item).length) key = first.key.slice(0, k) + item;
+    if (!key || key === first.key) break;
+    const quoteStart = end + m[0].indexOf('“');
+    const span = { start: quoteStart, end: end + m[0].length };
+    uses.push({ span, key, definitions: index.lookup(key), note: noteAfter(text, span.end) });
+    end = span.end;
+  }
+  return end;
 }
 
 function acceptUse(text: string, start: number, end: number, key: string, index: TermIndex): TermUse | undefined {

@@ -68,6 +68,7 @@ export const UNITS: Readonly<Record<string, UnitInfo>> = {
   项: count('项'),
   件: count('件'),
   家: count('家'),
+  家庭: count('户'),
   所: count('所'),
   座: count('座'),
   张: count('张'),
@@ -185,3 +186,29 @@ export const QUALIFIERS_AFTER: readonly (readonly [string, Qualifier])[] = [
 /** Words before a percentage that make it a change rather than a level. */
 export const GROWTH_UP = /(?:增长|增加|提高|提升|上升|上涨|增速|改善|扩大|拉动)(?:了)?$/;
 export const GROWTH_DOWN = /(?:下降|降低|减少|缩小|回落|下滑|压减|压降|收窄|缩减)(?:了)?$/;
+
+/**
+ * Where a rank is counted: 全国第一, 西北第一, 全球第三大, 同类城市前六. A region or peer group
+ * written right before 第N or 前N makes it a rank even without a verb (居, 位列).
+ */
+export const RANK_SCOPES: readonly string[] = [
+  '全国', '全省', '全市', '全区', '全州', '全县', '全盟', '全球', '世界', '亚洲', '国内', '省内', '区内', '市内', '内地',
+  '中西部', '西部', '东部', '中部', '东北', '西北', '西南', '华北', '华东', '华南', '华中', '沿海', '沿边', '长江经济带', '黄河流域',
+  '各省区', '各省份', '各省区市', '各省市', '同类城市', '副省级城市', '省会城市', '计划单列市', '民族地区', '少数民族地区',
+];
+
+/** Verbs that put a 第N or 前N after them as a rank: 居第七, 排名第3位, 进入前六. */
+export const RANK_VERBS: readonly string[] = ['居', '列', '排', '位居', '位列', '排名', '排在', '保持', '跃居', '跃升至', '升至', '稳居', '进入', '跻身', '迈入', '名列'];
+
+/**
+ * What follows 第N when it numbers an event or a batch rather than ranks a place: 第32届运动会,
+ * 第31个世界无烟日, 第二批试点, 第三轮督察. Not figures; a rank scope before 第 (全省第4个) still ranks.
+ */
+export const ORDINAL_COUNTERS: readonly string[] = ['届', '次', '批', '轮', '期', '个', '条', '款', '章', '节', '代', '产业', '季度', '阶段', '步', '号', '年', '天', '名次'];
+
+/**
+ * Words around N年 that make it a span of time, not a figure: 近10年, 过去五年, 10年来, 三年间.
+ * A count of years (连续5年, 用3年时间) stays a figure.
+ */
+export const DURATION_BEFORE: readonly string[] = ['近', '过去', '最近', '这', '前', '今后', '未来', '后', '此后', '之后', '头', '过去的'];
+export const DURATION_AFTER: readonly string[] = ['来', '间', '以来', '内', '中', '里', '前', '后', '之内', '之间', '的时间里', '多来'];

@@ -18,6 +18,8 @@ export interface ClaimRow {
   readonly qualifier: string;
   readonly metric: string;
   readonly metricKey: string;
+  /** What the figure is compared with (高于全国 → 全国, 比上年 → 上年), else null. */
+  readonly comparedWith: string | null;
   readonly period: string | null;
   readonly modality: string;
   /** The headings the figure stands under, outermost first. */
@@ -54,13 +56,14 @@ export function claimRows(report: Report, index: LineIndex): ClaimRow[] {
     qualifier: c.qualifier,
     metric: c.metric,
     metricKey: c.metricKey,
+    comparedWith: c.comparedWith ?? null,
     period: c.period ?? null,
     modality: c.modality,
     section: pathOf(c.span.start),
   }));
 }
 
-const CSV_COLUMNS = ['line', 'character', 'text', 'value', 'max', 'unit', 'kind', 'qualifier', 'metric', 'period', 'modality', 'section'] as const;
+const CSV_COLUMNS = ['line', 'character', 'text', 'value', 'max', 'unit', 'kind', 'qualifier', 'metric', 'period', 'modality', 'section', 'comparedWith'] as const;
 
 /** CSV with a BOM so spreadsheet programs read it as UTF-8; fields quoted where they need it. */
 export function claimsCsv(rows: readonly ClaimRow[], file?: string): string {
@@ -71,7 +74,7 @@ export function claimsCsv(rows: readonly ClaimRow[], file?: string): string {
   const header = file ? ['file', ...CSV_COLUMNS] : [...CSV_COLUMNS];
   const lines = [header.join(',')];
   for (const r of rows) {
-    const cells = [r.range.start.line + 1, r.range.start.character + 1, r.text, r.value, r.max, r.unit, r.kind, r.qualifier, r.metric, r.period, r.modality, r.section.join(' › ')];
+    const cells = [r.range.start.line + 1, r.range.start.character + 1, r.text, r.value, r.max, r.unit, r.kind, r.qualifier, r.metric, r.period, r.modality, r.section.join(' › '), r.comparedWith];
     lines.push((file ? [file, ...cells] : cells).map(quote).join(','));
   }
   return `\ufeff${lines.join('\r\n')}\r\n`;

@@ -1,0 +1,170 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseReport } from '../../server/src/core/report';
+import { pairReports, parsePairs, reportIdentity } from '../../server/src/core/identity';
+import { extendVocabulary, matchTargets, type TargetRow } from '../../server/src/core/targets';
+import { LineIndex } from '../../server/src/core/text';
+import { CORPUS, FIXTURES } from './helpers';
+
+const national = (year: number) => readFileSync(join(CORPUS, 'national', `${year}.txt`), 'utf8');
+
+/** Two small reports of one government: last year's plan, this year's review. */
+function pair(plan: string, review: string): { previous: string; next: string } {
+  return {
+    previous: `政府工作报告\n——2022年1月10日在某某省第十三届人民代表大会第六次会议上\n一、2021年工作回顾\n过去一年，地区生产总值增长6%。\n二、2022年工作安排\n${plan}\n`,
+    next: `政府工作报告\n——2023年1月12日在某某省第十四届人民代表大会第一次会议上\n一、2022年工作回顾\n${review}\n二、2023年工作安排\n今年主要预期目标是：地区生产总值增长5%左右，城镇新增就业60万人以上。\n`,
+  };
+}
+
+/** The rows as `target → result status direction`, the way the tests write them. */
+function rows(plan: string, review: string, vocabulary?: Parameters<typeof matchTargets>[2]): string[] {
+  const { previous, next } = pair(plan, review);
+  return matchTargets(parseReport(previous), parseReport(next), vocabulary).map((r) => `${r.target.text} → ${r.result?.text ?? '-'} ${r.status}${r.direction ? ` ${r.direction}` : ''}`);
+}
+
+describe('report identity', () => {
+  it('reads the government and the years from the speech line and the review heading', () => {
+    const { previous } = pair('今年主要预期目标是：地区生产总值增长6%左右。', '');
+    assert.deepEqual(reportIdentity(parseReport(previous)), { government: '某某省', level: 'province', given: { year: 2022, month: 1 }, reviewYear: 2021, planYear: 2022 });
+  });
+
+  it('reads a district report given late in the year as reviewing that same year', () => {
+    const text = '(辽宁省)大连市中山区人民政府工作报告(2022年12月23日)\n各位代表：\n一、过去一年工作回顾\n';
+    assert.deepEqual(reportIdentity(parseReport(text)), { government: '大连市中山区', level: 'district', given: { year: 2022, month: 12 }, reviewYear: 2022, planYear: 2023 });
+  });
+
+  it('knows the State Council from the national congress and the review heading', () => {
+    for (const year of [2021, 2022, 2023]) {
+      const identity = reportIdentity(parseReport(national(year)));
+      assert.deepEqual([identity.government, identity.level, identity.reviewYear, identity.planYear], ['全国', 'national', year - 1, year]);
+    }
+  });
+
+  it('names each provincial report of the corpus by its own text', () => {
+    const got = ['gansu', 'guangdong', 'hainan', 'neimenggu', 'sichuan', 'yunnan'].map((name) => {
+      const identity = reportIdentity(parseReport(readFileSync(join(CORPUS, `${name}-2026.txt`), 'utf8')));
+      return `${identity.government} ${identity.level} ${identity.reviewYear}→${identity.planYear}`;
+    });
+    assert.deepEqual(got, ['甘肃省 province 2025→2026', '广东省 province 2025→2026', '海南省 province 2025→2026', '内蒙古自治区 province 2025→2026', '四川省 province 2025→2026', '云南省 province 2025→2026']);
+  });
+
+  it('says nothing rather than guess when the report does not say', () => {
+    assert.deepEqual(Object.values(reportIdentity(parseReport('优化信用体系建设。夯实信用信息归集基础。\n'))).filter((v) => v !== undefined), []);
+  });
+});
+
+describe('pairing reports', () => {
+  const reports = [2021, 2022, 2023].map((year) => ({ id: `${year}.txt`, report: parseReport(national(year)) }));
+  const hainan = { id: 'hainan.txt', report: parseReport(readFileSync(join(CORPUS, 'hainan-2026.txt'), 'utf8')) };
+
+  it('pairs year N’s plan with year N+1’s review of the same government, whatever the files are called', () => {
+    const shuffled = [reports[2], hainan, reports[0], reports[1]].map((r, i) => ({ ...r, id: `report-${i}` }));
+    assert.deepEqual(
+      pairReports(shuffled).map((p) => `${p.previous}→${p.next} ${p.year} ${p.how}`),
+      ['report-3→report-0 2022 identity', 'report-2→report-3 2021 identity'],
+    );
+  });
+
+  it('leaves a report of another government alone, and takes an explicit pair as given', () => {
+    assert.deepEqual(pairReports([hainan, reports[2]]), []);
+    assert.deepEqual(
+      pairReports([...reports, hainan], [['2021.txt', '2023.txt']]).map((p) => `${p.previous}→${p.next} ${p.how}`),
+      ['2021.txt→2023.txt explicit'],
+    );
+  });
+
+  it('parses the pairs entry of .reportreview.json and says what is wrong with a bad one', () => {
+    assert.deepEqual(parsePairs([['2022.txt', '2023.txt']]), { pairs: [['2022.txt', '2023.txt']], errors: [] });
+    const bad = parsePairs([['2022.txt'], ['a.txt', 'a.txt'], 'b.txt', ['c.txt', 'd.txt']]);
+    assert.deepEqual(bad.pairs, [['c.txt', 'd.txt']]);
+    assert.deepEqual(bad.errors.map((e) => e.en), [
+      'pairs[0] must be two file names: [previous report, next report]',
+      'pairs[1] names the same file twice: a.txt',
+      'pairs[2] must be two file names: [previous report, next report]',
+    ]);
+    assert.equal(parsePairs({ a: 1 }).errors.length, 1);
+    assert.deepEqual(parsePairs(undefined), { pairs: [], errors: [] });
+  });
+});
+
+describe('targets against results', () => {
+  it('reads 以上 and 增长…左右 as floors, with 0.2 points of tolerance for 左右', () => {
+    assert.deepEqual(rows('今年主要预期目标是：地区生产总值增长6.5%左右，城镇新增就业60万人以上，一般公共预算收入增长5%左右。', '地区生产总值增长6.4%，城镇新增就业58万人，一般公共预算收入增长4.5%。'), [
+      '地区生产总值增长6.5%左右 → 地区生产总值增长6.4% met floor',
+      '城镇新增就业60万人以上 → 城镇新增就业58万人 missed floor',
+      '一般公共预算收入增长5%左右 → 一般公共预算收入增长4.5% missed floor',
+    ]);
+  });
+
+  it('reads 以内, 控制在, and prices and unemployment 左右 as ceilings', () => {
+    assert.deepEqual(rows('今年主要预期目标是：城镇调查失业率控制在5.5%以内，居民消费价格涨幅3%左右，城镇登记失业率4%左右。', '城镇调查失业率平均为5.6%，居民消费价格上涨3.1%，城镇登记失业率3.2%。'), [
+      '城镇调查失业率控制在5.5%以内 → 城镇调查失业率平均为5.6% missed ceiling',
+      '居民消费价格涨幅3%左右 → 居民消费价格上涨3.1% met ceiling',
+      '城镇登记失业率4%左右 → 城镇登记失业率3.2% met ceiling',
+    ]);
+  });
+
+  it('reads 降低…左右 of energy use per unit of output as a floor on the cut', () => {
+    assert.deepEqual(rows('今年主要预期目标是：地区生产总值增长6%，单位地区生产总值能耗降低3%左右。', '地区生产总值增长6.1%，单位地区生产总值能耗下降2.5%。'), [
+      '地区生产总值增长6% → 地区生产总值增长6.1% met floor',
+      '单位地区生产总值能耗降低3%左右 → 单位地区生产总值能耗下降2.5% missed cut',
+    ]);
+  });
+
+  it('lets the metric decide where the wording leaves it open, and says so where neither does', () => {
+    assert.deepEqual(rows('今年主要预期目标是：粮食产量1200万吨左右，城镇新增就业60万人左右，森林蓄积量2亿立方米左右。', '粮食产量1150万吨，城镇新增就业61万人，森林蓄积量1.9亿立方米。'), [
+      '粮食产量1200万吨左右 → 粮食产量1150万吨 missed floor',
+      '城镇新增就业60万人左右 → 城镇新增就业61万人 met floor',
+      '森林蓄积量2亿立方米左右 → 森林蓄积量1.9亿立方米 not-comparable',
+    ]);
+  });
+
+  it('marks a result in another unit not comparable, a missing result as such, and a target without a figure as qualitative', () => {
+    assert.deepEqual(rows('今年主要预期目标是：粮食产量保持在1200万吨以上，进出口总额增长5%，居民收入增长与经济增长基本同步。', '粮食产量240亿斤。'), [
+      '粮食产量保持在1200万吨以上 → 粮食产量240亿斤 not-comparable',
+      '进出口总额增长5% → - no-result',
+      '居民收入增长与经济增长基本同步 → - not-comparable',
+    ]);
+  });
+
+  it('takes the user’s synonyms and polarity from .reportreview.json', () => {
+    const plan = '今年主要预期目标是：居民消费价格涨幅3%左右，森林蓄积量2亿立方米左右。';
+    const review = '物价总水平上涨2%，森林蓄积量1.9亿立方米。';
+    const { vocabulary, errors } = extendVocabulary([['居民消费价格涨幅', '物价总水平上涨']], { 森林蓄积量: 'higher', 空置率: 'sideways' });
+    assert.deepEqual(errors.map((e) => e.en), ['metricPolarity “空置率” must be "higher" or "lower"']);
+    assert.deepEqual(rows(plan, review, vocabulary), ['居民消费价格涨幅3%左右 → 物价总水平上涨2% met ceiling', '森林蓄积量2亿立方米左右 → 森林蓄积量1.9亿立方米 missed floor']);
+  });
+});
+
+/**
+ * The expected tables were written by reading the reports (test/fixtures/targets/*.tsv): one line
+ * per clause of the 主要预期目标 paragraph with the line and text of its result and the status.
+ */
+describe('the State Council’s targets against the next year’s review', () => {
+  for (const [from, to] of [[2021, 2022], [2022, 2023]]) {
+    it(`gives every target of ${from} its result and status as read in ${to}`, () => {
+      const previous = national(from);
+      const next = national(to);
+      const got = matchTargets(parseReport(previous), parseReport(next)).filter((r) => r.main);
+      const lines = { previous: new LineIndex(previous), next: new LineIndex(next) };
+      const expected = readFileSync(join(FIXTURES, 'targets', `national-${from}-${to}.tsv`), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+      const render = (r: TargetRow | undefined) => (r ? `${lines.previous.lineAt(r.target.span.start) + 1} ${r.target.text} → ${r.result ? `${lines.next.lineAt(r.result.span.start) + 1} ${r.result.claim?.text}` : '-'} ${r.status}` : 'missing');
+      let numeric = 0;
+      for (const [planLine, targetText, , resultLine, resultText, status] of expected) {
+        if (/\d/.test(targetText)) {
+          numeric++;
+          const row = got.find((r) => r.target.text === targetText);
+          const figure = row?.result?.claim?.text ?? '';
+          assert.equal(render(row), `${planLine} ${targetText} → ${resultLine ? `${resultLine} ${figure}` : '-'} ${status}`);
+          if (resultText) assert.ok(resultText.includes(figure) && (resultText.includes(row!.result!.text) || row!.result!.text.includes(resultText)), `${row!.result!.text} ≠ ${resultText}`);
+        } else {
+          // A qualitative target: no figure to compare, whatever the review says in words.
+          const row = got.find((r) => targetText.startsWith(r.target.text));
+          assert.equal(row?.status, 'not-comparable', targetText);
+        }
+      }
+      assert.ok(numeric >= 5);
+    });
+  }
+});

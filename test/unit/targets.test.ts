@@ -5,6 +5,7 @@ import { parseReport } from '../../server/src/core/report';
 import { pairReports, parsePairs, reportIdentity } from '../../server/src/core/identity';
 import { extendVocabulary, matchTargets, type TargetRow } from '../../server/src/core/targets';
 import { LineIndex } from '../../server/src/core/text';
+import { runChecks, standaloneContext } from '../../server/src/checks';
 import { CORPUS, FIXTURES } from './helpers';
 
 const national = (year: number) => readFileSync(join(CORPUS, 'national', `${year}.txt`), 'utf8');
@@ -167,4 +168,23 @@ describe('the State Council’s targets against the next year’s review', () =>
       assert.ok(numeric >= 5);
     });
   }
+});
+
+describe('target-missed on the State Council’s reports', () => {
+  const findings = (from: number, to: number) => {
+    const next = national(to);
+    const report = parseReport(next);
+    const index = new LineIndex(next);
+    return runChecks(report, {}, { ...standaloneContext(report), previous: parseReport(national(from)) })
+      .filter((f) => f.checkId === 'target-missed')
+      .map((f) => `${index.lineAt(f.span.start) + 1} ${f.severity} ${next.slice(f.span.start, f.span.end)} | ${f.related?.map((r) => `${r.document ?? 'this'}:${r.message.zh}`).join(' | ')}`);
+  };
+
+  it('flags 基本完成…主要目标任务 in 2023 next to the missed growth target of 2022, as information', () => {
+    assert.deepEqual(findings(2022, 2023), ['28 information 基本完成全年发展主要目标任务 | previous:上一年预期目标：国内生产总值增长5.5%左右 | this:实际：全年国内生产总值增长3%']);
+  });
+
+  it('finds nothing in 2022, whose review of 2021 met every numeric target', () => {
+    assert.deepEqual(findings(2021, 2022), []);
+  });
 });

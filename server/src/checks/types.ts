@@ -1,6 +1,7 @@
 /** What every check is and returns. Pure: checks read the report model and nothing else. */
 import type { Report, Span } from '../core/model';
 import type { TermIndex, TermUse } from '../core/terms';
+import type { TargetVocabulary } from '../core/targets';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -12,6 +13,8 @@ export interface Localized {
 
 export interface RelatedLocation {
   readonly span: Span;
+  /** Where the span lies when not in this report: the previous report of a pair (`CheckContext.previous`). */
+  readonly document?: 'previous';
   readonly message: Localized;
 }
 
@@ -35,6 +38,10 @@ export interface Finding {
 export interface CheckContext {
   readonly terms: TermIndex;
   readonly uses: readonly TermUse[];
+  /** The report that set the targets this report reviews, when it is paired with one. */
+  readonly previous?: Report;
+  /** How targets meet results: the built-in vocabulary unless the workspace extends it. */
+  readonly targetVocabulary?: TargetVocabulary;
 }
 
 export interface Check {

@@ -93,11 +93,15 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: RatedFinding, index: LineIndex, language: Language, uri: string): Diagnostic {
-  const related: DiagnosticRelatedInformation[] | undefined = finding.related?.map((r) => ({
-    location: { uri, range: toRange(index, r.span) },
-    message: say(r.message, language),
-  }));
+/**
+ * A finding as an LSP diagnostic. Related locations in the previous report of a pair need that
+ * report's URI and line index; without them they are left out.
+ */
+export function toDiagnostic(finding: RatedFinding, index: LineIndex, language: Language, uri: string, previous?: { uri: string; index: LineIndex }): Diagnostic {
+  const related: DiagnosticRelatedInformation[] | undefined = finding.related?.flatMap((r) => {
+    const where = r.document === 'previous' ? previous : { uri, index };
+    return where ? [{ location: { uri: where.uri, range: toRange(where.index, r.span) }, message: say(r.message, language) }] : [];
+  });
   return {
     range: toRange(index, finding.span),
     severity: SEVERITY[finding.severity],

@@ -2,6 +2,7 @@
 import type { Report, Span } from '../core/model';
 import type { TermIndex, TermUse } from '../core/terms';
 import type { TargetVocabulary } from '../core/targets';
+import type { EvidenceRow } from '../core/evidence';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -13,8 +14,11 @@ export interface Localized {
 
 export interface RelatedLocation {
   readonly span: Span;
-  /** Where the span lies when not in this report: the previous report of a pair (`CheckContext.previous`). */
-  readonly document?: 'previous';
+  /**
+   * Where the span lies when not in this report: `previous` (the previous report of a pair), or an
+   * evidence table's name as the caller gave it (`EvidenceRow.file`).
+   */
+  readonly document?: string;
   readonly message: Localized;
 }
 
@@ -42,6 +46,8 @@ export interface CheckContext {
   readonly previous?: Report;
   /** How targets meet results: the built-in vocabulary unless the workspace extends it. */
   readonly targetVocabulary?: TargetVocabulary;
+  /** Official figures from the workspace's evidence tables. */
+  readonly evidence?: readonly EvidenceRow[];
 }
 
 export interface Check {

@@ -111,11 +111,12 @@ function clauseAround(text: string, span: Span, floor: number, ceiling: number):
 }
 
 /** A rate of change written as a share (涨幅3%, 增速5%) is a growth rate. */
-function kindOf(claim: Claim): Claim['kind'] {
+export function effectiveKind(claim: Claim): Claim['kind'] {
   return claim.kind === 'percent' && /(?:涨幅|增幅|增速|降幅|上涨|上升)$/.test(claim.metric) ? 'growth' : claim.kind;
 }
 
-class Metrics {
+/** Metric names read through the vocabulary: synonyms, and which way is better. */
+export class Metrics {
   private readonly phrases: { phrase: string; canonical: string }[];
 
   constructor(private readonly vocabulary: TargetVocabulary) {
@@ -232,7 +233,7 @@ function matchOne(previous: Report, next: Report, target: Claim, clause: Span, r
   if (!candidates.length) {
     return { ...base, status: 'no-result', reason: { zh: `下一年报告的回顾中未见「${target.metric}」的${year ?? ''}年数据`, en: `The next report's review gives no ${year ?? ''} figure for “${target.metric}”`.replace('  ', ' ') } };
   }
-  const comparable = candidates.find((c) => c.r.unit === target.unit && kindOf(c.r) === kindOf(target));
+  const comparable = candidates.find((c) => c.r.unit === target.unit && effectiveKind(c.r) === effectiveKind(target));
   const result = (comparable ?? candidates[0]).r;
   const resultSide: TargetSide = { span: result.span, clause: resultClause(next.text, result), text: next.text.slice(resultClause(next.text, result).start, resultClause(next.text, result).end), claim: result };
   if (!comparable) {
@@ -272,7 +273,7 @@ function resultClause(text: string, claim: Claim): Span {
  * metric's polarity, then 增长…左右 reads as a floor. Otherwise the direction is unknown.
  */
 function directionOf(target: Claim, clause: string, metrics: Metrics): Direction | undefined {
-  const kind = kindOf(target);
+  const kind = effectiveKind(target);
   if ((kind === 'growth' || kind === 'points') && target.value < 0) return 'cut';
   if (target.qualifier === 'atLeast') return 'floor';
   if (target.qualifier === 'atMost' || /控制在|不超过|不高于/.test(clause)) return 'ceiling';

@@ -94,12 +94,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /**
- * A finding as an LSP diagnostic. Related locations in the previous report of a pair need that
- * report's URI and line index; without them they are left out.
+ * A finding as an LSP diagnostic. Related locations in another document (the previous report of a
+ * pair, an evidence table) need that document's URI and line index; without them they are left out.
  */
-export function toDiagnostic(finding: RatedFinding, index: LineIndex, language: Language, uri: string, previous?: { uri: string; index: LineIndex }): Diagnostic {
+export function toDiagnostic(finding: RatedFinding, index: LineIndex, language: Language, uri: string, documents: Readonly<Record<string, { uri: string; index: LineIndex }>> = {}): Diagnostic {
   const related: DiagnosticRelatedInformation[] | undefined = finding.related?.flatMap((r) => {
-    const where = r.document === 'previous' ? previous : { uri, index };
+    const where = r.document !== undefined ? documents[r.document] : { uri, index };
     return where ? [{ location: { uri: where.uri, range: toRange(where.index, r.span) }, message: say(r.message, language) }] : [];
   });
   return {

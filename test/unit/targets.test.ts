@@ -129,6 +129,13 @@ describe('targets against results', () => {
     ]);
   });
 
+  it('does not take a target the review quotes for its result', () => {
+    assert.deepEqual(rows('今年主要预期目标是：地区生产总值增长7%左右，单位地区生产总值能耗降低4%左右。', '地区生产总值增长7.2%。没有实现年初确定的单位地区生产总值能耗降低4%左右的目标。'), [
+      '地区生产总值增长7%左右 → 地区生产总值增长7.2% met floor',
+      '单位地区生产总值能耗降低4%左右 → - no-result',
+    ]);
+  });
+
   it('takes the user’s synonyms and polarity from .reportreview.json', () => {
     const plan = '今年主要预期目标是：居民消费价格涨幅3%左右，森林蓄积量2亿立方米左右。';
     const review = '物价总水平上涨2%，森林蓄积量1.9亿立方米。';

@@ -97,6 +97,7 @@ export function targetsParagraph(report: Report): Span | undefined {
   return undefined;
 }
 
+const FIVE_YEAR_REVIEW = /过去五年|五年来|这五年|五年间|十[一二三四五]五”?时期/;
 const CLAUSE_BREAK = /[，,；;。：:\n！？]/;
 /** A clause that carries on the one before (…统筹考核，并留有适当弹性). */
 const CONTINUATION = /^(?:并|且|同时|并且|以及)/;
@@ -162,7 +163,13 @@ export function matchTargets(previous: Report, next: Report, vocabulary: TargetV
   const planned = reportIdentity(previous).planYear;
   const reviewed = reportIdentity(next).reviewYear;
   const year = planned ?? reviewed;
-  const results = next.claims.filter((c) => c.modality === 'result' && c.metric && (year === undefined || c.period === String(year)));
+  // An undated report's claims carry no period; its review (before its own targets) still speaks
+  // of the year the report's text says it reviews — unless it reviews five years, whose totals
+  // (城镇新增就业6600万人) are no year's result.
+  const reviewEnd = targetsParagraph(next)?.start ?? next.text.length;
+  const yearOnly = reviewed === year && !FIVE_YEAR_REVIEW.test(next.text.slice(0, Math.min(reviewEnd, 3000)));
+  const ofYear = (c: Claim) => year === undefined || c.period === String(year) || (c.period === undefined && yearOnly && c.span.start < reviewEnd && !/（年均）$/.test(c.metric));
+  const results = next.claims.filter((c) => c.modality === 'result' && c.metric && ofYear(c) && !restatesTarget(next.text, c));
   const rows: TargetRow[] = [];
   const paragraph = targetsParagraph(previous);
   const inParagraph = (c: Claim) => paragraph !== undefined && c.span.start >= paragraph.start && c.span.end <= paragraph.end;
@@ -202,12 +209,24 @@ export function matchTargets(previous: Report, next: Report, vocabulary: TargetV
   for (const claim of previous.claims) {
     if (claim.modality !== 'target' || inParagraph(claim) || !claim.metric || [...claim.metric].length < 4) continue;
     if (year !== undefined && claim.period !== String(year)) continue;
+    // A main target restated in a later section (提出国内生产总值增长8%左右) is already a row.
+    if (rows.some((r) => r.target.claim && effectiveKind(r.target.claim) === effectiveKind(claim) && metrics.affinity(r.metric, claim.metric) >= 0)) continue;
     const clause = clauseAround(previous.text, claim.span, 0, previous.text.length);
     const row = matchOne(previous, next, claim, clause, results, metrics, vocabulary, year, false);
     // A plan names hundreds of figures; those the review does not answer would bury the main rows.
     if ((row.status === 'met' || row.status === 'missed' || row.result?.claim?.unit !== claim.unit) && row.status !== 'no-result' && !rows.some((r) => r.target.claim && r.target.claim.span.start === claim.span.start)) rows.push(row);
   }
   return rows;
+}
+
+/**
+ * A review that quotes the target it speaks of (没有实现年初确定的…降低4%左右…的目标) gives the
+ * target again, not a result.
+ */
+function restatesTarget(text: string, claim: Claim): boolean {
+  const clause = clauseAround(text, claim.span, Math.max(0, claim.span.start - 40), Math.min(text.length, claim.span.end + 40));
+  const after = text.slice(claim.span.end, Math.min(text.length, claim.span.end + 40)).split(/[。；]/)[0];
+  return /的(?:预期|主要)?目标|目标(?:没有|未|已)/.test(after) || /(?:年初|预期|确定的|提出的?)[^，。；]{0,20}$/.test(text.slice(clause.start, claim.span.start));
 }
 
 function qualitativeRow(text: string, clause: Span, year: number | undefined): TargetRow {

@@ -52,9 +52,9 @@ const TRAILING_VERBS = new RegExp(`(?:${words(METRIC_TRAILING_WORDS)})+$`);
 const LEADING_NOISE = new RegExp(`^(?:${words(METRIC_LEADING_WORDS)}|${TIME_WORDS})+`);
 /** A comparison before the figure: 比上年, 较2020年, 高于全国, 同比. What follows the marker is what it is compared with. */
 const COMPARISON = new RegExp(`(?:${words(COMPARISON_MARKERS)})(?![${NOT_COMPARISON_AFTER}])`, 'g');
-/** 由86.9%提高到, 从1954年的: the start of a change from one level to another. */
 /** Between two figures of a clause, a short change that arrives at the second: 增加到, 优化整合为, 提高至. */
 const ARRIVAL = /^[\u4e00-\u9fff]{0,6}?(?:到|为|至)(?:[\u4e00-\u9fff0-9０-９]{1,8}的)?$/;
+/** 由86.9%提高到, 从1954年的: the start of a change from one level to another. */
 const FROM_LEVEL = /(?:由|从|從)(?=$|[0-9０-９零〇一二两三四五六七八九十百千]|上年|去年|前年|原来|原定|原计划|过去|目前|现在|年初|每)/;
 const GROWTH_CONTEXT = /(?:增长|增加|提高|提升|上升|上涨|增速|改善|扩大|下降|降低|减少|缩小|回落|下滑|压减|压降|收窄|缩减)(?:了|约|达|为|到)?$/;
 
@@ -78,17 +78,28 @@ export function extractClaims(report: Report): Claim[] {
     const anchorYear = reviewYear ?? (section.modality === 'result' && section.period && /^\d{4}$/.test(section.period) ? Number(section.period) : undefined);
     const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), anchorYear);
     if (marker) running = { section, period: marker };
-    const inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period, explicit: true } : section;
+    let inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period, explicit: true } : section;
+    let reviewScan = paragraph.span.start;
     // The 分别 list a figure belongs to, and how many figures of it came before.
     let listStart = -1;
     let listPosition = 0;
     let subjects: string[] = [];
-    for (const figure of figures) {
+    let pairIndex = 0;
+    let pairParts: string[] = [];
+    for (let f = 0; f < figures.length; f++) {
+      const figure = figures[f];
       const sentenceStart = breaks.sentenceStart(figure.span.start);
       if (sentenceStart !== previousSentenceEnd) previousMetric = '';
       previousSentenceEnd = sentenceStart;
       if (!facts || sentenceStart !== facts.start) {
         const sentence = text.slice(sentenceStart, nextBreak(text, figure.span.end, paragraph.span.end, SENTENCE_BREAK));
+        // 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…: the rest of the paragraph looks back.
+        // Each sentence before this one is read once, whatever the paragraph's length.
+        for (; reviewScan < sentenceStart; reviewScan = nextBreak(text, reviewScan, sentenceStart, SENTENCE_BREAK)) {
+          if (reviewYear !== undefined && inherited.modality === 'target' && REVIEW_OPENING.test(text.slice(reviewScan, reviewScan + 12))) {
+            inherited = { period: String(reviewYear), modality: 'result', explicit: true };
+          }
+        }
         facts = new SentenceFacts(sentenceStart, sentence, modalityOf(sentence, inherited.modality, !!inherited.explicit), reviewYear);
       }
       // In a list (增长4.3%、5.3%) each figure is what the first one is.
@@ -117,6 +128,20 @@ export function extractClaims(report: Report): Claim[] {
       }
       const distributed = list >= 0 ? subjects[listPosition++] : undefined;
       if (distributed) metric = distributed;
+      // 城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4％和11.4％: a pair of metrics and a pair of
+      // figures without 分别 are matched in order, as 分别 would.
+      const next = figures[f + 1];
+      const pairedWithNext = !!next && next.span.start === figure.span.end + 1 && /[和、及]/.test(text[figure.span.end]) && next.unit === figure.unit;
+      if (!distributed && listed && pairParts.length) {
+        pairIndex++;
+        metric = pairParts[pairIndex] ?? metric;
+      } else if (!distributed && pairedWithNext && metric) {
+        const parts = pairedMetrics(metric);
+        pairParts = parts;
+        pairIndex = 0;
+        if (parts.length) metric = parts[0];
+      } else if (!listed) pairParts = [];
+      if (!metric && !previousMetric && /[：:]/.test(text[clauseStart - 1] ?? '')) metric = labelBefore(text, clauseStart - 1);
       if (!metric) metric = previousMetric.replace(/（年均）$/, '');
       else previousMetric = metric;
       // An average annual rate (年均增长) is another statistic than the year's rate.
@@ -240,8 +265,10 @@ function metricOf(text: string, figure: Figure, from: number): MetricWords {
   for (const m of before.matchAll(COMPARISON)) if (!/[对相占环]$/.test(before.slice(0, m.index))) last = m as RegExpExecArray;
   if (last) {
     const marker = last[0];
-    const other = before.slice(last.index + marker.length).replace(/[\s\u3000]+/g, '').replace(TRAILING_VERBS, '');
-    comparedWith = marker === '同比' ? '上年同期' : other || undefined;
+    const raw = before.slice(last.index + marker.length).replace(/[\s\u3000]+/g, '');
+    const other = raw.replace(TRAILING_VERBS, '');
+    // 比原计划增加, 比上年末增加: a verb-like ending that leaves one character is part of the name.
+    comparedWith = marker === '同比' ? '上年同期' : ([...other].length >= 2 ? other : raw.replace(/(?:增加|增长|提高|减少|下降|降低|多|少|了)+$/, '')) || undefined;
     comparisonAt = start + last.index;
     before = before.slice(0, last.index);
   }
@@ -308,13 +335,29 @@ function nounAfter(text: string, at: number): string {
  */
 function listSubjects(text: string, listStart: number, sentenceStart: number): string[] {
   const at = listStart - 2;
-  const subject = clean(text.slice(lastBreak(text, at, Math.max(sentenceStart, at - 80), SUBJECT_BREAK), at));
-  const parts = subject.split(/[和与及、]/).filter(Boolean);
+  return pairedMetrics(clean(text.slice(lastBreak(text, at, Math.max(sentenceStart, at - 80), SUBJECT_BREAK), at)));
+}
+
+/** `水泥：从286万吨增加到600万吨`: a short label before a colon names the figures after it. */
+function labelBefore(text: string, colon: number): string {
+  const start = lastBreak(text, colon, Math.max(0, colon - 12), CLAUSE_BREAK);
+  if (start === Math.max(0, colon - 12) && start > 0 && !CLAUSE_BREAK[text.charCodeAt(start - 1)]) return '';
+  const label = text.slice(start, colon).trim();
+  // 主要指标是：, 包括： introduce a list; they name nothing.
+  if (/(是|为|有|如下|包括|如|即)$/.test(label)) return '';
+  return clean(label.replace(/^(?:在|关于|至于)/, '').replace(/(?:方面|上|中)$/, ''));
+}
+
+/**
+ * `城镇居民人均可支配收入和农村居民人均纯收入` → both names. The shared tail: 城镇 / 农村居民人均可支配收入
+ * share 居民人均可支配收入; only a short modifier shares one (化学需氧量、二氧化硫排放量 are two whole names).
+ */
+function pairedMetrics(metric: string): string[] {
+  const parts = metric.split(/[和与及、]/).filter(Boolean);
   if (parts.length < 2) return [];
   const last = parts[parts.length - 1];
   const head = parts[0];
-  // The shared tail: 城镇 / 农村居民人均可支配收入 share 居民人均可支配收入.
-  const tail = last.length > head.length ? last.slice(head.length) : '';
+  const tail = last.length > head.length && head.length <= 3 ? last.slice(head.length) : '';
   return parts.map((part, i) => (i === parts.length - 1 ? part : `${part}${tail}`));
 }
 
@@ -367,8 +410,20 @@ export function reportYear(report: Report): number | undefined {
  */
 function reviewYearOf(report: Report): number | undefined {
   const date = reportDate(report);
-  if (!date) return undefined;
-  return date.month !== undefined && date.month >= 10 ? date.year : date.year - 1;
+  if (date) return date.month !== undefined && date.month >= 10 ? date.year : date.year - 1;
+  // Undated (a report copied without its title lines): the latest year a chapter heading names is
+  // the year planned (三、2011年的工作), unless that heading reviews it (一、2015年工作回顾).
+  let latest: { year: number; review: boolean } | undefined;
+  for (const s of report.sections) {
+    if (s.kind !== 'chapter' && s.kind !== 'part') continue;
+    const heading = report.text.slice(s.heading.start, s.heading.end);
+    for (const m of heading.matchAll(/((?:19|20)\d{2})年/g)) {
+      const year = Number(m[1]);
+      if (!latest || year > latest.year) latest = { year, review: RESULT_WORDS.test(heading) };
+    }
+  }
+  if (!latest) return undefined;
+  return latest.review ? latest.year : latest.year - 1;
 }
 
 interface Inherited {
@@ -379,7 +434,7 @@ interface Inherited {
 }
 
 const RESULT_WORDS = /(回顾|成就|成绩|总结|过去)/;
-const TARGET_WORDS = /(安排|目标|任务|重点工作|计划|展望|思路|考虑|部署|主要工作|实事)/;
+const TARGET_WORDS = /(安排|目标|任务|重点工作|计划|展望|思路|考虑|部署|主要工作|实事|建议|今年|明年)/;
 const FIVE_YEARS = /^(?:各位代表[！!，,]?)?(?:[—─]+)?(?:五年来|这五年|过去五年|五年间|这是.{2,24}的五年)/;
 const PLAN_OPENING = /^(?:[—─]+)?“?(十[一二三四五]五)”?(?:时期|期间|以来)/;
 const ONE_YEAR = /^(?:各位代表[！!，,]?)?(?:[—─]+)?(?:过去一年|这一年|一年来|刚刚过去的|过去的一年|(?:19|20)\d{2}年(?:是|，|,))/;
@@ -468,7 +523,7 @@ function yearOf(written: string): number {
 class SentenceFacts {
   private readonly plans: { end: number; period: string }[] = [];
   /** Years and spans of years, by where they end. */
-  private readonly mentions: { end: number; period: string }[] = [];
+  private readonly mentions: { end: number; period: string; compared?: boolean }[] = [];
   private readonly thisYear: number;
   private readonly fiveYears: boolean;
 
@@ -485,6 +540,8 @@ class SentenceFacts {
       if (from > 1900 && to > from && to - from < 50) this.mentions.push({ end: start + m.index + m[0].length, period: `${from}-${to}` });
     }
     if (reviewYear !== undefined) {
+      const lastYear = REVIEW_OPENING.exec(sentence);
+      if (lastYear) this.mentions.push({ end: start + lastYear[0].length, period: String(reviewYear) });
       for (const m of sentence.matchAll(YEARS_MENTION)) {
         const n = /\d/.test(m[2]) ? Number(m[2]) : (parseChineseNumeral(m[2]) ?? 0);
         if (n < 2) continue;
@@ -505,7 +562,7 @@ class SentenceFacts {
    */
   periodAt(offset: number, inherited: string | undefined, limit = offset): string | undefined {
     if (this.plans.length && this.plans[0].end <= offset) return this.plans[0].period;
-    const last = this.lastMention(limit);
+    const last = this.lastMention(limit, offset);
     if (last && last.includes('-')) return last;
     if (this.fiveYears && this.reviewYear !== undefined) return `${this.reviewYear - 4}-${this.reviewYear}`;
     if (last) return last;
@@ -513,15 +570,21 @@ class SentenceFacts {
     return inherited;
   }
 
-  private lastMention(limit: number): string | undefined {
-    let lo = 0;
-    let hi = this.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.mentions[mid].end <= limit) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 ? this.mentions[lo - 1].period : undefined;
+  private lastMention(limit: number, offset: number): string | undefined {
+    const upTo = (at: number) => {
+      let lo = 0;
+      let hi = this.mentions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.mentions[mid].end <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    // Years inside a comparison (比1956年) stay the other side for the figures after it too.
+    for (let k = upTo(limit); k < upTo(offset); k++) this.mentions[k].compared = true;
+    for (let k = upTo(limit) - 1; k >= 0; k--) if (!this.mentions[k].compared) return this.mentions[k].period;
+    return undefined;
   }
 }
 
@@ -532,6 +595,8 @@ function sinceYear(period: string | undefined, comparedWith: string | undefined)
   return `${Number(since[1]) + 1}-${period}`;
 }
 
+const REVIEW_OPENING = /^\s*(?:各位代表[！!，,]?)?(?:过去一年|一年来|过去的一年)/;
+
 const PLAN_WORD = new RegExp(`(${PLAN_WORDS.join('|')})`);
 const DONE_WORD = new RegExp(`(${DONE_WORDS.join('|')})`);
 
@@ -541,6 +606,8 @@ const DONE_WORD = new RegExp(`(${DONE_WORDS.join('|')})`);
  * figure — stands in its clause before it without a word of what was done (超额完成计划).
  */
 function modalityOf(sentence: string, inherited: Modality, explicit: boolean): Modality {
+  // 过去一年，…: a plan chapter looks back before it looks ahead.
+  if (REVIEW_OPENING.test(sentence)) return 'result';
   if (inherited === 'target' || /预计/.test(sentence)) return inherited;
   if (explicit) return 'result';
   return PLAN_WORD.test(sentence) || /控制在.{0,12}以[内下]/.test(sentence) ? 'target' : inherited;

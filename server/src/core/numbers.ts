@@ -7,7 +7,7 @@
  */
 import type { Span } from './model';
 import {
-  SCALES, SCALE_KEYS, UNITS, UNIT_KEYS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, RANK_SCOPES, RANK_VERBS, ORDINAL_COUNTERS, DURATION_BEFORE, DURATION_AFTER,
+  SCALES, SCALE_KEYS, UNITS, UNIT_KEYS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, RANK_SCOPES, RANK_VERBS, ORDINAL_COUNTERS, DURATION_BEFORE, DURATION_AFTER, NAMED_SET_NOUNS,
   type ClaimKind, type Qualifier,
 } from './units';
 import { foldWidth } from './numerals';
@@ -364,6 +364,12 @@ function isDescriptor(text: string, f: Figure): boolean {
   if (/^级|^伏|^的有/.test(after)) return true;
   if (f.kind === 'percent' && /[前后]$/.test(before)) return true;
   if (f.unit === '岁' && (f.max !== undefined || /^(及以上|以上|以下|以内|的|儿童|老人|老年|婴幼|人口|及以下)/.test(after))) return true;
+  // 四项基本原则, 四个现代化: a small written-out count that names a fixed set.
+  // Unless the report lists it right there (三条原则：一是…), where the count can be checked.
+  if (f.chinese && f.value <= 10 && f.max === undefined && /^[个项大条]$/.test(text.slice(f.span.end - 1, f.span.end))) {
+    const named = NAMED_SET.exec(text.slice(f.span.end, f.span.end + 5));
+    if (named && !/^(?:[：:]|，?即)/.test(text.slice(f.span.end + named[0].length, f.span.end + named[0].length + 2))) return true;
+  }
   if (f.unit === '年' && (DURATION.before.test(text.slice(Math.max(0, f.span.start - 3), f.span.start)) || DURATION.after.test(after))) return true;
   if (f.chinese && f.unit === '年' && !/(连续|用|历时|经过|花)$/.test(before) && !/^时间/.test(after)) return true;
   if (f.chinese && (f.unit === '届' || f.unit === '次') && (/^(全会|会议|常委|代表|中全|产业|党代)/.test(after) || f.value >= 10)) return true;
@@ -375,6 +381,7 @@ const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.le
 const RANK_SCOPE = new RegExp(`(${alternation(RANK_SCOPES)})$`);
 const RANK_VERB = new RegExp(`(${alternation(RANK_VERBS)})$`);
 const ORDINAL_COUNTER = new RegExp(`^(${alternation(ORDINAL_COUNTERS)})`);
+const NAMED_SET = new RegExp(`^(${alternation(NAMED_SET_NOUNS)})`);
 const DURATION = { before: new RegExp(`(${alternation(DURATION_BEFORE)})$`), after: new RegExp(`^(${alternation(DURATION_AFTER)})`) };
 
 function scanWord(text: string, start: number, to: number): Figure | undefined {

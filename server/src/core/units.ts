@@ -212,3 +212,13 @@ export const ORDINAL_COUNTERS: readonly string[] = ['届', '次', '批', '轮', 
  */
 export const DURATION_BEFORE: readonly string[] = ['近', '过去', '最近', '这', '前', '今后', '未来', '后', '此后', '之后', '头', '过去的'];
 export const DURATION_AFTER: readonly string[] = ['来', '间', '以来', '内', '中', '里', '前', '后', '之内', '之间', '的时间里', '多来'];
+
+/**
+ * Nouns that make a small Chinese count the name of a fixed set, not a quantity: 四项基本原则,
+ * 和平共处五项原则, 四个现代化, 两个大局, 中央八项规定, 两个积极性, 四个自信. Like a quoted slogan
+ * (“六个翻番”), such a name is not a figure.
+ */
+export const NAMED_SET_NOUNS: readonly string[] = [
+  '基本原则', '原则', '基本准则', '现代化', '大局', '规定', '积极性', '自信', '意识', '维护', '确立', '全面', '基本点',
+  '超级大国', '历史性课题', '必须', '务必', '坚持', '统筹', '一百年', '百年',
+];

@@ -97,6 +97,7 @@ export function targetsParagraph(report: Report): Span | undefined {
   return undefined;
 }
 
+const RATE_WORD = /(?:涨幅|增幅|增速|上涨|上升|增长率|增长)$/;
 const FIVE_YEAR_REVIEW = /过去五年|五年来|这五年|五年间|十[一二三四五]五”?时期/;
 const CLAUSE_BREAK = /[，,；;。：:\n！？]/;
 /** A clause that carries on the one before (…统筹考核，并留有适当弹性). */
@@ -132,8 +133,9 @@ export class Metrics {
 
   /** 0: the same metric key; 1: one metric names the other's tail (年末城镇调查失业率); -1: other metrics. */
   affinity(a: string, b: string): number {
-    const ca = this.canonical(a);
-    const cb = this.canonical(b);
+    // The rise of X is X涨幅, X上涨, X增速 alike; unit and kind keep a level apart from its change.
+    const ca = this.canonical(a).replace(RATE_WORD, '');
+    const cb = this.canonical(b).replace(RATE_WORD, '');
     if (metricKey(ca) === metricKey(cb)) return 0;
     const [short, long] = ca.length <= cb.length ? [ca, cb] : [cb, ca];
     return [...short].length >= 4 && long.endsWith(short) ? 1 : -1;

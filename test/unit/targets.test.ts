@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { parseReport } from '../../server/src/core/report';
 import { pairReports, parsePairs, reportIdentity } from '../../server/src/core/identity';
@@ -48,6 +49,16 @@ describe('report identity', () => {
       return `${identity.government} ${identity.level} ${identity.reviewYear}→${identity.planYear}`;
     });
     assert.deepEqual(got, ['甘肃省 province 2025→2026', '广东省 province 2025→2026', '海南省 province 2025→2026', '内蒙古自治区 province 2025→2026', '四川省 province 2025→2026', '云南省 province 2025→2026']);
+  });
+
+  it('never names a wrong year for the State Council’s reports of 1954–2023, and names half of them', () => {
+    const files = readdirSync(join(CORPUS, 'national')).filter((f) => f.endsWith('.txt'));
+    const found = files.flatMap((f) => {
+      const identity = reportIdentity(parseReport(readFileSync(join(CORPUS, 'national', f), 'utf8')));
+      return identity.reviewYear === undefined ? [] : [`${f} ${identity.reviewYear + 1} ${identity.government}`];
+    });
+    for (const line of found) assert.match(line, /^(\d{4})\.txt \1 (?:全国|undefined)$/);
+    assert.ok(found.length >= 25, `${found.length} of ${files.length}`);
   });
 
   it('says nothing rather than guess when the report does not say', () => {
@@ -142,6 +153,24 @@ describe('targets against results', () => {
     const { vocabulary, errors } = extendVocabulary([['居民消费价格涨幅', '物价总水平上涨']], { 森林蓄积量: 'higher', 空置率: 'sideways' });
     assert.deepEqual(errors.map((e) => e.en), ['metricPolarity “空置率” must be "higher" or "lower"']);
     assert.deepEqual(rows(plan, review, vocabulary), ['居民消费价格涨幅3%左右 → 物价总水平上涨2% met ceiling', '森林蓄积量2亿立方米左右 → 森林蓄积量1.9亿立方米 missed floor']);
+  });
+});
+
+describe('targets on any text', () => {
+  it('never throws, and every span lies inside its report', () => {
+    const piece = fc.constantFrom('今年主要预期目标是：', '地区生产总值增长', '6.5%', '左右', '以上', '以内', '控制在', '城镇新增就业', '60万人', '，', '；', '。', '\n', '一、2022年工作回顾\n', '——2023年1月12日在某某省第十四届人民代表大会第一次会议上\n', '没有实现', '的目标', '降低', '3%');
+    const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const previous = parseReport(a);
+        const next = parseReport(b);
+        for (const r of matchTargets(previous, next)) {
+          assert.ok(r.target.span.start >= 0 && r.target.span.end <= a.length && r.target.clause.end <= a.length);
+          if (r.result) assert.ok(r.result.span.end <= b.length && r.result.clause.start >= 0);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -46,6 +46,7 @@ const LEVEL_SUFFIX: readonly [RegExp, GovernmentLevel][] = [
 const REVIEW_HEADING = /((?:19|20)\d{2})年.{0,16}?(?:工作)?回顾/;
 /** A plan heading with its year: 二、2022年政府工作任务, 二、2026年工作安排. */
 const PLAN_HEADING = /((?:19|20)\d{2})年.{0,8}?(?:工作(?:任务|安排|建议|总体要求)|主要任务|经济社会发展)/;
+const PLANNED_TARGETS = /((?:19|20)\d{2})年[^。；\n]{0,16}?(?:主要预期目标|预期目标|主要目标)/;
 /** A review's opening names the year it reviews: 刚刚过去的2025年, 过去一年… 2022年是…. */
 const REVIEW_OPENING = /(?:刚刚过去的|过去的一年|过去一年)[^。]{0,12}?((?:19|20)\d{2})年/;
 /** The first paragraph under a review heading: 2022年是…. */
@@ -107,6 +108,9 @@ function reviewYearOf(report: Report, head: string, given: { year: number; month
     const plan = PLAN_HEADING.exec(heading);
     if (plan && !/回顾/.test(heading) && (given === undefined || Number(plan[1]) - 1 === given.year - 1 || Number(plan[1]) === given.year + 1)) return Number(plan[1]) - 1;
   }
+  // The plan names its year where it sets the targets: 2005年经济社会发展的主要预期目标是….
+  const planned = PLANNED_TARGETS.exec(toAscii(report.text));
+  if (planned && (given === undefined || Number(planned[1]) === given.year || Number(planned[1]) === given.year + 1)) return Number(planned[1]) - 1;
   const opening = REVIEW_OPENING.exec(head);
   const year = opening ? Number(opening[1]) : undefined;
   if (year !== undefined && plausible(year)) return year;

@@ -1,6 +1,8 @@
 /** `report-review track` as a user runs it: the built CLI in its own process. */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -39,6 +41,17 @@ describe('report-review track', () => {
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /unclosed-quote\.csv: not valid CSV/);
     assert.match(bad.stdout, /^== /);
+  });
+
+  it('reads the evidence tables .reportreview.json names, and its synonyms', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'track-'));
+    copyFileSync(join(ROOT, EVIDENCE, 'report.txt'), join(dir, 'report.txt'));
+    copyFileSync(join(ROOT, EVIDENCE, 'statistics.csv'), join(dir, '统计数据.csv'));
+    writeFileSync(join(dir, '.reportreview.json'), JSON.stringify({ evidence: ['统计数据.csv'], metricPolarity: { 空置率: 'sideways' } }));
+    const out = track(join(dir, 'report.txt'), join(dir, 'report.txt'));
+    assert.equal(out.status, 1);
+    assert.match(out.stdout, /\[evidence-mismatch\]/);
+    assert.match(out.stderr, /metricPolarity “空置率” must be "higher" or "lower"/);
   });
 
   it('wants exactly two reports', () => {

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { runChecks, standaloneContext, type RatedFinding, type Severity } from '../checks';
 import { findConfig } from '../config/config';
 import type { EvidenceRow } from '../core/evidence';
-import { reportIdentity } from '../core/identity';
+import { reportIdentity, type ReportIdentity } from '../core/identity';
 import type { Report } from '../core/model';
 import { parseReport } from '../core/report';
 import { extendVocabulary, matchTargets } from '../core/targets';
@@ -87,6 +87,7 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], what: str
 }
 
 interface Loaded {
+  identity?: ReportIdentity;
   file: string;
   uri: string;
   report: Report;
@@ -135,9 +136,11 @@ export function runTrack(argv: readonly string[]): number {
   const { vocabulary, errors: vocabularyErrors } = extendVocabulary(extra.metricSynonyms, extra.metricPolarity);
   for (const e of vocabularyErrors) complain(`${loaded.path}: ${say(e, language)}`);
 
+  // Without --evidence, the tables `.reportreview.json` names (`evidence: ["统计数据.csv"]`), relative to it.
+  const named = Array.isArray(extra.evidence) && loaded.path ? extra.evidence.filter((f): f is string => typeof f === 'string').map((f) => resolve(dirname(loaded.path!), f)) : [];
   const evidence: EvidenceRow[] = [];
   const tables: Record<string, { uri: string; index: LineIndex }> = {};
-  for (const file of options.evidence) {
+  for (const file of options.evidence.length ? options.evidence : named) {
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(file);
@@ -163,7 +166,7 @@ export function runTrack(argv: readonly string[]): number {
   const context = { ...standaloneContext(next.report), previous: previous.report, evidence, targetVocabulary: vocabulary };
   const findings = runChecks(next.report, loaded.config.checks, context).filter((f) => TRACK_CHECKS.has(f.checkId));
 
-  process.stdout.write(render(options.format, rows, findings, previous, next, tables, language));
+  process.stdout.write(render(options.format, rows, findings, { ...previous, identity: identities.previous }, { ...next, identity: identities.next }, tables, language));
   if (unreadable) return 2;
   const threshold = SEVERITIES.indexOf(options.failOn);
   return findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold) ? 1 : 0;
@@ -187,7 +190,7 @@ function rawConfig(path: string | undefined): Record<string, unknown> {
 function render(format: Format, rows: TargetTableRow[], findings: RatedFinding[], previous: Loaded, next: Loaded, tables: Record<string, { uri: string; index: LineIndex }>, language: Language): string {
   const documents = { previous: { uri: previous.uri, index: previous.index }, ...tables };
   if (format === 'json') {
-    return `${JSON.stringify({ previous: { file: previous.file, uri: previous.uri }, next: { file: next.file, uri: next.uri }, rows, diagnostics: findings.map((f) => toDiagnostic(f, next.index, language, next.uri, documents)) }, null, 2)}\n`;
+    return `${JSON.stringify({ previous: { file: previous.file, uri: previous.uri, ...previous.identity }, next: { file: next.file, uri: next.uri, ...next.identity }, rows, diagnostics: findings.map((f) => toDiagnostic(f, next.index, language, next.uri, documents)) }, null, 2)}\n`;
   }
   if (format === 'csv') return targetsCsv(rows);
   const findingLines = findings.map((f) => {

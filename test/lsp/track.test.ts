@@ -1,7 +1,7 @@
 /** `report-review track` as a user runs it: the built CLI in its own process. */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -52,6 +52,7 @@ describe('report-review track', () => {
     assert.equal(out.status, 1);
     assert.match(out.stdout, /\[evidence-mismatch\]/);
     assert.match(out.stderr, /metricPolarity “空置率” must be "higher" or "lower"/);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('wants exactly two reports', () => {

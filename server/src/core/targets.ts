@@ -180,8 +180,9 @@ export function matchTargets(previous: Report, next: Report, vocabulary: TargetV
     const colon = text.slice(paragraph.start, paragraph.end).search(/[：:]/);
     const start = colon >= 0 ? paragraph.start + colon + 1 : paragraph.start;
     const claims = previous.claims.filter((c) => c.span.start >= start && inParagraph(c) && c.metric);
-    // One row per clause: a range or a second figure of one clause (增长6%以上，力争7%) is the same target.
-    const seen = new Set<number>();
+    // One row per clause: a range or a second figure of one clause (增长6%以上，力争7%) is the same
+    // target. Claims come in document order, so one pointer walks them beside the clauses.
+    let nextClaim = 0;
     let qualitative: Span | undefined;
     const flush = () => {
       if (qualitative) rows.push(qualitativeRow(text, qualitative, year));
@@ -190,18 +191,18 @@ export function matchTargets(previous: Report, next: Report, vocabulary: TargetV
     for (let at = start; at < paragraph.end; ) {
       let end = at;
       while (end < paragraph.end && !CLAUSE_BREAK.test(text[end])) end++;
-      const clause = { start: at, end };
-      const words = text.slice(at, end).trim();
-      const figure = claims.find((c) => c.span.start >= at && c.span.end <= end);
-      if (figure && !seen.has(clause.start)) {
+      while (nextClaim < claims.length && claims[nextClaim].span.start < at) nextClaim++;
+      const figure = nextClaim < claims.length && claims[nextClaim].span.end <= end ? claims[nextClaim] : undefined;
+      const lead = text.slice(at, end).length - text.slice(at, end).trimStart().length;
+      const words = text.slice(at + lead, end).trimEnd();
+      if (figure) {
         flush();
-        seen.add(clause.start);
-        rows.push(matchOne(previous, next, figure, clause, results, metrics, vocabulary, year, true));
-      } else if (!figure && [...words].length >= 4) {
+        rows.push(matchOne(previous, next, figure, { start: at, end }, results, metrics, vocabulary, year, true));
+      } else if ([...words].length >= 4) {
         if (qualitative && CONTINUATION.test(words)) qualitative = { start: qualitative.start, end };
         else {
           flush();
-          qualitative = { start: at + (text.slice(at, end).length - text.slice(at, end).trimStart().length), end };
+          qualitative = { start: at + lead, end };
         }
       }
       at = end + 1;
@@ -256,7 +257,8 @@ function matchOne(previous: Report, next: Report, target: Claim, clause: Span, r
   }
   const comparable = candidates.find((c) => c.r.unit === target.unit && effectiveKind(c.r) === effectiveKind(target));
   const result = (comparable ?? candidates[0]).r;
-  const resultSide: TargetSide = { span: result.span, clause: resultClause(next.text, result), text: next.text.slice(resultClause(next.text, result).start, resultClause(next.text, result).end), claim: result };
+  const clauseOfResult = resultClause(next.text, result);
+  const resultSide: TargetSide = { span: result.span, clause: clauseOfResult, text: next.text.slice(clauseOfResult.start, clauseOfResult.end), claim: result };
   if (!comparable) {
     return { ...base, result: resultSide, status: 'not-comparable', reason: { zh: `结果「${result.text}」与目标「${target.text}」单位或口径不同`, en: `The result “${result.text}” is in another unit or kind than the target “${target.text}”` } };
   }

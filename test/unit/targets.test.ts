@@ -8,6 +8,7 @@ import { extendVocabulary, matchTargets, type TargetRow } from '../../server/src
 import { LineIndex } from '../../server/src/core/text';
 import { runChecks, standaloneContext } from '../../server/src/checks';
 import { CORPUS, FIXTURES } from './helpers';
+import { targetTableRows, targetsMarkdown } from '../../server/src/protocol/targets';
 
 const national = (year: number) => readFileSync(join(CORPUS, 'national', `${year}.txt`), 'utf8');
 
@@ -86,6 +87,14 @@ describe('pairing reports', () => {
     );
   });
 
+  it('pairs the two Dalian district reports with nothing: other districts, or years that do not follow', () => {
+    const district = ['001_366748309c9ca2d8.txt', '003_2957d17fcc827681.txt', '004_fa74f5bbce98afd0.txt'].map((id) => ({ id, report: parseReport(readFileSync(join(CORPUS, id), 'utf8')) }));
+    assert.deepEqual(pairReports(district), []);
+    // With the 2022 report between them, 中山区's three years chain up, whichever name (大连市中山区 / 中山区) each gives itself.
+    const plan2022 = parseReport('中山区人民政府2022年政府工作报告\n──2022年1月20日在中山区第十八届人民代表大会第六次会议上\n一、2021年工作回顾\n二、2022年工作安排\n');
+    assert.deepEqual(pairReports([...district, { id: 'plan-2022', report: plan2022 }]).map((p) => `${p.previous}→${p.next}`), ['plan-2022→003_2957d17fcc827681.txt', '001_366748309c9ca2d8.txt→plan-2022']);
+  });
+
   it('parses the pairs entry of .reportreview.json and says what is wrong with a bad one', () => {
     assert.deepEqual(parsePairs([['2022.txt', '2023.txt']]), { pairs: [['2022.txt', '2023.txt']], errors: [] });
     const bad = parsePairs([['2022.txt'], ['a.txt', 'a.txt'], 'b.txt', ['c.txt', 'd.txt']]);
@@ -153,6 +162,19 @@ describe('targets against results', () => {
     const { vocabulary, errors } = extendVocabulary([['居民消费价格涨幅', '物价总水平上涨']], { 森林蓄积量: 'higher', 空置率: 'sideways' });
     assert.deepEqual(errors.map((e) => e.en), ['metricPolarity “空置率” must be "higher" or "lower"']);
     assert.deepEqual(rows(plan, review, vocabulary), ['居民消费价格涨幅3%左右 → 物价总水平上涨2% met ceiling', '森林蓄积量2亿立方米左右 → 森林蓄积量1.9亿立方米 missed floor']);
+  });
+});
+
+describe('the targets table for a reader', () => {
+  it('escapes report text in Markdown, so a report cannot inject a table cell or markup', () => {
+    const { previous, next } = pair('今年主要预期目标是：地区生产总值|<b>增长6%以上。', '地区生产总值|<b>增长7%。');
+    const [a, b] = [previous, next].map((t) => ({ uri: 'file:///r.txt', index: new LineIndex(t) }));
+    const table = targetTableRows(matchTargets(parseReport(previous), parseReport(next)), a, b, 'zh');
+    const markdown = targetsMarkdown(table, 'zh').split('\n')[2];
+    assert.equal(markdown.split(/(?<!\\)\|/).length, 6, markdown);
+    assert.ok(!markdown.includes('<b>'), markdown);
+    assert.equal(table[0].status, 'met');
+    assert.equal(table[0].result?.range.start.line, 3);
   });
 });
 

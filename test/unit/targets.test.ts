@@ -149,6 +149,14 @@ describe('targets against results', () => {
     ]);
   });
 
+  it('does not judge a target by a result that may be only part of it, but does by a shorter name', () => {
+    assert.deepEqual(rows('今年主要预期目标是：城镇新增就业60万人以上，城镇调查失业率5.5%以内。', '农村转移劳动力城镇新增就业20万人，调查失业率5.2%。'), [
+      '城镇新增就业60万人以上 → 农村转移劳动力城镇新增就业20万人 not-comparable',
+      // A shorter name of the same metric is judged.
+      '城镇调查失业率5.5%以内 → 调查失业率5.2% met ceiling',
+    ]);
+  });
+
   it('does not take a target the review quotes for its result', () => {
     assert.deepEqual(rows('今年主要预期目标是：地区生产总值增长7%左右，单位地区生产总值能耗降低4%左右。', '地区生产总值增长7.2%。没有实现年初确定的单位地区生产总值能耗降低4%左右的目标。'), [
       '地区生产总值增长7%左右 → 地区生产总值增长7.2% met floor',

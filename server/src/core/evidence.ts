@@ -114,7 +114,7 @@ export function compareEvidence(report: Report, rows: readonly EvidenceRow[], vo
   for (const claim of report.claims) {
     if (claim.modality !== 'result' || !claim.metric || claim.period === undefined) continue;
     const kind = effectiveKind(claim);
-    const row = rows.find((r) => r.period === claim.period && r.unit === claim.unit && r.kind === kind && metrics.affinity(r.metric, claim.metric) === 0);
+    const row = rows.find((r) => r.period === claim.period && r.unit === claim.unit && r.kind === kind && [0, 1].includes(metrics.affinity(r.metric, claim.metric)));
     if (!row) continue;
     const allowed = halfStep(claim.text, claim.value) + halfStep(row.written, row.value) + 1e-9 * Math.max(1, Math.abs(row.value));
     out.push({ claim, row, agrees: Math.abs(claim.value - row.value) <= allowed });

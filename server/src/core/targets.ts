@@ -82,6 +82,11 @@ export interface TargetRow {
   readonly main: boolean;
   /** The year the target is for. */
   readonly year?: number;
+  /**
+   * How the result's metric meets the target's: `metric` (same key), `synonym` (the table, a rate
+   * word), `short` (a shorter name: 调查失业率), `part` (a longer one that may name a part).
+   */
+  readonly match?: 'metric' | 'synonym' | 'short' | 'part';
   readonly reason: Localized;
 }
 
@@ -131,14 +136,21 @@ export class Metrics {
     return hit ? metric.replace(hit.phrase, hit.canonical) : metric;
   }
 
-  /** 0: the same metric key; 1: one metric names the other's tail (年末城镇调查失业率); -1: other metrics. */
+  /**
+   * How two metric names meet: 0 the same metric key (新增城镇就业 / 城镇新增就业); 1 the same through
+   * the synonym table or a rate word (居民消费价格涨幅 / 居民消费价格上涨); 2 `b` is the tail of `a`, a
+   * shorter name (调查失业率 for 城镇调查失业率); 3 `a` is the tail of `b`, which may name a part
+   * (农村转移劳动力城镇新增就业); -1 not at all.
+   */
   affinity(a: string, b: string): number {
+    if (metricKey(a) === metricKey(b)) return 0;
     // The rise of X is X涨幅, X上涨, X增速 alike; unit and kind keep a level apart from its change.
     const ca = this.canonical(a).replace(RATE_WORD, '');
     const cb = this.canonical(b).replace(RATE_WORD, '');
-    if (metricKey(ca) === metricKey(cb)) return 0;
-    const [short, long] = ca.length <= cb.length ? [ca, cb] : [cb, ca];
-    return [...short].length >= 4 && long.endsWith(short) ? 1 : -1;
+    if (metricKey(ca) === metricKey(cb)) return 1;
+    if ([...cb].length >= 4 && ca.length > cb.length && ca.endsWith(cb)) return 2;
+    if ([...ca].length >= 4 && cb.length > ca.length && cb.endsWith(ca)) return 3;
+    return -1;
   }
 
   /** Which way is better: the polarity word that ends latest in the name decides (单位国内生产总值能耗 → 能耗). */
@@ -256,15 +268,20 @@ function matchOne(previous: Report, next: Report, target: Claim, clause: Span, r
     return { ...base, status: 'no-result', reason: { zh: `下一年报告的回顾中未见「${target.metric}」的${year ?? ''}年数据`, en: `The next report's review gives no ${year ?? ''} figure for “${target.metric}”`.replace('  ', ' ') } };
   }
   const comparable = candidates.find((c) => c.r.unit === target.unit && effectiveKind(c.r) === effectiveKind(target));
-  const result = (comparable ?? candidates[0]).r;
+  const chosen = comparable ?? candidates[0];
+  const result = chosen.r;
+  const match = (['metric', 'synonym', 'short', 'part'] as const)[chosen.affinity];
   const clauseOfResult = resultClause(next.text, result);
   const resultSide: TargetSide = { span: result.span, clause: clauseOfResult, text: next.text.slice(clauseOfResult.start, clauseOfResult.end), claim: result };
   if (!comparable) {
-    return { ...base, result: resultSide, status: 'not-comparable', reason: { zh: `结果「${result.text}」与目标「${target.text}」单位或口径不同`, en: `The result “${result.text}” is in another unit or kind than the target “${target.text}”` } };
+    return { ...base, result: resultSide, match, status: 'not-comparable', reason: { zh: `结果「${result.text}」与目标「${target.text}」单位或口径不同`, en: `The result “${result.text}” is in another unit or kind than the target “${target.text}”` } };
+  }
+  if (match === 'part') {
+    return { ...base, result: resultSide, match, status: 'not-comparable', reason: { zh: `回顾给出的是「${result.metric}」，可能只是「${target.metric}」的一部分`, en: `The review gives “${result.metric}”, which may be only part of “${target.metric}”` } };
   }
   const direction = directionOf(target, targetSide.text, metrics);
   if (!direction) {
-    return { ...base, result: resultSide, status: 'not-comparable', reason: { zh: `无法判断「${target.metric}」越高越好还是越低越好（可在 metricPolarity 中补充）`, en: `Cannot tell whether more or less “${target.metric}” is better (add it to metricPolarity)` } };
+    return { ...base, result: resultSide, match, status: 'not-comparable', reason: { zh: `无法判断「${target.metric}」越高越好还是越低越好（可在 metricPolarity 中补充）`, en: `Cannot tell whether more or less “${target.metric}” is better (add it to metricPolarity)` } };
   }
   const tolerance = target.qualifier === 'approx' ? toleranceOf(target, vocabulary) : 0;
   const wanted = direction === 'ceiling' ? (target.max ?? target.value) : target.value;
@@ -275,6 +292,7 @@ function matchOne(previous: Report, next: Report, target: Claim, clause: Span, r
   return {
     ...base,
     result: resultSide,
+    match,
     status: met ? 'met' : 'missed',
     direction,
     reason: met

@@ -23,6 +23,8 @@ export interface TargetTableRow {
   readonly year: number | null;
   readonly status: TargetStatus;
   readonly direction: string | null;
+  /** How the result's metric meets the target's: metric, synonym, short or part. */
+  readonly match: string | null;
   readonly target: TargetPlace;
   readonly result: TargetPlace | null;
   readonly reason: string;
@@ -40,6 +42,7 @@ export function targetTableRows(rows: readonly TargetRow[], previous: TargetDocu
     year: r.year ?? null,
     status: r.status,
     direction: r.direction ?? null,
+    match: r.match ?? null,
     target: { uri: previous.uri, range: toRange(previous.index, r.target.span), clauseRange: toRange(previous.index, r.target.clause), text: r.target.text, figure: r.target.claim?.text ?? null },
     result: r.result ? { uri: next.uri, range: toRange(next.index, r.result.span), clauseRange: toRange(next.index, r.result.clause), text: r.result.text, figure: r.result.claim?.text ?? null } : null,
     reason: say(r.reason, language),

@@ -98,6 +98,11 @@ describe('number scanner', () => {
       '二三十个=20~30 个 count approx',
       '七八百人=700~800 人 count approx',
     ]);
+    assert.deepEqual(figures('减少收入四、五十亿元，改种一、二千万亩，二、三个月，一、二、三产业'), [
+      '四、五十亿元=4000000000~5000000000 元 amount approx',
+      '一、二千万亩=10000000~20000000 亩 amount approx',
+      '二、三个月=2~3 个月 amount approx',
+    ]);
   });
 
   it('read the number forms of older reports: 五点二倍, full-width groups, 1，120亿元, 6000千瓦, 万余', () => {
@@ -209,6 +214,7 @@ describe('claims', () => {
       '一、2025年工作回顾',
       '实施就业扩容计划，城镇新增就业8万人，城镇调查失业率控制在5.5%以内。',
       '全年计划投资120亿元，完成固定资产投资130亿元，超额完成计划目标5亿元。',
+      '全年布局充电站200个，建成充电站50个。',
       '二、2026年工作安排',
       '城镇新增就业8万人。',
     ].join('\n');
@@ -218,6 +224,8 @@ describe('claims', () => {
       '120亿元 计划投资 2025 target',
       '130亿元 固定资产投资 2025 result',
       '5亿元 超额完成计划目标 2025 result',
+      '200个 布局充电站 2025 target',
+      '50个 建成充电站 2025 result',
       '8万人 城镇新增就业 2026 target',
     ]);
   });
@@ -227,6 +235,7 @@ describe('claims', () => {
       '出口增长6.1%，高于全国1.2个百分点。进口增长5%，高于全国0.8个百分点。',
       '钢产量由2046万吨增加到3178万吨。城乡居民人均收入均增长5%。民生支出占86%。',
       '教育支出2410万元，占本年预算支出的7.84%。中职学校由71所优化整合为47所。',
+      '用于经济建设方面的支出，共占本年支出的46.89%。水泥：从286万吨增加到600万吨。',
     ].join('\n');
     assert.deepEqual(
       parseReport(report).claims.map((c) => `${c.text} ${c.metric}${c.comparedWith ? ` (vs ${c.comparedWith})` : ''}`),
@@ -243,6 +252,9 @@ describe('claims', () => {
         '7.84% 教育支出占本年预算支出',
         '71所 中职学校',
         '47所 中职学校',
+        '46.89% 用于经济建设方面的支出占本年支出',
+        '286万吨 水泥',
+        '600万吨 水泥',
       ],
     );
   });
@@ -277,6 +289,21 @@ describe('claims', () => {
       '60万人 城镇新增就业 2023 result',
       '14个百分点 四大主导产业占GDP比重 2021-2023 result 14',
     ]);
+  });
+
+  it('never throw on text made of the words claims read: comparisons, levels, lists, shares, ranks, spans', () => {
+    const piece = fc.constantFrom('比上年', '高于全国', '由', '从', '增加到', '分别', '和', '、', '占', '的', '增长', '5%', '１，２３４', '1，120亿元', '三四', '五点二倍',
+      '前六', '第3', '全国第一', '近三年累计', '2006年至2008年', '过去一年', '计划', '布局', '为', '，', '。', '：', '\n', '一、2025年工作回顾\n', '二、2026年工作安排\n', '“', '”', '万', '个', '项');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }).map((a) => a.join('')), (text) => {
+        for (const c of parseReport(text).claims) {
+          assert.ok(c.span.start >= 0 && c.span.end <= text.length && c.span.start < c.span.end);
+          assert.ok(Number.isFinite(c.value) && (c.max === undefined || Number.isFinite(c.max)));
+          assert.equal(typeof c.metricKey, 'string');
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('meet the gold standard of 1,158 figures annotated by reading the corpus', () => {

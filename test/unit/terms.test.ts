@@ -68,7 +68,7 @@ describe('term uses of the report glossary', () => {
   const uses = (text: string) => findTermUses(text, new TermIndex(definitions)).map((u) => `${text.slice(u.span.start, u.span.end)} → ${u.key}`);
 
   it('find coordinated shorthand: 稳增长“21条”“18条” uses both entries', () => {
-    assert.deepEqual(uses('出台稳增长“21条”“18条”等政策。'), ['稳增长“21条 → 稳增长21条', '“18条” → 稳增长18条']);
+    assert.deepEqual(uses('出台稳增长“21条”“18条”等政策。'), ['稳增长“21条” → 稳增长21条', '“18条” → 稳增长18条']);
   });
 
   it('do not take a quoted number alone for a term', () => {

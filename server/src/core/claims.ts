@@ -7,7 +7,7 @@ import type { Report, Section, Span } from './model';
 import { scanFigures, type Figure } from './numbers';
 import { parseChineseNumeral } from './numerals';
 import { GROWTH_DOWN, GROWTH_UP, type ClaimKind, type Qualifier } from './units';
-import { COMPARISON_MARKERS, DONE_WORDS, METRIC_LEADING_WORDS, METRIC_TRAILING_WORDS, NOT_COMPARISON_AFTER, PLAN_WORDS, TIME_WORDS } from './lexicon';
+import { CLAUSE_PLAN_WORDS, COMPARISON_MARKERS, DONE_WORDS, METRIC_LEADING_WORDS, METRIC_TRAILING_WORDS, NOT_COMPARISON_AFTER, PLAN_WORDS, TIME_WORDS } from './lexicon';
 
 export type Modality = 'result' | 'target';
 
@@ -119,7 +119,10 @@ export function extractClaims(report: Report): Claim[] {
       let metric = words.metric;
       if (ALLOCATION.test(metric)) metric = withPurpose(metric, facts.sentence, figure.span.end - facts.start);
       // 占本年预算支出的7.84%: the share of what the clause before named.
-      if (/^[占佔]/.test(metric) && previousMetric) metric = `${previousMetric.replace(/（年均）$/, '')}${metric}`;
+      if (/^[占佔]/.test(metric)) {
+        const subject = previousMetric.replace(/（年均）$/, '') || subjectBefore(text, clauseStart, Math.max(sentenceStart, previous?.span.end ?? 0));
+        if (subject) metric = `${subject}${metric}`;
+      }
       const list = breaks.list(figure.span.start);
       if (list !== listStart) {
         listStart = list;
@@ -338,6 +341,20 @@ function listSubjects(text: string, listStart: number, sentenceStart: number): s
   return pairedMetrics(clean(text.slice(lastBreak(text, at, Math.max(sentenceStart, at - 80), SUBJECT_BREAK), at)));
 }
 
+/**
+ * `用于经济建设方面的支出，共占本年支出的46.89%`: the clause before a share is its subject, when it
+ * holds no figure of its own (`floor` is the sentence start or the end of the last figure).
+ */
+function subjectBefore(text: string, clauseStart: number, floor: number): string {
+  if (clauseStart - 1 <= floor || !/[，,]/.test(text[clauseStart - 1])) return '';
+  const start = lastBreak(text, clauseStart - 1, Math.max(floor, clauseStart - 41), CLAUSE_BREAK);
+  if (start === Math.max(floor, clauseStart - 41) && start !== floor) return '';
+  const clause = text.slice(start, clauseStart - 1);
+  if (/^(?:在|由于|随着|为了|为|经过|通过|根据|按照|其中)/.test(clause)) return '';
+  const subject = clean(clause);
+  return [...subject].length <= 20 ? subject : '';
+}
+
 /** `水泥：从286万吨增加到600万吨`: a short label before a colon names the figures after it. */
 function labelBefore(text: string, colon: number): string {
   const start = lastBreak(text, colon, Math.max(0, colon - 12), CLAUSE_BREAK);
@@ -357,7 +374,9 @@ function pairedMetrics(metric: string): string[] {
   if (parts.length < 2) return [];
   const last = parts[parts.length - 1];
   const head = parts[0];
-  const tail = last.length > head.length && head.length <= 3 ? last.slice(head.length) : '';
+  let tail = last.length > head.length && head.length <= 3 ? last.slice(head.length) : '';
+  // 水泥和化肥（折纯）: a note in brackets belongs to the last name only.
+  if (/^[（(]/.test(tail) || tail.length < 2) tail = '';
   return parts.map((part, i) => (i === parts.length - 1 ? part : `${part}${tail}`));
 }
 
@@ -613,6 +632,8 @@ function modalityOf(sentence: string, inherited: Modality, explicit: boolean): M
   return PLAN_WORD.test(sentence) || /控制在.{0,12}以[内下]/.test(sentence) ? 'target' : inherited;
 }
 
+const CLAUSE_PLAN_WORD = new RegExp(`(${[...PLAN_WORDS, ...CLAUSE_PLAN_WORDS].join('|')})`);
+
 function governedByPlan(clause: string): boolean {
-  return PLAN_WORD.test(clause) && !DONE_WORD.test(clause);
+  return CLAUSE_PLAN_WORD.test(clause) && !DONE_WORD.test(clause);
 }

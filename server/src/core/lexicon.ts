@@ -76,6 +76,9 @@ export const PART_TITLE_WORDS = /(回顾|目标|任务|安排|工作|展望|思�
  */
 export const PLAN_WORDS: readonly string[] = ['预期目标', '力争', '确保', '计划', '拟', '目标是', '目标为', '将达到', '要达到', '争取'];
 
+/** Words that plan only the figure they govern in their own clause (布局200个 beside 建成50个), too common in a sentence to make it a plan. */
+export const CLAUSE_PLAN_WORDS: readonly string[] = ['布局', '规划建设', '拟建'];
+
 /** Words in the same clause that make a plan word report what was done: 超额完成计划, 实现了目标. */
 export const DONE_WORDS: readonly string[] = ['完成', '实现了', '超额', '超过', '达到了', '提前', '已'];
 
@@ -99,7 +102,7 @@ export const METRIC_LEADING_WORDS: readonly string[] = [
   '全州', '全旗', '全国', '我区', '我市', '我省', '今年', '去年', '上年', '本年', '全年', '当年', '过去一年', '一年来', '五年来', '这五年', '此外',
   '另外', '同时', '并且', '并', '和', '与', '及', '以及', '其', '主要', '就是', '实现', '推动', '完成', '累计', '共', '新建', '而', '但', '又', '还',
   '例如', '比如', '如', '象', '像', '这', '截至', '截止', '预计', '平均每年', '每年', '五年内', '五年合计', '五年累计',
-  '但是', '因此', '所以', '可见', '结果', '接着', '计划规定', '规定', '這', '與', '实际', '名义', '的',
+  '但是', '因此', '所以', '可见', '结果', '接着', '计划规定', '规定', '這', '與', '实际', '名义', '的', '就', '再', '如果', '只', '把',
 ];
 
 /** Time words a metric does not start with: years, months, quarters (2025年, 一九五四年, 1到10月, 上半年). */

@@ -305,6 +305,11 @@ function scanChinese(text: string, start: number, to: number): ScanResult {
   if (/[第之统唯万千百]/.test(before) && before !== '近' && !/[0-9]/.test(before)) return { next: i };
   if (insideShortQuote(text, start)) return { next: i };
   if (/[一二三四五六七八九十]/.test(before)) return { next: i };
+  // 四、五十亿元, 一、二千万亩: two neighbouring digits apart, an approximate range (40–50亿元), not 四 and 五十.
+  if (text[i] === '、' && run.length === 1 && start > 0 && text[start - 1] !== '\n' && decimal === undefined) {
+    const spread = spreadRange(text, start, i, to);
+    if (spread) return spread;
+  }
   // 三成: a share in tenths.
   if (text[i] === '成' && /^[一二三四五六七八九]$/.test(run) && !/^成(为|立|果|效|绩|功|本|员|熟|交|就|了)/.test(text.slice(i, i + 2))) {
     return {
@@ -336,6 +341,17 @@ function scanChinese(text: string, start: number, to: number): ScanResult {
     return { figure: { span: { start, end: i }, value, unit: '', kind: 'amount', qualifier: qualifierBefore(text, start), chinese: true }, next: i };
   }
   return result;
+}
+
+function spreadRange(text: string, start: number, comma: number, to: number): ScanResult | undefined {
+  const second = /^[零〇一二两三四五六七八九十百千万亿]+/.exec(text.slice(comma + 1, Math.min(to, comma + 12)))?.[0];
+  if (!second || CHINESE_DIGITS[second[0]] !== CHINESE_DIGITS[text[start]] + 1) return undefined;
+  const upper = scanChinese(text, comma + 1, to);
+  const lower = parseChineseNumber(text[start] + second.slice(1));
+  const upperValue = parseChineseNumber(second);
+  if (!upper.figure || upper.figure.max !== undefined || lower === undefined || !upperValue) return undefined;
+  const factor = upper.figure.value / upperValue;
+  return { figure: { ...upper.figure, span: { start, end: upper.figure.span.end }, value: exact(lower * factor), max: upper.figure.value, qualifier: 'approx' }, next: upper.next };
 }
 
 const NEIGHBOURS = ['一两', '一二', '二三', '两三', '三四', '四五', '五六', '六七', '七八', '八九', '三五'];

@@ -202,6 +202,7 @@ const NEXT_QUOTED = /^”?(?:[、和与及])?“([^”“\n]{1,12})”/;
  */
 function coordinated(text: string, first: TermUse, index: TermIndex, uses: TermUse[]): number {
   let end = first.span.end;
+  const at = uses.length - 1;
   for (let guard = 0; guard < 20; guard++) {
     const m = NEXT_QUOTED.exec(text.slice(end, end + 20));
     if (!m) break;
@@ -213,6 +214,11 @@ function coordinated(text: string, first: TermUse, index: TermIndex, uses: TermU
     const span = { start: quoteStart, end: end + m[0].length };
     uses.push({ span, key, definitions: index.lookup(key), note: noteAfter(text, span.end) });
     end = span.end;
+  }
+  // 稳增长“21条”“18条”: the first use then takes its closing quote, as the items after it do.
+  const own = uses[at];
+  if (uses.length - 1 > at && text[own.span.end] === '”' && text.lastIndexOf('“', own.span.end) >= own.span.start) {
+    uses[at] = { ...own, span: { start: own.span.start, end: own.span.end + 1 } };
   }
   return end;
 }

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { parseReport } from '../../server/src/core/report';
 import { pairReports, parsePairs, reportIdentity } from '../../server/src/core/identity';
-import { extendVocabulary, matchTargets, type TargetRow } from '../../server/src/core/targets';
+import { extendVocabulary, matchTargets, rowAt, type TargetRow } from '../../server/src/core/targets';
 import { LineIndex } from '../../server/src/core/text';
 import { runChecks, standaloneContext } from '../../server/src/checks';
 import { CORPUS, FIXTURES } from './helpers';
@@ -183,6 +183,18 @@ describe('the targets table for a reader', () => {
     assert.ok(!markdown.includes('<b>'), markdown);
     assert.equal(table[0].status, 'met');
     assert.equal(table[0].result?.range.start.line, 3);
+  });
+});
+
+describe('the row under the cursor', () => {
+  it('finds a target by its figure or clause in the previous report, and a result in the next', () => {
+    const { previous, next } = pair('今年主要预期目标是：地区生产总值增长6.5%左右，城镇新增就业60万人以上。', '地区生产总值增长5.8%，城镇新增就业62万人。');
+    const found = matchTargets(parseReport(previous), parseReport(next));
+    const at = (text: string, needle: string) => text.indexOf(needle) + 1;
+    assert.equal(rowAt(found, 'target', at(previous, '6.5%'))?.status, 'missed');
+    assert.equal(rowAt(found, 'target', at(previous, '城镇新增就业60'))?.metric, '城镇新增就业');
+    assert.equal(rowAt(found, 'result', at(next, '62万人'))?.status, 'met');
+    assert.equal(rowAt(found, 'result', 0), undefined, 'the title is no result');
   });
 });
 

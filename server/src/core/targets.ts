@@ -235,6 +235,19 @@ export function matchTargets(previous: Report, next: Report, vocabulary: TargetV
 }
 
 /**
+ * The row a hover at `offset` speaks of: on a target's clause in the previous report, or on a
+ * result's clause in the next one. The figure itself wins over a clause that merely contains it.
+ */
+export function rowAt(rows: readonly TargetRow[], side: 'target' | 'result', offset: number): TargetRow | undefined {
+  const place = (r: TargetRow) => (side === 'target' ? r.target : r.result);
+  const covers = (r: TargetRow, part: 'span' | 'clause') => {
+    const p = place(r);
+    return p !== undefined && p[part].start <= offset && offset <= p[part].end;
+  };
+  return rows.find((r) => covers(r, 'span')) ?? rows.find((r) => covers(r, 'clause'));
+}
+
+/**
  * A review that quotes the target it speaks of (没有实现年初确定的…降低4%左右…的目标) gives the
  * target again, not a result.
  */

@@ -37,6 +37,13 @@ describe('report identity', () => {
     assert.deepEqual(reportIdentity(parseReport(text)), { government: '大连市中山区', level: 'district', given: { year: 2022, month: 12 }, reviewYear: 2022, planYear: 2023 });
   });
 
+  it('reads a county, and takes 我代表省人民政府 for no government’s name', () => {
+    const county = reportIdentity(parseReport('某某县人民政府工作报告\n——2024年1月5日在某某县第十八届人民代表大会第三次会议上\n'));
+    assert.deepEqual([county.government, county.level, county.reviewYear], ['某某县', 'county', 2023]);
+    const unnamed = reportIdentity(parseReport('各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、2025年工作回顾\n'));
+    assert.deepEqual([unnamed.government, unnamed.reviewYear, unnamed.planYear], [undefined, 2025, 2026]);
+  });
+
   it('knows the State Council from the national congress and the review heading', () => {
     for (const year of [2021, 2022, 2023]) {
       const identity = reportIdentity(parseReport(national(year)));

@@ -39,7 +39,8 @@ const NATIONAL = /我代表国务院|国务院总理|全国人民代表大会/;
 const LEVEL_SUFFIX: readonly [RegExp, GovernmentLevel][] = [
   [/(?:省|自治区|特别行政区)$/, 'province'],
   [/(?:北京|天津|上海|重庆)市$/, 'province'],
-  [/(?:区|县|旗)$/, 'district'],
+  [/(?:县|旗)$/, 'county'],
+  [/区$/, 'district'],
   [/(?:市|州|盟)$/, 'city'],
 ];
 /** A review heading with its year: 一、2022年工作回顾, 一、2025年和“十四五”时期工作回顾. */
@@ -67,8 +68,10 @@ function governmentOf(report: Report, head: string): { government?: string; leve
   if (congress && (congress[2] || !congress[1] || /^全国$/.test(congress[1]))) return { government: '全国', level: 'national' };
   // A title naming the full chain (大连市中山区人民政府) says more than the speech line (中山区).
   const titled = GOVERNMENT.exec(frontMatter(report) || head.slice(0, 400));
-  // A title that starts with its year (2026年四川省人民政府工作报告) does not name 年四川省.
-  const name = longest(titled?.[1].replace(/^[年月日]/, ''), congress?.[1]);
+  // A title that starts with its year (2026年四川省人民政府工作报告) does not name 年四川省, nor
+  // 我代表省人民政府 a 我代表省.
+  const fromTitle = titled?.[1].replace(/^[年月日]/, '').replace(/^.*代表/, '');
+  const name = longest(fromTitle && [...fromTitle].length >= 2 ? fromTitle : undefined, congress?.[1]);
   if (name) return { government: name, level: LEVEL_SUFFIX.find(([pattern]) => pattern.test(name))?.[1] };
   if (NATIONAL.test(head)) return { government: '全国', level: 'national' };
   return {};

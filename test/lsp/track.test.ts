@@ -55,6 +55,14 @@ describe('report-review track', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('warns when the two reports are of different governments or years that do not follow, and still prints the table', () => {
+    const out = track(join('test', 'corpus', 'hainan-2026.txt'), join('test', 'corpus', 'gansu-2026.txt'));
+    assert.equal(out.status, 0);
+    assert.match(out.stderr, /plans 2026 but .* reviews 2025: not consecutive years/);
+    assert.match(out.stderr, /\(海南省\) and .* \(甘肃省\) are reports of different governments/);
+    assert.match(out.stdout, /^== /);
+  });
+
   it('wants exactly two reports', () => {
     const out = track(join(NATIONAL, '2022.txt'));
     assert.equal(out.status, 2);

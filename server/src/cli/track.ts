@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { runChecks, standaloneContext, type RatedFinding, type Severity } from '../checks';
 import { findConfig } from '../config/config';
 import type { EvidenceRow } from '../core/evidence';
-import { reportIdentity, type ReportIdentity } from '../core/identity';
+import { reportIdentity, sameGovernment, type ReportIdentity } from '../core/identity';
 import type { Report } from '../core/model';
 import { parseReport } from '../core/report';
 import { extendVocabulary, matchTargets } from '../core/targets';
@@ -161,6 +161,11 @@ export function runTrack(argv: readonly string[]): number {
     complain(language === 'zh'
       ? `${previous.file} 为 ${identities.previous.planYear} 年的计划，${next.file} 回顾的是 ${identities.next.reviewYear} 年：不是相邻年份`
       : `${previous.file} plans ${identities.previous.planYear} but ${next.file} reviews ${identities.next.reviewYear}: not consecutive years`);
+  }
+  if (identities.previous.government && identities.next.government && !sameGovernment(identities.previous, identities.next)) {
+    complain(language === 'zh'
+      ? `${previous.file}（${identities.previous.government}）与 ${next.file}（${identities.next.government}）不是同一政府的报告`
+      : `${previous.file} (${identities.previous.government}) and ${next.file} (${identities.next.government}) are reports of different governments`);
   }
   const rows = targetTableRows(matchTargets(previous.report, next.report, vocabulary), previous, next, language);
   const context = { ...standaloneContext(next.report), previous: previous.report, evidence, targetVocabulary: vocabulary };

@@ -16,8 +16,12 @@ import { matchTargets, targetsParagraph, type TargetRow } from '../core/targets'
 import { endOfSentence, startOfSentence } from './sentences';
 import type { Check, CheckContext, Finding, RelatedLocation } from './types';
 
-/** A sentence saying the year's targets were completed (主要目标任务顺利完成, 完成了全年预期目标). */
-const COMPLETED = /(?:目标任务|预期目标|主要目标|发展目标)[^。；，]{0,6}?(顺利|圆满|全面|胜利|如期|较好|基本)?(?:完成|实现|达成)|(基本|较好|全面|顺利|圆满)?(?:完成|实现|达成)了?[^。；]{0,10}?(?:主要目标任务|目标任务|预期目标|主要目标)/;
+/**
+ * A sentence saying the year's targets were completed (全年主要目标任务顺利完成, 完成了全年预期目标):
+ * the targets of the year as a whole (全年, 主要, 各项…), not one goal (脱贫攻坚目标任务).
+ */
+const YEARS_TARGETS = '(?:全年|年度|主要|各项|预期)[^。；，]{0,6}?(?:目标任务|目标)';
+const COMPLETED = new RegExp(`${YEARS_TARGETS}[^。；，]{0,6}?(顺利|圆满|全面|胜利|如期|较好|基本)?(?:完成|实现|达成)|(基本|较好|全面|顺利|圆满)?(?:完成|实现|达成)了?[^。；，]{0,8}?${YEARS_TARGETS}`);
 /** Plans and five-year statements are not about the year under review. */
 const NOT_THE_YEAR = /确保|力争|努力|必须|五年|十[一二三四五]五|规划/;
 /** Words by which a review owns up to a shortfall. */

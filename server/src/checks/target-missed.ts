@@ -12,6 +12,7 @@
  * answer a review most easily leaves out.
  */
 import type { Report, Span } from '../core/model';
+import { reportIdentity } from '../core/identity';
 import { matchTargets, targetsParagraph, type TargetRow } from '../core/targets';
 import { endOfSentence, startOfSentence } from './sentences';
 import type { Check, CheckContext, Finding, RelatedLocation } from './types';
@@ -23,7 +24,7 @@ import type { Check, CheckContext, Finding, RelatedLocation } from './types';
 const YEARS_TARGETS = '(?:全年|年度|主要|各项|预期)[^。；，]{0,6}?(?:目标任务|目标)';
 const COMPLETED = new RegExp(`${YEARS_TARGETS}[^。；，]{0,6}?(顺利|圆满|全面|胜利|如期|较好|基本)?(?:完成|实现|达成)|(基本|较好|全面|顺利|圆满)?(?:完成|实现|达成)了?[^。；，]{0,8}?${YEARS_TARGETS}`);
 /** Plans and five-year statements are not about the year under review. */
-const NOT_THE_YEAR = /确保|力争|努力|必须|五年|十[一二三四五]五|规划/;
+const NOT_THE_YEAR = /确保|力争|努力|必须|为(?:完成|实现)|五年|十[一二三四五]五|规划/;
 /** Words by which a review owns up to a shortfall. */
 const ACKNOWLEDGED = /未(?:能)?(?:完成|实现|达到|达成)|没有(?:完成|实现|达到)|低于(?:预期|目标|年初)|不及预期|未达预期|差距/;
 
@@ -36,7 +37,11 @@ export const targetMissed: Check = {
     const missed = matchTargets(context.previous, report, context.targetVocabulary).filter((r) => r.main && r.status === 'missed' && r.result);
     if (!missed.length) return [];
     const text = report.text;
-    const reviewEnd = targetsParagraph(report)?.start ?? text.length;
+    // The review ends where the plan begins: the targets paragraph, or the first figure planned for
+    // the coming year (为完成今年目标任务… is a plan, not a claim of completion).
+    const planYear = reportIdentity(report).planYear;
+    const firstPlanned = report.claims.find((c) => c.modality === 'target' && planYear !== undefined && c.period === String(planYear))?.span.start;
+    const reviewEnd = Math.min(targetsParagraph(report)?.start ?? text.length, firstPlanned ?? text.length);
     const findings: Finding[] = [];
     const completions = completionSentences(text, reviewEnd);
     for (const { span, hedged } of completions) {

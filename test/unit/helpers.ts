@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseReport } from '../../server/src/core/report';
 import type { Report, Section } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text';
-import { runChecks } from '../../server/src/checks';
+import { runChecks, standaloneContext } from '../../server/src/checks';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 export const CORPUS = join(__dirname, '..', 'corpus');
@@ -48,14 +48,19 @@ export function checkOutline(fixture: string): void {
   assert.deepEqual(renderOutline(report), want);
 }
 
+const NEXT_REPORT = /^-{2,} next report -{2,}\n/m;
 const MARKER = /[ \t]*\{([a-z-]+(?:,[a-z-]+)*)\}[ \t]*$/;
 
 /**
+ * A check across two reports puts the previous report first, then a `---- next report ----` line.
  * A check fixture marks each line that must carry a finding with `{check-id}` at its end; lines
  * without a marker must carry none. The markers are removed before the text is analysed.
  */
 export function checkDiagnostics(fixture: string, checkId: string): void {
-  const lines = fixture.replace(/^(#[^\n]*\n)+/, '').split('\n');
+  // A check across two reports: the previous report, a `---- next report ----` line, then the report checked.
+  const parts = fixture.replace(/^(#[^\n]*\n)+/, '').split(NEXT_REPORT);
+  const previous = parts.length > 1 ? parseReport(parts[0]) : undefined;
+  const lines = parts[parts.length - 1].split('\n');
   const expected: string[] = [];
   const clean = lines.map((line, i) => {
     const m = MARKER.exec(line);
@@ -66,7 +71,7 @@ export function checkDiagnostics(fixture: string, checkId: string): void {
   const text = clean.join('\n');
   const report = parseReport(text);
   const index = new LineIndex(text);
-  const actual = runChecks(report)
+  const actual = runChecks(report, {}, previous ? { ...standaloneContext(report), previous } : undefined)
     .filter((f) => f.checkId === checkId)
     .map((f) => `${index.lineAt(f.span.start) + 1} ${f.checkId}`);
   assert.deepEqual(actual, expected);

@@ -14,10 +14,12 @@ import { outOfRange } from './out-of-range';
 import { textIntegrity } from './text-integrity';
 import { sectionNumbering } from './section-numbering';
 import { termUndefined } from './term-undefined';
+import { targetMissed } from './target-missed';
+import { evidenceMismatch } from './evidence-mismatch';
 import type { Check, CheckContext, Finding, Severity } from './types';
 import { TermIndex, findTermUses, reportDefinitions, type TermDefinition } from '../core/terms';
 
-export const CHECKS: readonly Check[] = [figureConflict, targetRestated, countMismatch, sumMismatch, changeArithmetic, outOfRange, sectionNumbering, textIntegrity, glossaryUnused, glossaryDuplicate, termUndefined];
+export const CHECKS: readonly Check[] = [figureConflict, targetRestated, countMismatch, sumMismatch, changeArithmetic, outOfRange, sectionNumbering, textIntegrity, glossaryUnused, glossaryDuplicate, termUndefined, targetMissed, evidenceMismatch];
 
 /** Per-check settings: `off`, or a severity that replaces the check's default. */
 export type CheckSetting = Severity | 'off';

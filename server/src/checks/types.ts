@@ -1,6 +1,8 @@
 /** What every check is and returns. Pure: checks read the report model and nothing else. */
 import type { Report, Span } from '../core/model';
 import type { TermIndex, TermUse } from '../core/terms';
+import type { TargetVocabulary } from '../core/targets';
+import type { EvidenceRow } from '../core/evidence';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -12,6 +14,11 @@ export interface Localized {
 
 export interface RelatedLocation {
   readonly span: Span;
+  /**
+   * Where the span lies when not in this report: `previous` (the previous report of a pair), or an
+   * evidence table's name as the caller gave it (`EvidenceRow.file`).
+   */
+  readonly document?: string;
   readonly message: Localized;
 }
 
@@ -35,6 +42,12 @@ export interface Finding {
 export interface CheckContext {
   readonly terms: TermIndex;
   readonly uses: readonly TermUse[];
+  /** The report that set the targets this report reviews, when it is paired with one. */
+  readonly previous?: Report;
+  /** How targets meet results: the built-in vocabulary unless the workspace extends it. */
+  readonly targetVocabulary?: TargetVocabulary;
+  /** Official figures from the workspace's evidence tables. */
+  readonly evidence?: readonly EvidenceRow[];
 }
 
 export interface Check {

@@ -25,6 +25,7 @@ import { applyDecisions } from '../checks/decisions';
 import { readDecisions, reviewFileFor } from '../config/review-file';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { runTrack } from './track';
 
 const COMMANDS = ['outline', 'check', 'review', 'claims'] as const;
 const VERSION = '0.1.0';
@@ -49,6 +50,8 @@ Commands:
   check     print the findings of every check
   review    print the outline and the findings
   claims    print every figure with its value, unit, kind, metric, period and modality
+  track     last year's targets against this year's review: report-review track PREVIOUS NEXT
+            (see report-review track --help)
 
 Options:
   --format text|json|csv|sarif
@@ -127,6 +130,7 @@ interface Result {
 }
 
 function main(argv: string[]): number {
+  if (argv[0] === 'track') return runTrack(argv.slice(1));
   let options: Options | 'help';
   try {
     options = parseArgs(argv);

@@ -111,14 +111,20 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /**
- * `checkPage(id)` gives the URI of a check's documentation page (docs/checks/<id>.md); the
- * diagnostic's code then links to it.
+ * A finding as an LSP diagnostic. `checkPage(id)` gives the URI of a check's documentation page
+ * (docs/checks/<id>.md), to which the diagnostic's code links. Related locations in another document
+ * (the previous report of a pair, an evidence table) need that document's URI and line index;
+ * without them they are left out.
  */
-export function toDiagnostic(finding: RatedFinding, index: LineIndex, language: Language, uri: string, checkPage?: (checkId: string) => string | undefined): Diagnostic {
-  const related: DiagnosticRelatedInformation[] | undefined = finding.related?.map((r) => ({
-    location: { uri, range: toRange(index, r.span) },
-    message: say(r.message, language),
-  }));
+export function toDiagnostic(
+  finding: RatedFinding, index: LineIndex, language: Language, uri: string,
+  checkPage?: (checkId: string) => string | undefined,
+  documents: Readonly<Record<string, { uri: string; index: LineIndex }>> = {},
+): Diagnostic {
+  const related: DiagnosticRelatedInformation[] | undefined = finding.related?.flatMap((r) => {
+    const where = r.document !== undefined ? documents[r.document] : { uri, index };
+    return where ? [{ location: { uri: where.uri, range: toRange(where.index, r.span) }, message: say(r.message, language) }] : [];
+  });
   const href = checkPage?.(finding.checkId);
   return {
     range: toRange(index, finding.span),

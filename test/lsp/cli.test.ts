@@ -92,7 +92,7 @@ describe('report-review on a hostile checkout', () => {
     const result = run(['check', good]);
     assert.equal(result.status, 1, 'no crash, and the misspelt id turns nothing off');
     assert.equal(result.stderr, [
-      `report-review: warning: ${join(dir, '.reportreview.json')}:2:15: checks: there is no check with id "section-numbring" (known: figure-conflict, target-restated, count-mismatch, sum-mismatch, change-arithmetic, out-of-range, section-numbering, text-integrity, glossary-unused, glossary-duplicate, term-undefined); ignored`,
+      `report-review: warning: ${join(dir, '.reportreview.json')}:2:15: checks: there is no check with id "section-numbring" (known: figure-conflict, target-restated, count-mismatch, sum-mismatch, change-arithmetic, out-of-range, section-numbering, text-integrity, glossary-unused, glossary-duplicate, term-undefined, target-missed, evidence-mismatch); ignored`,
       `report-review: warning: ${join(dir, '.reportreview.json')}:3:16: glossary[0]: must be of type object; ignored`,
       '',
     ].join('\n'));

@@ -18,6 +18,7 @@ import { pickLanguage, say, toDiagnostic, type Language } from '../protocol/conv
 import { statusLabel, targetsCsv, targetsMarkdown, targetTableRows, type TargetTableRow } from '../protocol/targets';
 import { decodeReport, ENCODINGS, type Encoding } from './decode';
 import { readEvidence } from './evidence';
+import { LIMITS, readRegularFile } from '../io/files';
 
 const FORMATS = ['text', 'json', 'csv', 'md'] as const;
 type Format = (typeof FORMATS)[number];
@@ -110,13 +111,13 @@ export function runTrack(argv: readonly string[]): number {
   const language = options.language;
   const complain = (message: string) => process.stderr.write(`report-review: ${message}\n`);
   const load = (file: string): Loaded | undefined => {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      complain(`${file}: ${language === 'zh' ? '无法读取' : 'cannot read'} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    // The same guarded read as `check`: regular files only, within the CLI's size limit.
+    const read = readRegularFile(file, LIMITS.cliReport);
+    if (!read.ok) {
+      complain(`${file}: ${say(read.reason, language)}`);
       return undefined;
     }
+    const bytes = read.bytes;
     const decoded = decodeReport(bytes, options.encoding);
     if (!decoded.ok) {
       complain(`${file}: ${say(decoded.reason, language)}`);
@@ -141,15 +142,13 @@ export function runTrack(argv: readonly string[]): number {
   const evidence: EvidenceRow[] = [];
   const tables: Record<string, { uri: string; index: LineIndex }> = {};
   for (const file of options.evidence.length ? options.evidence : named) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      complain(`${file}: ${language === 'zh' ? '无法读取' : 'cannot read'} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    const read = readRegularFile(file, LIMITS.cliReport);
+    if (!read.ok) {
+      complain(`${file}: ${say(read.reason, language)}`);
       unreadable = true;
       continue;
     }
-    const table = readEvidence(bytes, file);
+    const table = readEvidence(read.bytes, file);
     for (const e of table.errors) complain(say(e, language));
     if (table.errors.length && !table.rows.length) unreadable = true;
     evidence.push(...table.rows);

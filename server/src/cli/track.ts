@@ -3,7 +3,6 @@
  * year's figures against evidence tables. Prints one row per target; exit 1 when a finding of the
  * cross-report checks (target-missed, evidence-mismatch) is at or above --fail-on.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runChecks, standaloneContext, type RatedFinding, type Severity } from '../checks';
@@ -182,8 +181,10 @@ export function runTrack(argv: readonly string[]): number {
  */
 function rawConfig(path: string | undefined): Record<string, unknown> {
   if (!path) return {};
+  const read = readRegularFile(path, LIMITS.config);
+  if (!read.ok) return {};
   try {
-    const raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\ufeff/, ''));
+    const raw = JSON.parse(read.bytes.toString('utf8').replace(/^\ufeff/, ''));
     return raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
   } catch {
     // The shared loader has already said what is wrong with the file.

@@ -25,7 +25,7 @@ function folder(): string {
   return mkdtempSync(join(tmpdir(), 'report-review-safety-'));
 }
 
-const DECISION: Decision = { check: 'figure-conflict', fingerprint: '0123456789abcdef', quote: '1.2万人 ↔ 1.1万人', decision: 'ignored' };
+const DECISION: Decision = { check: 'figure-conflict', fingerprint: '0123456789abcdef', quote: { text: '1.2万人 ↔ 1.1万人', context: '全区城镇新增就业1.2万人。' }, decision: 'dismissed' };
 
 describe('reading files from a hostile checkout', () => {
   it('refuses paths that leave the root, by .. or by a symlink', () => {
@@ -152,22 +152,23 @@ describe('the review sidecar', () => {
 
   it('keeps entries it does not understand, and leaves a newer format alone', async () => {
     const root = folder();
-    const future = { check: 'figure-conflict', fingerprint: 'aaaaaaaaaaaaaaaa', decision: 'confirmed', reason: '已核实' };
-    writeFileSync(join(root, 'r.txt.review.json'), JSON.stringify({ version: 1, decisions: [future] }));
+    const future = { check: 'figure-conflict', fingerprint: 'aaaaaaaaaaaaaaaa', decision: 'escalated', to: '财政局' };
+    writeFileSync(join(root, 'r.txt.review.json'), JSON.stringify({ version: 2, decisions: [future] }));
     await recordDecision(join(root, 'r.txt'), DECISION);
     assert.deepEqual(JSON.parse(readFileSync(join(root, 'r.txt.review.json'), 'utf8')).decisions, [future, DECISION]);
-    const newer = JSON.stringify({ version: 2, decisions: [] });
+    const newer = JSON.stringify({ version: 3, decisions: [] });
     writeFileSync(join(root, 'r.txt.review.json'), newer);
-    await assert.rejects(recordDecision(join(root, 'r.txt'), DECISION), /version 2 is newer/);
+    assert.match(readDecisions(join(root, 'r.txt')).error?.en ?? '', /version 3 is newer/);
+    await assert.rejects(recordDecision(join(root, 'r.txt'), DECISION), /version 3 is newer/);
     assert.equal(readFileSync(join(root, 'r.txt.review.json'), 'utf8'), newer);
   });
 
   it('is replaced whole, leaving no temporary or lock file behind', async () => {
     const root = folder();
     await recordDecision(join(root, 'r.txt'), DECISION);
-    await recordDecision(join(root, 'r.txt'), { ...DECISION, fingerprint: 'fedcba9876543210', decision: 'accepted' });
+    await recordDecision(join(root, 'r.txt'), { ...DECISION, fingerprint: 'fedcba9876543210', decision: 'confirmed' });
     assert.deepEqual(readdirSync(root), ['r.txt.review.json']);
-    assert.deepEqual(readDecisions(join(root, 'r.txt')).decisions.map((d) => d.decision), ['ignored', 'accepted']);
+    assert.deepEqual(readDecisions(join(root, 'r.txt')).decisions.map((d) => d.decision), ['dismissed', 'confirmed']);
   });
 });
 
@@ -177,7 +178,7 @@ describe('the decision command', () => {
   writeFileSync(report, '一、报告\n');
   const uri = `file://${report}`;
   const context = { trusted: true, isOpen: (u: string) => u === uri, folders: [root] };
-  const args = { uri, check: 'figure-conflict', fingerprint: '0123456789abcdef', quote: 'q', decision: 'ignored' };
+  const args = { uri, check: 'figure-conflict', fingerprint: '0123456789abcdef', quote: { text: 'q', context: 'q。' }, decision: 'dismissed' };
   const refusal = (raw: unknown, c = context) => {
     const r = decisionRequest(raw, c);
     return r.ok ? 'accepted' : r.reason.en;
@@ -191,7 +192,8 @@ describe('the decision command', () => {
     assert.match(refusal({ ...args, uri: 'file:///etc/passwd' }), /open report/);
     assert.match(refusal(args, { ...context, folders: [folder()] }), /not inside a workspace folder/);
     assert.match(refusal({ ...args, check: 'section-numbring' }), /unknown check/);
-    assert.match(refusal({ ...args, decision: 'deleted' }), /accepted or ignored/);
+    assert.match(refusal({ ...args, decision: 'deleted' }), /confirmed or dismissed/);
+    assert.match(refusal({ ...args, decision: 'ignored' }), /confirmed or dismissed/, 'the commands speak version 2 only');
     assert.match(refusal({ ...args, fingerprint: '../x' }), /fingerprint/);
     assert.match(refusal(args, { ...context, trusted: false }), /Restricted Mode/);
     assert.match(refusal(undefined), /no report/);

@@ -5,7 +5,7 @@
  */
 import { lstatSync } from 'node:fs';
 import type { Localized } from '../checks/types';
-import { parseDecisionFile, parseDecisions, recordIn, serializeDecisionFile, SIDECAR_VERSION, type Decision, type DecisionFile } from '../checks/decisions';
+import { decisionsIn, parseDecisionFile, recordIn, removeFrom, serializeDecisionFile, SIDECAR_VERSION, type Decision, type DecisionFile } from '../checks/decisions';
 import { LIMITS } from '../io/files';
 import { FileRefused, readFormatted, updateFile, type FileFormat } from '../io/locked-file';
 
@@ -20,12 +20,12 @@ const FILE: FileFormat<DecisionFile> = {
   serialize: serializeDecisionFile,
 };
 
-/** For reading: the decisions this version understands. */
+/** For reading: the decisions this version understands, version 1 read as version 2 (the file is not rewritten). */
 const FORMAT: Pick<FileFormat<Decision[]>, 'empty' | 'parse'> = {
   empty: () => [],
   parse: (text) => {
     const file = parseDecisionFile(text);
-    return file.ok ? { ok: true, value: parseDecisions(text).decisions } : file;
+    return file.ok ? { ok: true, value: decisionsIn(file.value) } : file;
   },
 };
 
@@ -64,6 +64,16 @@ export async function recordDecision(reportPath: string, decision: Decision): Pr
   const path = reviewFileFor(reportPath);
   try {
     await updateFile(path, FILE, LIMITS.sidecar, (file) => recordIn(file, decision));
+  } finally {
+    cache.delete(path);
+  }
+}
+
+/** Removes the decision on one finding (undo), keeping every other entry. Throws FileRefused as recordDecision does. */
+export async function undoDecision(reportPath: string, check: string, fingerprint: string): Promise<void> {
+  const path = reviewFileFor(reportPath);
+  try {
+    await updateFile(path, FILE, LIMITS.sidecar, (file) => removeFrom(file, check, fingerprint));
   } finally {
     cache.delete(path);
   }

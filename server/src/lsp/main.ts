@@ -10,7 +10,7 @@ import {
   type CodeAction, type InitializeParams, type InitializeResult, type Location, type SymbolInformation,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { runChecks, type CheckContext, type CheckSettings, type RatedFinding } from '../checks';
+import { runChecks, type CheckContext, type CheckSettings } from '../checks';
 import { pickLanguage, say, symbolKind, toDiagnostic, toDocumentSymbols, toFoldingRanges, toRange, type Language } from '../protocol/convert';
 import type { Section } from '../core/model';
 import { builtinDefinitions } from '../core/builtin-glossary';
@@ -19,11 +19,10 @@ import { LineIndex } from '../core/text';
 import { ReportCache, type Analysis } from './cache';
 import { Workspace } from './workspace';
 import { figureHover } from './figures';
-import { applyDecisions, fingerprint, quoteOf, type DecisionKind } from '../checks/decisions';
 import { readDecisions } from '../config/review-file';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatProblem, type ConfigProblem } from '../config/config';
-import { decisionRequest, saveDecision, type DecisionArguments } from './decisions';
+import { CHECKLIST_COMMANDS, checklistExport, checklistOf, executeChecklistCommand, reviewActions, reviewDiagnostics, shownFindings, type Review } from './checklist';
 import { claimRows, claimsCsv } from '../protocol/claims';
 import { checkPageUri, leftoverActions } from './check-actions';
 import { glossaryDefinition, glossaryHover, glossaryList, highlights, keyAt, referencesIn, termCompletions, type GlossaryView } from './glossary';
@@ -49,8 +48,6 @@ let trusted = true;
 let configsWithProblems = new Set<string>();
 /** The sidecar error last shown for each report, so a message is not repeated on every keystroke. */
 const shownSidecarErrors = new Map<string, string>();
-
-const RECORD_DECISION = 'reportReview.recordDecision';
 
 /** Diagnostics wait for a pause in typing, so a burst of keystrokes is analysed once. */
 const DIAGNOSTIC_DELAY_MS = 200;
@@ -78,7 +75,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentHighlightProvider: true,
       completionProvider: { triggerCharacters: ['“'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
-      executeCommandProvider: { commands: [RECORD_DECISION] },
+      executeCommandProvider: { commands: CHECKLIST_COMMANDS },
     },
     serverInfo: { name: 'report-review', version: '0.1.0' },
   };
@@ -133,14 +130,16 @@ function publishConfigProblems(): void {
 }
 
 /** A `.reportreview.json` was edited: read the config and its glossary files again (the other reports need no new scan). */
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles(() => reloadConfig());
+
+function reloadConfig(): void {
   if (!trusted) return;
   workspace.loadConfigs();
   builtin = workspace.builtinEnabled() ? builtinDefinitions() : [];
   publishConfigProblems();
   glossaryGeneration++;
   documents.all().forEach(scheduleDiagnostics);
-});
+}
 
 /** `reportReview/trust`: the client's workspace trust changed (VS Code: trust granted). */
 connection.onNotification('reportReview/trust', (params: { trusted: boolean }) => {
@@ -207,14 +206,14 @@ function lineIndexOf(uri: string): LineIndex | undefined {
   return new LineIndex('');
 }
 
-/** The findings of every enabled check, with the terms known around the report. */
-function findingsOf(analysis: Analysis): RatedFinding[] {
+/** The findings of every enabled check, with the terms known around the report, and the decisions recorded beside it. */
+function reviewOf(analysis: Analysis): Review {
   const view = glossaryView(analysis);
   const context: CheckContext = { terms: view.terms, uses: view.uses };
   const findings = runChecks(analysis.report, checkSettings(), context);
+  const review = { uri: analysis.uri, report: analysis.report, index: analysis.index, findings };
   const path = filePath(analysis.uri);
-  if (!path) return findings;
-  // Findings a reviewer accepted or ignored, recorded beside the report, are not shown again.
+  if (!path) return { ...review, decisions: [] };
   const recorded = readDecisions(path);
   if (recorded.error) {
     const message = say(recorded.error, language);
@@ -225,7 +224,7 @@ function findingsOf(analysis: Analysis): RatedFinding[] {
   } else {
     shownSidecarErrors.delete(path);
   }
-  return applyDecisions(analysis.report, findings, recorded.decisions).open;
+  return { ...review, decisions: recorded.decisions, error: recorded.error };
 }
 
 const SIDECAR_UNREADABLE = {
@@ -251,7 +250,7 @@ function scheduleDiagnostics(document: TextDocument): void {
       const current = documents.get(document.uri);
       if (!current) return;
       const analysis = analyse(current);
-      const diagnostics = findingsOf(analysis).map((f) => toDiagnostic(f, analysis.index, language, current.uri, checkPageUri));
+      const diagnostics = reviewDiagnostics(reviewOf(analysis), language, checkPageUri);
       void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     }, DIAGNOSTIC_DELAY_MS),
   );
@@ -351,26 +350,13 @@ connection.onCodeAction((params) => {
   const analysis = analyse(document);
   const wanted = params.context.diagnostics;
   const actions: CodeAction[] = [];
-  const findings = findingsOf(analysis);
+  const review = reviewOf(analysis);
+  const findings = shownFindings(review);
   for (const finding of findings) {
     const diagnostic = toDiagnostic(finding, analysis.index, language, document.uri);
     const match = wanted.find((d) => d.code === diagnostic.code && sameRange(d.range, diagnostic.range));
     if (!match) continue;
-    const path = filePath(document.uri);
-    if (path && trusted) {
-      for (const decision of ['accepted', 'ignored'] as DecisionKind[]) {
-        actions.push({
-          title: say(DECISION_TITLES[decision], language),
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [match],
-          command: {
-            title: say(DECISION_TITLES[decision], language),
-            command: RECORD_DECISION,
-            arguments: [{ uri: document.uri, check: finding.checkId, fingerprint: fingerprint(analysis.report, finding), quote: quoteOf(analysis.report, finding), decision } satisfies DecisionArguments],
-          },
-        });
-      }
-    }
+    if (filePath(document.uri) && trusted) actions.push(...reviewActions(review, finding, match, language));
     for (const fix of finding.fixes ?? []) {
       actions.push({
         title: say(fix.title, language),
@@ -384,30 +370,35 @@ connection.onCodeAction((params) => {
   return actions;
 });
 
-const DECISION_TITLES: Record<DecisionKind, { zh: string; en: string }> = {
-  accepted: { zh: '接受此问题（记入审阅记录）', en: 'Accept this finding (record it in the review file)' },
-  ignored: { zh: '忽略此问题（记入审阅记录）', en: 'Ignore this finding (record it in the review file)' },
-};
-
-/** Records a reviewer's decision in `<report>.review.json`; the report itself is never touched. */
+/** Records or undoes a reviewer's decision in `<report>.review.json`, or turns a check off in `.reportreview.json`; the report itself is never touched. */
 connection.onExecuteCommand(async (params) => {
-  if (params.command !== RECORD_DECISION) return;
-  const request = decisionRequest(params.arguments?.[0], {
+  await executeChecklistCommand(params.command, params.arguments?.[0], {
     trusted,
     isOpen: (uri) => documents.get(uri) !== undefined,
     folders: workspace.folderPaths,
+    language,
+    showError: (message) => void connection.window.showErrorMessage(message),
+    showInformation: (message) => void connection.window.showInformationMessage(message),
+    refresh: (uri) => {
+      const document = documents.get(uri);
+      if (document) scheduleDiagnostics(document);
+    },
+    reloadConfig,
   });
-  if (!request.ok) {
-    void connection.window.showErrorMessage(`${say({ zh: '报告审阅：', en: 'Report Review: ' }, language)}${say(request.reason, language)}`);
-    return;
-  }
-  const saved = await saveDecision(request.reportPath, request.decision);
-  if (!saved.ok) {
-    void connection.window.showErrorMessage(`${say({ zh: '报告审阅：未记录此决定。', en: 'Report Review: the decision was not recorded. ' }, language)}${say(saved.reason, language)}`);
-    return;
-  }
-  const document = documents.get(request.uri);
-  if (document) scheduleDiagnostics(document);
+});
+
+/** `reportReview/checklist`: the review checklist of one report, for the view and the status bar. */
+connection.onRequest('reportReview/checklist', (params: { uri: string }) => {
+  const document = documents.get(params.uri);
+  if (!document) return null;
+  return checklistOf(reviewOf(analyse(document)), language, trusted && filePath(document.uri) !== undefined);
+});
+
+/** `reportReview/checklistExport`: the checklist as Markdown or CSV, `file` naming the report in its rows. */
+connection.onRequest('reportReview/checklistExport', (params: { uri: string; format: 'md' | 'csv'; file: string }) => {
+  const document = documents.get(params.uri);
+  if (!document) return '';
+  return checklistExport(reviewOf(analyse(document)), params.format === 'md' ? 'md' : 'csv', String(params.file ?? ''), language);
 });
 
 function sameRange(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: typeof a): boolean {

@@ -90,7 +90,7 @@ describe('report-review claims', () => {
 describe('review decisions over LSP and in the CLI', () => {
   const REPORT = '中山区2021年政府工作报告\n——2021年1月25日在中山区第十八届人民代表大会第五次会议上\n一、2020年工作回顾\n新增城镇就业1.1万人。\n（一）稳增长\n全区城镇新增就业1.2万人。\n';
 
-  it('records an ignored finding in <report>.review.json and stops showing it', async () => {
+  it('records a dismissed finding in <report>.review.json and stops showing it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-review-decide-'));
     const file = join(dir, 'report.txt');
     writeFileSync(file, REPORT);
@@ -104,13 +104,13 @@ describe('review decisions over LSP and in the CLI', () => {
     const actions = (await server.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri }, range: conflict.range, context: { diagnostics: [conflict] },
     })) as { title: string; command?: { command: string; arguments: unknown[] } }[];
-    const ignore = actions.find((a) => a.title.startsWith('忽略此问题'));
+    const ignore = actions.find((a) => a.title.startsWith('驳回'));
     assert.ok(ignore?.command);
     const cleared = server.nextDiagnostics(uri, 1);
     await server.connection.sendRequest('workspace/executeCommand', { command: ignore.command.command, arguments: ignore.command.arguments });
     assert.ok(!(await cleared).diagnostics.some((d) => d.code === 'figure-conflict'));
     const sidecar = JSON.parse(readFileSync(`${file}.review.json`, 'utf8'));
-    assert.equal(sidecar.decisions[0].decision, 'ignored');
+    assert.equal(sidecar.decisions[0].decision, 'dismissed');
     assert.equal(readFileSync(file, 'utf8'), REPORT, 'the report itself is untouched');
     await server.stop();
 

@@ -127,7 +127,7 @@ describe('glossary over LSP', () => {
       textDocument: { uri }, range: undefinedTerm.range, context: { diagnostics: [undefinedTerm] },
     })) as CodeAction[];
     const edit = actions.find((a) => a.edit)?.edit?.changes?.[uri]?.[0];
-    assert.ok(actions.some((a) => a.title.startsWith('接受此问题')), 'every finding can be accepted');
+    assert.ok(actions.some((a) => a.title === '确认为问题'), 'every finding can be confirmed');
     assert.equal(edit?.newText, '\n15.和乐调解：（待补充释义）');
   });
 });

@@ -55,9 +55,9 @@ async function open(server: ServerProcess, uri: string, text = REPORT): Promise<
   return (await diagnostics).diagnostics;
 }
 
-function decide(server: ServerProcess, uri: string, fingerprint: string, check = 'figure-conflict', decision = 'ignored'): Promise<unknown> {
+function decide(server: ServerProcess, uri: string, fingerprint: string, check = 'figure-conflict', decision = 'dismissed'): Promise<unknown> {
   return server.connection.sendRequest('workspace/executeCommand', {
-    command: 'reportReview.recordDecision', arguments: [{ uri, check, fingerprint, quote: fingerprint, decision }],
+    command: 'reportReview.recordDecision', arguments: [{ uri, check, fingerprint, quote: { text: fingerprint, context: '' }, decision }],
   });
 }
 
@@ -139,7 +139,7 @@ describe('the server on a hostile checkout', () => {
     await decide(server, uri, '0123456789abcdef', 'figure-conflict', 'deleted');
     await until(() => messages.length === 3, 'three refusals');
     assert.deepEqual(messages.map((m) => m.message.replace(/^Report Review: /, '')), [
-      'decisions are recorded only for an open report.', 'unknown check id.', 'the decision must be accepted or ignored.',
+      'decisions are recorded only for an open report.', 'unknown check id.', 'the decision must be confirmed or dismissed.',
     ]);
     assert.throws(() => readFileSync(`${file}.review.json`));
     await server.stop();

@@ -107,8 +107,8 @@ export interface CommandContext extends DecisionContext {
   readonly showInformation: (message: string) => void;
   /** Publish the report's diagnostics again (a decision changed). */
   readonly refresh: (uri: string) => void;
-  /** Read the workspace config again (a check was turned off). */
-  readonly reloadConfig: () => void;
+  /** Read the config of a workspace folder again (a check was turned off). */
+  readonly reloadConfig: (folder: string) => void;
 }
 
 const PREFIX = { zh: '报告审阅：', en: 'Report Review: ' };
@@ -141,7 +141,7 @@ export async function executeChecklistCommand(command: string, raw: unknown, con
     if (!request.ok) return fail(refused, request.reason);
     const saved = await saveCheckOff(request.folder, request.check);
     if (!saved.ok) return fail({ zh: '未关闭此检查。', en: 'the check was not turned off. ' }, saved.reason);
-    context.reloadConfig();
+    context.reloadConfig(request.folder);
     context.showInformation(say({ zh: `报告审阅：已在 .reportreview.json 中关闭检查 ${request.check}。`, en: `Report Review: ${request.check} is turned off in .reportreview.json.` }, context.language));
     return true;
   }

@@ -10,40 +10,37 @@ import {
   type CodeAction, type InitializeParams, type InitializeResult, type Location, type SymbolInformation,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { runChecks, type CheckContext, type CheckSettings } from '../checks';
+import type { CheckSettings } from '../checks';
 import { pickLanguage, say, symbolKind, toDiagnostic, toDocumentSymbols, toFoldingRanges, toRange, type Language } from '../protocol/convert';
 import type { Section } from '../core/model';
 import { builtinDefinitions } from '../core/builtin-glossary';
-import { TermIndex, findTermUses, reportDefinitions, type TermDefinition } from '../core/terms';
+import { findTermUses } from '../core/terms';
 import { LineIndex } from '../core/text';
-import { ReportCache, type Analysis } from './cache';
-import { Workspace } from './workspace';
 import { figureHover } from './figures';
-import { readDecisions } from '../config/review-file';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatProblem, type ConfigProblem } from '../config/config';
 import { CHECKLIST_COMMANDS, checklistExport, checklistOf, executeChecklistCommand, reviewActions, reviewDiagnostics, shownFindings, type Review } from './checklist';
 import { claimRows, claimsCsv } from '../protocol/claims';
 import { checkPageUri, leftoverActions } from './check-actions';
 import { glossaryDefinition, glossaryHover, glossaryList, highlights, keyAt, referencesIn, termCompletions, type GlossaryView } from './glossary';
+import { LIMITS } from '../io/files';
+import { NodeWorkspace, pathOf } from '../service/node-workspace';
+import { ReviewService, type ReviewDocument } from '../service/review-service';
+import type { FileChange } from '../service/workspace';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const cache = new ReportCache();
 
 let language: Language = 'en';
-let clientCheckSettings: CheckSettings = {};
 let supportsConfiguration = false;
-let workspace = new Workspace([]);
-/** Bumped whenever a glossary source outside the open documents changes. */
-let glossaryGeneration = 0;
-let builtin: TermDefinition[] = [];
+let workspace = new NodeWorkspace([]);
 /**
  * Restricted Mode: an untrusted workspace gets the report's own outline, built-in glossary and
  * checks, but nothing of the workspace is read (config, glossary files, other reports) and no
  * decision is written. Clients that say nothing are trusted, as before.
  */
-let trusted = true;
+let service = new ReviewService(workspace, { builtin: builtinDefinitions, limits: LIMITS });
 /** Config files that have diagnostics now, so they can be cleared. */
 let configsWithProblems = new Set<string>();
 /** The sidecar error last shown for each report, so a message is not repeated on every keystroke. */
@@ -56,13 +53,13 @@ const pending = new Map<string, NodeJS.Timeout>();
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { locale?: string; checks?: CheckSettings; trusted?: boolean };
   language = pickLanguage(options.locale ?? params.locale);
-  clientCheckSettings = options.checks ?? {};
-  trusted = options.trusted !== false;
   supportsConfiguration = !!params.capabilities.workspace?.configuration;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  workspace = Workspace.fromUris(folders);
-  if (trusted) workspace.loadConfigs();
-  builtin = workspace.builtinEnabled() ? builtinDefinitions() : [];
+  workspace = NodeWorkspace.fromUris(folders);
+  service = new ReviewService(workspace, { builtin: builtinDefinitions, limits: LIMITS, trusted: options.trusted !== false, settings: options.checks ?? {} });
+  service.readSettings();
+  // Whatever the workspace changes (settings, glossaries, other reports, trust), open reports are checked again.
+  service.onDidChange(() => documents.all().forEach(scheduleDiagnostics));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -83,34 +80,24 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (supportsConfiguration) void refreshSettings();
-  if (trusted) void loadWorkspace(false);
+  if (service.trusted) void loadWorkspace();
   else connection.console.info('Restricted Mode: the workspace config, glossary files and other reports are not read, and no review decision is written.');
 });
 
 /** Reads what the workspace contributes: config (with its problems as diagnostics), glossaries, other reports. */
-async function loadWorkspace(reloadConfig: boolean): Promise<void> {
-  if (reloadConfig) {
-    workspace.loadConfigs();
-    builtin = workspace.builtinEnabled() ? builtinDefinitions() : [];
-  }
+async function loadWorkspace(): Promise<void> {
+  const loading = service.load();
   publishConfigProblems();
-  glossaryGeneration++;
-  documents.all().forEach(scheduleDiagnostics);
-  await workspace.scanReports();
-  if (!trusted) {
-    workspace.clear();
-    return;
-  }
-  for (const note of workspace.scanNotes) connection.console.info(`Workspace scan: ${note}`);
-  connection.console.info(`Workspace scan: ${workspace.reports.size} report(s) read.`);
-  glossaryGeneration++;
-  documents.all().forEach(scheduleDiagnostics);
+  await loading;
+  if (!service.trusted) return;
+  for (const note of service.scanNotes) connection.console.info(`Workspace scan: ${note}`);
+  connection.console.info(`Workspace scan: ${service.workspaceReports.size} report(s) read.`);
 }
 
 /** Each problem of a `.reportreview.json` is a diagnostic on that file, at its position. */
 function publishConfigProblems(): void {
   const byFile = new Map<string, ConfigProblem[]>();
-  for (const p of workspace.problems) {
+  for (const p of service.problems) {
     const list = byFile.get(p.file) ?? [];
     list.push(p);
     byFile.set(p.file, list);
@@ -129,32 +116,28 @@ function publishConfigProblems(): void {
   configsWithProblems = now;
 }
 
-/** A `.reportreview.json` was edited: read the config and its glossary files again (the other reports need no new scan). */
-connection.onDidChangeWatchedFiles(() => reloadConfig());
+const CHANGE_KINDS: Record<number, FileChange['kind']> = { 1: 'created', 2: 'changed', 3: 'deleted' };
 
-function reloadConfig(): void {
-  if (!trusted) return;
-  workspace.loadConfigs();
-  builtin = workspace.builtinEnabled() ? builtinDefinitions() : [];
+/** Files the client watches changed: the service reads what they affect and open reports are checked again. */
+connection.onDidChangeWatchedFiles((params) => {
+  if (!service.trusted) return;
+  workspace.fileChanged(params.changes.map((c) => ({ uri: c.uri, kind: CHANGE_KINDS[c.type] ?? 'changed' })));
   publishConfigProblems();
-  glossaryGeneration++;
-  documents.all().forEach(scheduleDiagnostics);
-}
+});
 
 /** `reportReview/trust`: the client's workspace trust changed (VS Code: trust granted). */
 connection.onNotification('reportReview/trust', (params: { trusted: boolean }) => {
   const now = params?.trusted === true;
-  if (now === trusted) return;
-  trusted = now;
-  if (trusted) {
-    void loadWorkspace(true);
+  if (now === service.trusted) return;
+  if (now) {
+    void service.setTrusted(true).then(() => {
+      for (const note of service.scanNotes) connection.console.info(`Workspace scan: ${note}`);
+      connection.console.info(`Workspace scan: ${service.workspaceReports.size} report(s) read.`);
+    });
   } else {
-    workspace.clear();
-    builtin = builtinDefinitions();
-    publishConfigProblems();
-    glossaryGeneration++;
-    documents.all().forEach(scheduleDiagnostics);
+    void service.setTrusted(false);
   }
+  publishConfigProblems();
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -164,33 +147,20 @@ connection.onDidChangeConfiguration(() => {
 async function refreshSettings(): Promise<void> {
   try {
     const config = (await connection.workspace.getConfiguration('reportReview')) as { checks?: CheckSettings } | null;
-    clientCheckSettings = config?.checks ?? {};
+    service.setClientSettings(config?.checks ?? {});
   } catch {
     // A client that cannot answer keeps the defaults.
+    documents.all().forEach(scheduleDiagnostics);
   }
-  documents.all().forEach(scheduleDiagnostics);
 }
 
-/** Editor settings first, then the team's `.reportreview.json`, which every reviewer shares. */
-function checkSettings(): CheckSettings {
-  return { ...clientCheckSettings, ...workspace.checkSettings() } as CheckSettings;
+function analyse(document: TextDocument): ReviewDocument {
+  return service.document(document.uri, document.version, () => document.getText());
 }
 
-function analyse(document: TextDocument): Analysis {
-  return cache.get(document.uri, document.version, () => document.getText());
-}
-
-function glossaryView(analysis: Analysis): GlossaryView {
-  if (!analysis.glossary || analysis.glossary.generation !== glossaryGeneration) {
-    const terms = new TermIndex([
-      ...reportDefinitions(analysis.report, analysis.uri),
-      ...workspace.userDefinitions,
-      ...workspace.reportDefinitions(analysis.uri),
-      ...builtin,
-    ]);
-    analysis.glossary = { generation: glossaryGeneration, terms, uses: findTermUses(analysis.report.text, terms) };
-  }
-  return { uri: analysis.uri, report: analysis.report, index: analysis.index, terms: analysis.glossary.terms, uses: analysis.glossary.uses };
+function glossaryView(analysis: ReviewDocument): GlossaryView {
+  const { terms, uses } = analysis.terms;
+  return { uri: analysis.uri, report: analysis.report, index: analysis.index, terms, uses };
 }
 
 function viewOf(uri: string): GlossaryView | undefined {
@@ -201,44 +171,37 @@ function viewOf(uri: string): GlossaryView | undefined {
 function lineIndexOf(uri: string): LineIndex | undefined {
   const document = documents.get(uri);
   if (document) return analyse(document).index;
-  if (workspace.reports.has(uri)) return workspace.reports.get(uri)!.index;
+  const other = service.workspaceReports.get(uri);
+  if (other) return other.index;
   // Workspace glossary files: their entries point at the file's start.
   return new LineIndex('');
 }
 
-/** The findings of every enabled check, with the terms known around the report, and the decisions recorded beside it. */
-function reviewOf(analysis: Analysis): Review {
-  const view = glossaryView(analysis);
-  const context: CheckContext = { terms: view.terms, uses: view.uses };
-  const findings = runChecks(analysis.report, checkSettings(), context);
-  const review = { uri: analysis.uri, report: analysis.report, index: analysis.index, findings };
-  const path = filePath(analysis.uri);
+/**
+ * Every finding of the report with the decisions recorded beside it (a confirmed finding stays
+ * shown, a dismissed one is hidden); a review file that cannot be used is said once.
+ */
+function reviewOf(analysis: ReviewDocument): Review {
+  const { open, decided, sidecarError } = analysis.findings;
+  const path = pathOf(analysis.uri);
+  const review = { uri: analysis.uri, report: analysis.report, index: analysis.index, findings: [...open, ...decided] };
   if (!path) return { ...review, decisions: [] };
-  const recorded = readDecisions(path);
-  if (recorded.error) {
-    const message = say(recorded.error, language);
+  if (sidecarError) {
+    const message = say(sidecarError, language);
     if (shownSidecarErrors.get(path) !== message) {
       shownSidecarErrors.set(path, message);
       void connection.window.showWarningMessage(`${say(SIDECAR_UNREADABLE, language)} ${message}`);
     }
-  } else {
-    shownSidecarErrors.delete(path);
+    return { ...review, decisions: [], error: sidecarError };
   }
-  return { ...review, decisions: recorded.decisions, error: recorded.error };
+  shownSidecarErrors.delete(path);
+  return { ...review, decisions: workspace.readDecisions(analysis.uri).decisions };
 }
 
 const SIDECAR_UNREADABLE = {
   zh: '报告审阅：审阅记录无法使用，已记录的决定暂不生效，也不能记录新的决定。',
   en: 'Report Review: the review file cannot be used; its decisions do not apply and no new decision can be recorded.',
 };
-
-function filePath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function scheduleDiagnostics(document: TextDocument): void {
   const timer = pending.get(document.uri);
@@ -262,7 +225,7 @@ documents.onDidClose((e) => {
   const timer = pending.get(e.document.uri);
   if (timer) clearTimeout(timer);
   pending.delete(e.document.uri);
-  cache.delete(e.document.uri);
+  service.close(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -319,9 +282,9 @@ connection.onReferences((params) => {
     const other = glossaryView(analyse(document));
     for (const location of referencesIn(other, other.terms.lookup(key))) out.push(location);
   }
-  for (const r of workspace.reports.values()) {
+  for (const r of service.workspaceReports.values()) {
     if (open.has(r.uri)) continue;
-    const terms = new TermIndex([...reportDefinitions(r.report, r.uri), ...workspace.userDefinitions, ...builtin]);
+    const terms = service.termIndex(r.report, r.uri, false);
     const other: GlossaryView = { uri: r.uri, report: r.report, index: r.index, terms, uses: findTermUses(r.report.text, terms) };
     for (const location of referencesIn(other, terms.lookup(key))) out.push(location);
   }
@@ -356,7 +319,7 @@ connection.onCodeAction((params) => {
     const diagnostic = toDiagnostic(finding, analysis.index, language, document.uri);
     const match = wanted.find((d) => d.code === diagnostic.code && sameRange(d.range, diagnostic.range));
     if (!match) continue;
-    if (filePath(document.uri) && trusted) actions.push(...reviewActions(review, finding, match, language));
+    if (pathOf(document.uri) && service.trusted) actions.push(...reviewActions(review, finding, match, language));
     for (const fix of finding.fixes ?? []) {
       actions.push({
         title: say(fix.title, language),
@@ -366,16 +329,16 @@ connection.onCodeAction((params) => {
       });
     }
   }
-  actions.push(...leftoverActions(document.uri, analysis.report, analysis.index, findings, params.context, language));
+  actions.push(...leftoverActions(document.uri, analysis.report, analysis.index, [...findings], params.context, language));
   return actions;
 });
 
 /** Records or undoes a reviewer's decision in `<report>.review.json`, or turns a check off in `.reportreview.json`; the report itself is never touched. */
 connection.onExecuteCommand(async (params) => {
   await executeChecklistCommand(params.command, params.arguments?.[0], {
-    trusted,
+    trusted: service.trusted,
     isOpen: (uri) => documents.get(uri) !== undefined,
-    folders: workspace.folderPaths,
+    folders: workspace.folders,
     language,
     showError: (message) => void connection.window.showErrorMessage(message),
     showInformation: (message) => void connection.window.showInformationMessage(message),
@@ -383,7 +346,11 @@ connection.onExecuteCommand(async (params) => {
       const document = documents.get(uri);
       if (document) scheduleDiagnostics(document);
     },
-    reloadConfig,
+    // The client's watcher reports the change too; reading it now turns the check off without waiting for it.
+    reloadConfig: (folder) => {
+      workspace.fileChanged([{ uri: pathToFileURL(join(folder, '.reportreview.json')).href, kind: 'changed' }]);
+      publishConfigProblems();
+    },
   });
 });
 
@@ -391,7 +358,7 @@ connection.onExecuteCommand(async (params) => {
 connection.onRequest('reportReview/checklist', (params: { uri: string }) => {
   const document = documents.get(params.uri);
   if (!document) return null;
-  return checklistOf(reviewOf(analyse(document)), language, trusted && filePath(document.uri) !== undefined);
+  return checklistOf(reviewOf(analyse(document)), language, service.trusted && pathOf(document.uri) !== undefined);
 });
 
 /** `reportReview/checklistExport`: the checklist as Markdown or CSV, `file` naming the report in its rows. */

@@ -4,7 +4,8 @@
  * the report itself is never written.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +14,9 @@ import type { Checklist } from '../../server/src/protocol/checklist';
 import { ServerProcess } from './client';
 
 // 1.1万人 ↔ 1.2万人 is a figure-conflict on line 6; （一）（三） a section-numbering gap on line 7.
-const REPORT = readFileSync(join(__dirname, '..', 'fixtures', 'decisions', 'report.txt'), 'utf8');
+const FIXTURES = join(__dirname, '..', 'fixtures', 'decisions');
+const REPORT = readFileSync(join(FIXTURES, 'report.txt'), 'utf8');
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
 async function start(options: Record<string, unknown> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'report-review-checklist-'));
@@ -126,5 +129,25 @@ describe('the review checklist over LSP', () => {
     assert.match(list.error ?? '', /受限模式/);
     assert.deepEqual(list.rows.map((r) => r.state), ['open', 'open']);
     await s.server.stop();
+  });
+
+  it('exports the checklist from the CLI: report-review review --format md|csv, a version 1 file read as it is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-review-checklist-cli-'));
+    const file = join(dir, 'report.txt');
+    copyFileSync(join(FIXTURES, 'report.txt'), file);
+    copyFileSync(join(FIXTURES, 'v1.review.json'), `${file}.review.json`);
+    const md = spawnSync(process.execPath, [CLI, 'review', '--format', 'md', '--lang', 'en', file], { encoding: 'utf8' });
+    assert.equal(md.status, 1, 'the confirmed gap in the numbering is still a warning to fix');
+    const rows = md.stdout.trim().split('\n').slice(4).map((r) => r.split(/(?<!\\)\|/).slice(2, 8).map((c) => c.trim()));
+    assert.deepEqual(rows, [
+      ['6', 'figure\\-conflict', '1\\.2万人 ↔ 1\\.1万人', '全区城镇新增就业1\\.2万人。', 'dismissed', '口径不同'],
+      ['7', 'section\\-numbering', '（三） ↔ （一）', '（三）促改革', 'confirmed', ''],
+      ['', 'figure\\-conflict', '7\\.5\\% ↔ 7\\%', '', 'text changed \\(decision lapsed\\)', ''],
+    ]);
+    const csv = spawnSync(process.execPath, [CLI, 'review', '--format', 'csv', '--lang', 'zh', file], { encoding: 'utf8' });
+    assert.equal(csv.stdout.split('\r\n')[0], '\ufeff文件,行,检查项,原文,上下文,状态,理由,日期,说明');
+    assert.equal(csv.stdout.split('\r\n').length, 5);
+    assert.equal(readFileSync(`${file}.review.json`, 'utf8'), readFileSync(join(FIXTURES, 'v1.review.json'), 'utf8'), 'reading never rewrites');
+    assert.equal(spawnSync(process.execPath, [CLI, 'check', '--format', 'md', file], { encoding: 'utf8' }).status, 2);
   });
 });

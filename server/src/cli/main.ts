@@ -25,11 +25,13 @@ import { reviewFileFor } from '../config/review-file';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { runTrack } from './track';
+import { checklist } from '../checks/decisions';
+import { checklistCsv, checklistMarkdown, checklistRows, type ChecklistRow } from '../protocol/checklist';
 
 const COMMANDS = ['outline', 'check', 'review', 'claims'] as const;
 const VERSION = '0.1.0';
 type Command = (typeof COMMANDS)[number];
-const FORMATS = ['text', 'json', 'csv', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'csv', 'sarif', 'md'] as const;
 type Format = (typeof FORMATS)[number];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
@@ -53,10 +55,12 @@ Commands:
             (see report-review track --help)
 
 Options:
-  --format text|json|csv|sarif
+  --format text|json|csv|sarif|md
                              output format (json uses LSP shapes: DocumentSymbol, Diagnostic;
-                             csv, for claims only, is UTF-8 with a BOM for spreadsheet programs;
-                             sarif, for check, is SARIF 2.1.0 for code-scanning dashboards)
+                             csv, for claims, is UTF-8 with a BOM for spreadsheet programs;
+                             sarif, for check, is SARIF 2.1.0 for code-scanning dashboards;
+                             md and csv, for review, are the review checklist: every finding
+                             and decision with its line, quote, sentence, reason and date)
   --encoding auto|utf-8|gb18030|gbk|utf-16le|utf-16be
                              how the files are encoded (auto: UTF-8, else GB18030)
   --fail-on error|warning|information|hint
@@ -109,7 +113,8 @@ function parseArgs(argv: string[]): Options | 'help' {
   }
   if (!command) throw new UsageError('no command given');
   if (files.length === 0) throw new UsageError('no FILE given');
-  if (format === 'csv' && command !== 'claims') throw new UsageError('--format csv is for the claims command');
+  if (format === 'csv' && command !== 'claims' && command !== 'review') throw new UsageError('--format csv is for the claims and review commands');
+  if (format === 'md' && command !== 'review') throw new UsageError('--format md is for the review command');
   if (format === 'sarif' && command !== 'check' && command !== 'review') throw new UsageError('--format sarif is for the check and review commands');
   return { command, files, format, encoding, failOn, language };
 }
@@ -124,8 +129,10 @@ interface Result {
   report: Report;
   index: LineIndex;
   findings: readonly RatedFinding[];
-  /** Findings a reviewer accepted or ignored in the sidecar review file. */
+  /** Findings a reviewer dismissed in the sidecar review file. */
   decided: number;
+  /** The review checklist (review --format md|csv): every finding and decision. */
+  checklist?: ChecklistRow[];
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -172,11 +179,16 @@ async function main(argv: string[]): Promise<number> {
     await service.scan();
     const { open, decided, sidecarError } = document.findings;
     if (sidecarError) process.stderr.write(`report-review: ${say(sidecarError, options.language)}\n`);
-    results.push({ file, report: document.report, index: document.index, findings: open, decided: decided.length });
+    const rows = options.command === 'review' && (options.format === 'md' || options.format === 'csv')
+      ? checklistRows(checklist(document.report, [...open, ...decided], sidecarError ? [] : service.workspace.readDecisions(document.uri).decisions), document.index, options.language)
+      : undefined;
+    results.push({ file, report: document.report, index: document.index, findings: open, decided: decided.length, checklist: rows });
   }
   process.stdout.write(
     options.command === 'claims'
       ? renderClaims(results, options)
+      : options.format === 'md' || options.format === 'csv'
+        ? (options.format === 'md' ? checklistMarkdown : checklistCsv)(results.map((r) => ({ file: r.file, rows: r.checklist ?? [] })), options.language)
       : options.format === 'sarif'
         ? `${JSON.stringify(toSarif(results.map((r) => ({ uri: pathToFileURL(resolve(r.file)).href, report: r.report, index: r.index, findings: r.findings })), options.language, VERSION), null, 2)}\n`
         : options.format === 'json'
@@ -265,7 +277,7 @@ function renderText(results: Result[], options: Options): string {
         out.push(`${r.file}:${p.line + 1}:${p.character + 1}: ${f.severity} [${f.checkId}] ${say(f.message, options.language)}`);
       }
       if (options.command === 'review' || r.findings.length || r.decided) {
-        const decided = r.decided ? (zh ? `，另有 ${r.decided} 个已在 ${reviewFileFor(r.file)} 中处理` : `, ${r.decided} more decided in ${reviewFileFor(r.file)}`) : '';
+        const decided = r.decided ? (zh ? `，另有 ${r.decided} 个已在 ${reviewFileFor(r.file)} 中驳回` : `, ${r.decided} more dismissed in ${reviewFileFor(r.file)}`) : '';
         out.push(zh ? `   ${r.findings.length} 个问题${decided}` : `   ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'}${decided}`);
       }
     }

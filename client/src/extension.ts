@@ -10,6 +10,7 @@ import { detectReport } from '../../server/src/core/detect';
 import { FiguresView, exportClaims, plain } from './figures';
 import { LanguageChanges, LanguageChoices } from './language-choice';
 import { TermsView, goToTermUse, type GlossaryListItem } from './terms';
+import { ChecklistView, exportChecklist, withReason } from './checklist';
 
 export const REPORT_LANGUAGE = 'report';
 const DETECTABLE_LANGUAGES = new Set(['plaintext', 'markdown']);
@@ -34,6 +35,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'reportReview', fileEvents: vscode.workspace.createFileSystemWatcher('**/.reportreview.json') },
     // Restricted Mode: the server reads nothing of the workspace and writes no decision until trust is granted.
     initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted },
+    middleware: {
+      // A dismissal asks for its reason first; Escape cancels it.
+      executeCommand: async (command, args, next) => {
+        const withArgs = command === 'reportReview.recordDecision' ? await withReason(args) : args;
+        return withArgs ? next(command, withArgs) : undefined;
+      },
+    },
   };
   client = new LanguageClient('reportReview', vscode.l10n.t('Report Review'), serverOptions, clientOptions);
   choices = new LanguageChoices(context.workspaceState);
@@ -53,6 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   figures = view;
   const terms = new TermsView(client);
   const languageClient = client;
+  const checklist = new ChecklistView(client);
+  checklist.register(context);
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider('reportReview.figures', view),
     vscode.window.registerTreeDataProvider('reportReview.terms', terms),
@@ -60,8 +70,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor((editor) => void terms.refresh(editor)),
     vscode.languages.onDidChangeDiagnostics((e) => {
       const active = vscode.window.activeTextEditor;
-      if (active && e.uris.some((u) => u.toString() === active.document.uri.toString())) void terms.refresh(active);
+      if (active && e.uris.some((u) => u.toString() === active.document.uri.toString())) {
+        void terms.refresh(active);
+        // Every decision changes the report's diagnostics, so the checklist follows them.
+        void checklist.refresh(active);
+      }
     }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => void checklist.refresh(editor)),
+    vscode.commands.registerCommand('reportReview.refreshChecklist', () => checklist.refresh(vscode.window.activeTextEditor)),
+    vscode.commands.registerCommand('reportReview.undoDecisionInView', (node) => checklist.undo(node)),
+    vscode.commands.registerCommand('reportReview.exportChecklist', () => exportChecklist(languageClient)),
     vscode.commands.registerCommand('reportReview.toggleFiguresGrouping', () => view.toggleGrouping()),
     vscode.commands.registerCommand('reportReview.refreshFigures', () => view.refresh(vscode.window.activeTextEditor)),
     vscode.commands.registerCommand('reportReview.exportFigures', () => exportClaims(languageClient)),
@@ -76,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   for (const document of vscode.workspace.textDocuments) await opened(document);
   void view.refresh(vscode.window.activeTextEditor);
   void terms.refresh(vscode.window.activeTextEditor);
+  void checklist.refresh(vscode.window.activeTextEditor);
 }
 
 export async function deactivate(): Promise<void> {

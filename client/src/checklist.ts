@@ -21,7 +21,7 @@ function groupLabel(state: State, count: number): string {
     case 'open': return vscode.l10n.t('Open ({0})', count);
     case 'confirmed': return vscode.l10n.t('Confirmed, still to fix ({0})', count);
     case 'dismissed': return vscode.l10n.t('Dismissed ({0})', count);
-    case 'lapsed': return vscode.l10n.t('Text changed since the decision ({0})', count);
+    case 'lapsed': return vscode.l10n.t('No longer found ({0})', count);
   }
 }
 
@@ -92,7 +92,7 @@ export class ChecklistView implements vscode.TreeDataProvider<Node> {
 
   getTreeItem(node: Node): vscode.TreeItem {
     if ('rows' in node) {
-      const item = new vscode.TreeItem(groupLabel(node.state, node.rows.length), node.state === 'dismissed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(groupLabel(node.state, node.rows.length), vscode.TreeItemCollapsibleState.Expanded);
       item.iconPath = ICONS[node.state];
       item.contextValue = 'group';
       return item;
@@ -102,7 +102,7 @@ export class ChecklistView implements vscode.TreeDataProvider<Node> {
     const line = r.range ? vscode.l10n.t('Line {0}', r.range.start.line + 1) : '';
     item.description = plain([line, r.check, r.reason ?? ''].filter(Boolean).join(' · '));
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(r.message || vscode.l10n.t('The quoted text has changed: this decision no longer applies to any finding.'));
+    tooltip.appendText(r.message || vscode.l10n.t('This decision matches no finding now: the quoted text changed, or its check is off.'));
     if (r.context) tooltip.appendMarkdown('\n\n').appendText(`“${r.context}”`);
     if (r.decision) tooltip.appendMarkdown('\n\n').appendText([decisionLabel(r.decision), r.date ?? '', r.reason ?? ''].filter(Boolean).join(' · '));
     item.tooltip = tooltip;

@@ -1,8 +1,10 @@
 // End-to-end: the packaged extension in a real VS Code (code-server) driven through Chromium.
 // Checks what a person reading a corpus report sees: hovers on a glossary term and on a figure, and
-// the Report Figures view in the Report Review container, whose rows go to the figure in the text.
+// the Report Figures view in the Report Review container, whose rows go to the figure in the text;
+// then the review workflow: confirm a finding, dismiss one with a reason, the Review Checklist and
+// its status-bar counts, undo, turn a check off for the workspace — the report never written.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ROOT } from '../../scripts/code-server-lib.mjs';
 import { screenshotFailure, startSession, stopSession } from './session.mjs';
@@ -39,6 +41,14 @@ const FIRST_GROUP = '一、2020年和“十三五”时期政府工作回顾';
 const UI_LANGUAGE = 'en';
 const GLOSSARY_SOURCE = "This report's glossary, entry 1"; // 本报告名词解释第1条 in a Chinese UI.
 const FIGURES_VIEW = 'Report Figures'; // 报告数据 in a Chinese UI.
+const DOCS = join(ROOT, 'docs');
+const CHECKLIST_VIEW = 'Review Checklist'; // 校对清单 in a Chinese UI.
+// The report's findings: an unbalanced “ (a warning, line 124) and two page leftovers, 上一篇: and
+// 下一篇: (information, lines 137 and 138), all text-integrity; three term-undefined hints.
+const UNBALANCED_AT = { line: 124, column: 46 };
+const LEFTOVER_AT = { line: 137, column: 1 };
+const OTHER_LEFTOVER_AT = { line: 138, column: 1 };
+const REASON = '网页残留，发布前删除';
 
 describe('Report Review hovers and figures in VS Code (code-server + Chromium)', function () {
   this.timeout(120_000);
@@ -134,5 +144,92 @@ describe('Report Review hovers and figures in VS Code (code-server + Chromium)',
       assert.fail(`clicking "${FIGURE}" left the cursor at "${text}", expected line ${FIGURE_AT.line}`);
     });
     await page.screenshot({ path: join(OUT, 'figures.png') });
+  });
+  describe('the review checklist', function () {
+    const workspaceFile = () => join(OUT, 'workspace', FILE);
+    let original;
+    const assertReportUntouched = (when) => assert.ok(readFileSync(workspaceFile()).equals(original), `the report file changed ${when}`);
+    const statusItem = (text) => page.locator('.part.statusbar .statusbar-item', { hasText: text }).first();
+    const waitForStatus = async (text) => {
+      await statusItem(text).waitFor({ timeout: WAIT }).catch(async () => {
+        const items = await page.locator('.part.statusbar .statusbar-item').allInnerTexts();
+        assert.fail(`no status-bar item with "${text}" within ${WAIT} ms; items: ${JSON.stringify(items)}`);
+      });
+    };
+
+    /** Ctrl+. on a finding, then the action whose title starts with `title`. */
+    async function quickFix(at, title) {
+      await goToLine(page, at.line, at.column, WAIT);
+      await page.keyboard.press('Control+.');
+      const row = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+      await row.waitFor({ timeout: WAIT }).catch(async () => {
+        const rows = await page.locator('.action-widget .monaco-list-row').allInnerTexts();
+        assert.fail(`no quick fix "${title}" at ${at.line}:${at.column}; offered: ${JSON.stringify(rows)}`);
+      });
+      await row.click();
+    }
+
+    before(function () {
+      original = readFileSync(REPORT);
+      assertReportUntouched('before the review');
+    });
+
+    it('confirms a finding and dismisses one with a reason; the status bar counts them', async function () {
+      await waitForStatus('✓0 · ✗0');
+      await quickFix(UNBALANCED_AT, 'Confirm as a problem');
+      await waitForStatus('✓1 · ✗0');
+      assertReportUntouched('after a confirmation');
+
+      await quickFix(LEFTOVER_AT, 'Dismiss (not a problem)');
+      await page.locator(SELECTORS.quickInput).waitFor({ state: 'visible', timeout: WAIT });
+      await page.keyboard.type(REASON);
+      await page.keyboard.press('Enter');
+      await waitForStatus('✓1 · ✗1');
+      assertReportUntouched('after a dismissal');
+
+      const sidecar = JSON.parse(readFileSync(`${workspaceFile()}.review.json`, 'utf8'));
+      assert.equal(sidecar.version, 2);
+      assert.deepEqual(sidecar.decisions.map((d) => [d.decision, d.reason]), [['confirmed', undefined], ['dismissed', REASON]]);
+    });
+
+    it(`lists the decisions in the "${CHECKLIST_VIEW}" view, opened from the status bar, and undoes one`, async function () {
+      await statusItem('✓1 · ✗1').click();
+      const header = page.locator('.part.sidebar .pane-header', { hasText: CHECKLIST_VIEW });
+      await header.waitFor({ timeout: WAIT });
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const view = header.locator('xpath=..');
+      const group = (label) => view.locator(`${SELECTORS.treeRow}[aria-level="1"]`, { hasText: label }).first();
+      await group('Confirmed, still to fix (1)').waitFor({ timeout: WAIT }).catch(async () => {
+        assert.fail(`"${CHECKLIST_VIEW}" has no confirmed group; rows: ${JSON.stringify(await treeRows(view))}`);
+      });
+      await group('Dismissed (1)').waitFor({ timeout: WAIT });
+      const dismissed = view.locator(`${SELECTORS.treeRow}[aria-level="2"]`, { hasText: REASON }).first();
+      await dismissed.waitFor({ timeout: WAIT });
+      await page.mouse.move(20, 600);
+      await page.screenshot({ path: join(DOCS, 'review-checklist.png') });
+
+      // The row goes to its finding.
+      await goToLine(page, 1, 1, WAIT);
+      await dismissed.click();
+      await page.locator(SELECTORS.cursorStatus, { hasText: `Ln ${LEFTOVER_AT.line},` }).waitFor({ timeout: WAIT });
+
+      await dismissed.hover();
+      await dismissed.locator('.actions .action-label[aria-label="Undo This Decision"]').click();
+      await waitForStatus('✓1 · ✗0');
+      await group('Dismissed').waitFor({ state: 'detached', timeout: WAIT });
+      const sidecar = JSON.parse(readFileSync(`${workspaceFile()}.review.json`, 'utf8'));
+      assert.deepEqual(sidecar.decisions.map((d) => d.decision), ['confirmed']);
+      assertReportUntouched('after an undo');
+    });
+
+    it('turns a check off for the workspace in .reportreview.json', async function () {
+      const config = join(OUT, 'workspace', '.reportreview.json');
+      assert.equal(existsSync(config), false);
+      await quickFix(OTHER_LEFTOVER_AT, 'Turn off this check for this workspace (text-integrity)');
+      // Every finding of the report was text-integrity but the three hints: they alone stay open.
+      await waitForStatus('3 · ✓0 · ✗0');
+      assert.deepEqual(JSON.parse(readFileSync(config, 'utf8')), { checks: { 'text-integrity': 'off' } });
+      assertReportUntouched('after turning a check off');
+    });
   });
 });

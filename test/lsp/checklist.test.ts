@@ -142,7 +142,7 @@ describe('the review checklist over LSP', () => {
     assert.deepEqual(rows, [
       ['6', 'figure\\-conflict', '1\\.2万人 ↔ 1\\.1万人', '全区城镇新增就业1\\.2万人。', 'dismissed', '口径不同'],
       ['7', 'section\\-numbering', '（三） ↔ （一）', '（三）促改革', 'confirmed', ''],
-      ['', 'figure\\-conflict', '7\\.5\\% ↔ 7\\%', '', 'text changed \\(decision lapsed\\)', ''],
+      ['', 'figure\\-conflict', '7\\.5\\% ↔ 7\\%', '', 'finding gone \\(text changed or check off\\)', ''],
     ]);
     const csv = spawnSync(process.execPath, [CLI, 'review', '--format', 'csv', '--lang', 'zh', file], { encoding: 'utf8' });
     assert.equal(csv.stdout.split('\r\n')[0], '\ufeff文件,行,检查项,原文,上下文,状态,理由,日期,说明');

@@ -148,7 +148,7 @@ describe('the checklist export', () => {
     const csv = checklistCsv([{ file: 'r.txt', rows: [hostile, { ...hostile, state: 'lapsed', range: undefined, reason: undefined, message: '' }] }], 'zh');
     assert.ok(csv.startsWith('\ufeff文件,行,检查项,原文,上下文,状态,理由,日期,说明\r\n'));
     assert.equal(csv.split('\r\n')[1], 'r.txt,5,text-integrity,“A|B”,"见[链接](command:x)与<script>和`代码`\n第二行",已驳回,"\'=HYPERLINK(""x""), 不是问题",2026-11-30,引号不成对');
-    assert.equal(csv.split('\r\n')[2], 'r.txt,,text-integrity,“A|B”,"见[链接](command:x)与<script>和`代码`\n第二行",原文已改（决定失效）,,2026-11-30,');
+    assert.equal(csv.split('\r\n')[2], 'r.txt,,text-integrity,“A|B”,"见[链接](command:x)与<script>和`代码`\n第二行",问题已不存在（原文已改或检查已关闭）,,2026-11-30,');
   });
 });
 

@@ -58,7 +58,7 @@ const STATE: Record<ChecklistState, { zh: string; en: string }> = {
   open: { zh: '待处理', en: 'open' },
   confirmed: { zh: '已确认', en: 'confirmed' },
   dismissed: { zh: '已驳回', en: 'dismissed' },
-  lapsed: { zh: '原文已改（决定失效）', en: 'text changed (decision lapsed)' },
+  lapsed: { zh: '问题已不存在（原文已改或检查已关闭）', en: 'finding gone (text changed or check off)' },
 };
 
 export function stateLabel(state: ChecklistState, language: Language): string {

@@ -98,7 +98,7 @@ export class ChecklistView implements vscode.TreeDataProvider<Node> {
       return item;
     }
     const r = node.row;
-    const item = new vscode.TreeItem(plain(r.quote || r.check), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(rowLabel(r), vscode.TreeItemCollapsibleState.None);
     const line = r.range ? vscode.l10n.t('Line {0}', r.range.start.line + 1) : '';
     item.description = plain([line, r.check, r.reason ?? ''].filter(Boolean).join(' · '));
     const tooltip = new vscode.MarkdownString();
@@ -124,6 +124,22 @@ export class ChecklistView implements vscode.TreeDataProvider<Node> {
       arguments: [{ uri: this.list.uri, check: node.row.check, fingerprint: node.row.fingerprint }],
     });
   }
+}
+
+const LEAD = 12;
+
+/**
+ * A row reads as the report does: its sentence from a little before the quoted text, which is
+ * highlighted (a lone `“` means nothing without it); the quote alone when there is no sentence.
+ */
+function rowLabel(r: ChecklistRow): vscode.TreeItemLabel {
+  const own = r.quote.split(' ↔ ')[0];
+  const at = own ? r.context.indexOf(own) : -1;
+  if (at < 0) return { label: plain(r.quote || r.check) };
+  const from = Math.max(0, at - LEAD);
+  const before = plain(`${from > 0 ? '…' : ''}${r.context.slice(from, at)}`);
+  const quoted = plain(own);
+  return { label: `${before}${quoted}${plain(r.context.slice(at + own.length))}`, highlights: [[before.length, before.length + quoted.length]] };
 }
 
 function decisionLabel(decision: 'confirmed' | 'dismissed'): string {

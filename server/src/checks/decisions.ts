@@ -76,7 +76,9 @@ export function contextOf(text: string, span: { start: number; end: number }): s
 export function quoteOf(report: Report, finding: Finding): Quote {
   const own = report.text.slice(finding.span.start, finding.span.end);
   const related = (finding.related ?? []).filter((r) => r.document === undefined).map((r) => report.text.slice(r.span.start, r.span.end));
-  return { text: [own, ...related].join(' ↔ ').slice(0, QUOTE_LIMIT), context: contextOf(report.text, finding.span).slice(0, QUOTE_LIMIT * 2) };
+  // Other uses of the same term say nothing new: `“四方责任” ↔ “四方责任”` is `“四方责任”`.
+  const pieces = [...new Set([own, ...related])];
+  return { text: pieces.join(' ↔ ').slice(0, QUOTE_LIMIT), context: contextOf(report.text, finding.span).slice(0, QUOTE_LIMIT * 2) };
 }
 
 export function isDecisionKind(value: unknown): value is DecisionKind {

@@ -222,6 +222,12 @@ describe('Report Review hovers and figures in VS Code (code-server + Chromium)',
         const pane = page.locator('.part.sidebar .pane-header[aria-expanded="true"]', { hasText: other });
         if (await pane.count()) await pane.first().click();
       }
+      // The confirmed finding stays in the Problems panel, marked.
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: '[Confirmed] ' }).first().waitFor({ timeout: WAIT }).catch(async () => {
+        const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+        assert.fail(`no "[Confirmed]" finding in the Problems panel; rows: ${JSON.stringify(rows)}`);
+      });
       await page.mouse.move(1350, 60);
       await page.screenshot({ path: join(DOCS, 'review-checklist.png') });
 

@@ -242,22 +242,28 @@ export class ReviewService {
     return { uri, report, index: new LineIndex(text) };
   }
 
-  /** Config, glossary and report files changed on disk: read what they affect, then a new generation. */
+  /**
+   * Config, glossary and report files changed on disk: read what they affect again, and a new
+   * generation when anything the analysis reads changed (a README saved is not a report).
+   */
   filesChanged(changes: readonly FileChange[]): void {
     if (!this.isTrusted || changes.length === 0) return;
     const sources = new Set(this.settings.sources);
     let settings = false;
+    let reports = false;
     for (const change of changes) {
       if (sources.has(change.uri) || change.uri.endsWith('/.reportreview.json')) settings = true;
       if (!isReportFile(change.uri)) continue;
-      this.reports.delete(change.uri);
+      if (this.reports.delete(change.uri)) reports = true;
       if (change.kind === 'deleted') continue;
       const read = this.workspace.readFile(change.uri, this.options.limits.scanFile);
       const report = read.ok ? this.readReport(change.uri, read.text) : undefined;
-      if (report) this.reports.set(change.uri, report);
+      if (!report) continue;
+      this.reports.set(change.uri, report);
+      reports = true;
     }
     if (settings) this.readSettings();
-    this.bump();
+    if (settings || reports) this.bump();
   }
 
   /** The analysis of a document at a version; the text is read only when first needed. */

@@ -154,4 +154,17 @@ describe('the review service', () => {
     const again = decided.document('file:///ws/b.txt', 1, B).findings;
     assert.deepEqual([again.open.length, again.decided.length], [0, 1]);
   });
+
+  it('drops a version replaced while its findings were being computed', async () => {
+    const service = serviceOver(new MemoryWorkspace({}));
+    const first = service.document('file:///ws/b.txt', 1, B);
+    let version = 1;
+    const computing = first.findingsUnlessStale(() => version !== 1);
+    // The reviewer types on: version 2 arrives before the checks of version 1 have run.
+    version = 2;
+    assert.equal(await computing, undefined);
+    assert.equal(first.checked, false);
+    const second = service.document('file:///ws/b.txt', 2, B);
+    assert.deepEqual((await second.findingsUnlessStale(() => version !== 2))?.open.map((f) => f.checkId), ['term-undefined']);
+  });
 });

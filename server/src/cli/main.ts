@@ -11,12 +11,10 @@
 import type { LineIndex } from '../core/text';
 import type { Report, Section } from '../core/model';
 import type { RatedFinding, Severity } from '../checks';
-import { builtinDefinitions } from '../core/builtin-glossary';
 import { formatProblem } from '../config/config';
 import { LIMITS, readRegularFile } from '../io/files';
 import { dirname } from 'node:path';
-import { NodeWorkspace } from '../service/node-workspace';
-import { ReviewService } from '../service/review-service';
+import { checklist, NodeWorkspace, ReviewService } from '../service';
 import { pickLanguage, say, toDiagnostic, toDocumentSymbols, type Language } from '../protocol/convert';
 import { decodeReport, ENCODINGS, type Encoding } from './decode';
 import { claimRows, claimsCsv, formatValue } from '../protocol/claims';
@@ -25,7 +23,6 @@ import { reviewFileFor } from '../config/review-file';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { runTrack } from './track';
-import { checklist } from '../checks/decisions';
 import { checklistCsv, checklistMarkdown, checklistRows, type ChecklistRow } from '../protocol/checklist';
 
 const COMMANDS = ['outline', 'check', 'review', 'claims'] as const;
@@ -212,7 +209,7 @@ function serviceFor(path: string, language: Language): ReviewService {
   const directory = dirname(path);
   let service = services.get(directory);
   if (!service) {
-    service = new ReviewService(new NodeWorkspace([directory], { config: 'nearest', depth: 0 }), { builtin: builtinDefinitions, limits: LIMITS });
+    service = new ReviewService(new NodeWorkspace([directory], { config: 'nearest', depth: 0 }), { limits: LIMITS });
     service.readSettings();
     for (const problem of service.problems) {
       const line = formatProblem(problem, language);

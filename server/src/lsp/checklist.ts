@@ -6,7 +6,8 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
 import type { RatedFinding } from '../checks';
-import { applyDecisions, checklist, fingerprint, quoteOf, type Decision, type DecisionKind } from '../checks/decisions';
+import type { Decision, DecisionKind } from '../checks/decisions';
+import { applyDecisions, checklist, fingerprint, quoteOf } from '../service';
 import type { Localized } from '../checks/types';
 import type { Report } from '../core/model';
 import type { LineIndex } from '../core/text';

@@ -6,8 +6,8 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CHECKS } from '../checks';
-import { isDecisionKind, QUOTE_LIMIT, REASON_LIMIT, type Decision, type DecisionKind, type Quote } from '../checks/decisions';
+import type { Decision, DecisionKind, Quote } from '../checks/decisions';
+import { CHECKS, isDecisionKind, QUOTE_LIMIT, REASON_LIMIT } from '../service';
 import type { Localized } from '../checks/types';
 import { recordDecision, undoDecision } from '../config/review-file';
 import { turnOffCheck } from '../config/turn-off';

@@ -13,9 +13,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckSettings } from '../checks';
 import { pickLanguage, say, symbolKind, toDiagnostic, toDocumentSymbols, toFoldingRanges, toRange, type Language } from '../protocol/convert';
 import type { Section } from '../core/model';
-import { builtinDefinitions } from '../core/builtin-glossary';
-import { findTermUses } from '../core/terms';
-import { LineIndex } from '../core/text';
 import { figureHover } from './figures';
 import { formatProblem, type ConfigProblem } from '../config/config';
 import { CHECKLIST_COMMANDS, checklistExport, checklistOf, executeChecklistCommand, reviewActions, reviewDiagnostics, shownFindings, type Review } from './checklist';
@@ -23,9 +20,7 @@ import { claimRows, claimsCsv } from '../protocol/claims';
 import { checkPageUri, leftoverActions } from './check-actions';
 import { glossaryDefinition, glossaryHover, glossaryList, highlights, keyAt, referencesIn, termCompletions, type GlossaryView } from './glossary';
 import { LIMITS } from '../io/files';
-import { NodeWorkspace, pathOf } from '../service/node-workspace';
-import { ReviewService, type ReviewDocument } from '../service/review-service';
-import type { FileChange } from '../service/workspace';
+import { findTermUses, LineIndex, NodeWorkspace, pathOf, ReviewService, type FileChange, type ReviewDocument } from '../service';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -40,7 +35,7 @@ let workspace = new NodeWorkspace([]);
  * checks, but nothing of the workspace is read (config, glossary files, other reports) and no
  * decision is written. Clients that say nothing are trusted, as before.
  */
-let service = new ReviewService(workspace, { builtin: builtinDefinitions, limits: LIMITS });
+let service = new ReviewService(workspace, { limits: LIMITS });
 /** Config files that have diagnostics now, so they can be cleared. */
 let configsWithProblems = new Set<string>();
 /** The sidecar error last shown for each report, so a message is not repeated on every keystroke. */
@@ -56,7 +51,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsConfiguration = !!params.capabilities.workspace?.configuration;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspace = NodeWorkspace.fromUris(folders);
-  service = new ReviewService(workspace, { builtin: builtinDefinitions, limits: LIMITS, trusted: options.trusted !== false, settings: options.checks ?? {} });
+  service = new ReviewService(workspace, { limits: LIMITS, trusted: options.trusted !== false, settings: options.checks ?? {} });
   service.readSettings();
   // Whatever the workspace changes (settings, glossaries, other reports, trust), open reports are checked again.
   service.onDidChange(() => documents.all().forEach(scheduleDiagnostics));
@@ -203,6 +198,10 @@ const SIDECAR_UNREADABLE = {
   en: 'Report Review: the review file cannot be used; its decisions do not apply and no new decision can be recorded.',
 };
 
+/**
+ * Diagnostics wait for a pause in typing, then are computed in steps; a version replaced (or a
+ * document closed) meanwhile is dropped, and the outline is answered between the steps.
+ */
 function scheduleDiagnostics(document: TextDocument): void {
   const timer = pending.get(document.uri);
   if (timer) clearTimeout(timer);
@@ -213,8 +212,11 @@ function scheduleDiagnostics(document: TextDocument): void {
       const current = documents.get(document.uri);
       if (!current) return;
       const analysis = analyse(current);
-      const diagnostics = reviewDiagnostics(reviewOf(analysis), language, checkPageUri);
-      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+      void analysis.findingsUnlessStale(() => documents.get(current.uri)?.version !== current.version).then((findings) => {
+        if (!findings) return;
+        const diagnostics = reviewDiagnostics(reviewOf(analysis), language, checkPageUri);
+        void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+      });
     }, DIAGNOSTIC_DELAY_MS),
   );
 }

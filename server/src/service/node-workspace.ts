@@ -99,7 +99,12 @@ export class NodeWorkspace implements ReviewWorkspace {
 
   /** Files changed on disk (the client's watchers saw it). */
   fileChanged(changes: readonly FileChange[]): void {
-    for (const listener of this.listeners) listener(changes);
+    // The client may spell a URI differently (percent-encoding); the workspace's own spelling is the listing's.
+    const canonical = changes.map((c) => {
+      const path = pathOf(c.uri);
+      return path ? { ...c, uri: pathToFileURL(path).href } : c;
+    });
+    for (const listener of this.listeners) listener(canonical);
   }
 }
 

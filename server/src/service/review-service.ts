@@ -10,6 +10,7 @@ import { runChecks, type CheckSettings, type RatedFinding } from '../checks';
 import type { Localized } from '../checks/types';
 import { applyDecisions } from '../checks/decisions';
 import type { ConfigProblem } from '../config/config';
+import { builtinDefinitions } from '../core/builtin-glossary';
 import { detectReport } from '../core/detect';
 import type { Report } from '../core/model';
 import { parseReport } from '../core/report';
@@ -25,8 +26,8 @@ export interface ScanLimits {
 }
 
 export interface ReviewServiceOptions {
-  /** The built-in glossary; called only when a term context is first needed. */
-  readonly builtin: () => readonly TermDefinition[];
+  /** The built-in glossary (default: the bundled one); called only when a term context is first needed. */
+  readonly builtin?: () => readonly TermDefinition[];
   /** An untrusted workspace contributes nothing: no settings, glossary files or other reports. */
   readonly trusted?: boolean;
   /** The editor's per-check settings; `.reportreview.json` wins over them. */
@@ -54,6 +55,11 @@ export interface WorkspaceReport {
   readonly uri: string;
   readonly report: Report;
   readonly index: LineIndex;
+}
+
+/** Lets the event loop answer what is waiting (a request, a newer version) before the next step. */
+function pause(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Every parse goes through here, so an incremental parse can take its place. */
@@ -113,6 +119,21 @@ export class ReviewDocument {
     const recorded = this.service.workspace.readDecisions(this.uri);
     const { open, decided } = applyDecisions(this.report, this.checkedAt.findings, recorded.decisions);
     return { open, decided, sidecarError: recorded.error };
+  }
+
+  /**
+   * The findings, computed step by step (parse, terms, checks) with a pause between steps, so that
+   * other requests (the outline) are answered in between; `undefined`, and nothing more computed,
+   * once `stale()` says a newer version has replaced this one.
+   */
+  async findingsUnlessStale(stale: () => boolean): Promise<Findings | undefined> {
+    for (const step of [() => this.report, () => this.index, () => this.terms]) {
+      await pause();
+      if (stale()) return undefined;
+      step();
+    }
+    await pause();
+    return stale() ? undefined : this.findings;
   }
 
   /** True once the checks ran for the current generation: a caller can tell that findings were not computed again. */
@@ -213,8 +234,8 @@ export class ReviewService {
     let budget = limits.scanTotal;
     let large = 0;
     for (const uri of files.slice(0, limits.scanFiles)) {
-      // Yield between files so the server keeps answering.
-      await new Promise((resolve) => setImmediate(resolve));
+      // A pause between files, so the server keeps answering.
+      await pause();
       const max = Math.min(limits.scanFile, budget);
       const read = this.workspace.readFile(uri, max);
       if (!read.ok && read.problem === 'tooLarge' && max < limits.scanFile) {
@@ -242,22 +263,28 @@ export class ReviewService {
     return { uri, report, index: new LineIndex(text) };
   }
 
-  /** Config, glossary and report files changed on disk: read what they affect, then a new generation. */
+  /**
+   * Config, glossary and report files changed on disk: read what they affect again, and a new
+   * generation when anything the analysis reads changed (a README saved is not a report).
+   */
   filesChanged(changes: readonly FileChange[]): void {
     if (!this.isTrusted || changes.length === 0) return;
     const sources = new Set(this.settings.sources);
     let settings = false;
+    let reports = false;
     for (const change of changes) {
       if (sources.has(change.uri) || change.uri.endsWith('/.reportreview.json')) settings = true;
       if (!isReportFile(change.uri)) continue;
-      this.reports.delete(change.uri);
+      if (this.reports.delete(change.uri)) reports = true;
       if (change.kind === 'deleted') continue;
       const read = this.workspace.readFile(change.uri, this.options.limits.scanFile);
       const report = read.ok ? this.readReport(change.uri, read.text) : undefined;
-      if (report) this.reports.set(change.uri, report);
+      if (!report) continue;
+      this.reports.set(change.uri, report);
+      reports = true;
     }
     if (settings) this.readSettings();
-    this.bump();
+    if (settings || reports) this.bump();
   }
 
   /** The analysis of a document at a version; the text is read only when first needed. */
@@ -288,7 +315,7 @@ export class ReviewService {
       }
     }
     // An untrusted workspace cannot turn the built-in glossary off: its config is not read.
-    if (this.settings.builtinGlossary) for (const d of this.options.builtin()) definitions.push(d);
+    if (this.settings.builtinGlossary) for (const d of (this.options.builtin ?? builtinDefinitions)()) definitions.push(d);
     return new TermIndex(definitions);
   }
 

@@ -105,6 +105,7 @@ describe('review decisions over LSP and in the CLI', () => {
       textDocument: { uri }, range: conflict.range, context: { diagnostics: [conflict] },
     })) as { title: string; command?: { command: string; arguments: unknown[] } }[];
     const ignore = actions.find((a) => a.title.startsWith('驳回'));
+    assert.ok(!actions.some((a) => a.title.startsWith('在此工作区关闭此检查')), 'no workspace folder to hold .reportreview.json, so no turn-off');
     assert.ok(ignore?.command);
     const cleared = server.nextDiagnostics(uri, 1);
     await server.connection.sendRequest('workspace/executeCommand', { command: ignore.command.command, arguments: ignore.command.arguments });

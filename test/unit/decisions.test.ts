@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +12,7 @@ import {
 } from '../../server/src/checks/decisions';
 import { readDecisions, recordDecision, undoDecision } from '../../server/src/config/review-file';
 import { turnOffCheck, withCheckOff } from '../../server/src/config/turn-off';
-import { checklistCsv, checklistMarkdown, type ChecklistRow } from '../../server/src/protocol/checklist';
+import { checklistCsv, checklistMarkdown, markdownCell, type ChecklistRow } from '../../server/src/protocol/checklist';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'decisions');
 // Two findings: 1.1万人 ↔ 1.2万人 (figure-conflict, line 6) and （一）（三） (section-numbering, line 7).
@@ -149,6 +151,33 @@ describe('the checklist export', () => {
     assert.ok(csv.startsWith('\ufeff文件,行,检查项,原文,上下文,状态,理由,日期,说明\r\n'));
     assert.equal(csv.split('\r\n')[1], 'r.txt,5,text-integrity,“A|B”,"见[链接](command:x)与<script>和`代码`\n第二行",已驳回,"\'=HYPERLINK(""x""), 不是问题",2026-11-30,引号不成对');
     assert.equal(csv.split('\r\n')[2], 'r.txt,,text-integrity,“A|B”,"见[链接](command:x)与<script>和`代码`\n第二行",问题已不存在（原文已改或检查已关闭）,,2026-11-30,');
+  });
+});
+
+describe('the checklist export, on any text a report may hold', () => {
+  const text = fc.string({ unit: fc.constantFrom('|', '[', ']', '(', ')', '<', '>', '`', '\\', '\n', '\r', '"', ',', '=', '+', '-', '@', ' ', '甲', '“', '”', 'a', '1') });
+  const row = (quote: string, context: string, reason: string): ChecklistRow => ({
+    state: 'dismissed', check: 'figure-conflict', fingerprint: '0123456789abcdef', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+    message: quote, quote, context, decision: 'dismissed', reason, date: '2026-11-30',
+  });
+
+  it('keeps a Markdown cell one cell of one row, with no markup left unescaped', () => {
+    fc.assert(fc.property(text, (t) => {
+      const cell = markdownCell(t);
+      assert.ok(!/[\r\n]/.test(cell));
+      // Every ASCII punctuation mark is preceded by a backslash that is not itself escaped.
+      assert.ok(!/(^|[^\\])(\\\\)*[|[\]<>`(]/.test(cell), cell);
+    }));
+  });
+
+  it('reads back from CSV as written (a formula behind a quote mark)', () => {
+    fc.assert(fc.property(text, text, text, (quote, context, reason) => {
+      const csv = checklistCsv([{ file: 'r.txt', rows: [row(quote, context, reason)] }], 'en');
+      const records = parseCsv(csv.slice(1), { relax_column_count: false }) as string[][];
+      assert.equal(records.length, 2);
+      const unformula = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+      assert.deepEqual(records[1], ['r.txt', '1', 'figure-conflict', unformula(quote), unformula(context), 'dismissed', unformula(reason), '2026-11-30', unformula(quote)]);
+    }));
   });
 });
 

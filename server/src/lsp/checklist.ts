@@ -59,10 +59,10 @@ const TITLES = {
 
 /**
  * The review actions on one shown finding: confirm (unless it is confirmed already, then undo),
- * dismiss, and turn its check off for the workspace. None when nothing may be written (Restricted
- * Mode, a report not saved on disk).
+ * dismiss, and turn its check off for the workspace (when a workspace folder can hold the config).
+ * The caller offers none when nothing may be written (Restricted Mode, a report not saved on disk).
  */
-export function reviewActions(review: Review, finding: RatedFinding, diagnostic: Diagnostic, language: Language): CodeAction[] {
+export function reviewActions(review: Review, finding: RatedFinding, diagnostic: Diagnostic, language: Language, canTurnOff: boolean): CodeAction[] {
   const print = fingerprint(review.report, finding);
   const current = review.decisions.find((d) => d.check === finding.checkId && d.fingerprint === print);
   const quote = quoteOf(review.report, finding);
@@ -79,6 +79,7 @@ export function reviewActions(review: Review, finding: RatedFinding, diagnostic:
     actions.push(decide('confirmed'));
   }
   actions.push(decide('dismissed'));
+  if (!canTurnOff) return actions;
   const off = TITLES.turnOff[language](finding.checkId);
   actions.push({ title: off, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: off, command: TURN_OFF_CHECK, arguments: [{ uri: review.uri, check: finding.checkId }] } });
   return actions;

@@ -321,7 +321,7 @@ connection.onCodeAction((params) => {
     const diagnostic = toDiagnostic(finding, analysis.index, language, document.uri);
     const match = wanted.find((d) => d.code === diagnostic.code && sameRange(d.range, diagnostic.range));
     if (!match) continue;
-    if (pathOf(document.uri) && service.trusted) actions.push(...reviewActions(review, finding, match, language));
+    if (pathOf(document.uri) && service.trusted) actions.push(...reviewActions(review, finding, match, language, workspace.folders.length > 0));
     for (const fix of finding.fixes ?? []) {
       actions.push({
         title: say(fix.title, language),

@@ -144,6 +144,9 @@ describe('the review checklist over LSP', () => {
       ['7', 'section\\-numbering', '（三） ↔ （一）', '（三）促改革', 'confirmed', ''],
       ['', 'figure\\-conflict', '7\\.5\\% ↔ 7\\%', '', 'finding gone \\(text changed or check off\\)', ''],
     ]);
+    const text = spawnSync(process.execPath, [CLI, 'check', '--lang', 'en', file], { encoding: 'utf8' });
+    assert.match(text.stdout, /report\.txt:7:1: warning \[section-numbering\] \[confirmed\] /);
+    assert.match(text.stdout, /1 finding, 1 more dismissed in/);
     const csv = spawnSync(process.execPath, [CLI, 'review', '--format', 'csv', '--lang', 'zh', file], { encoding: 'utf8' });
     assert.equal(csv.stdout.split('\r\n')[0], '\ufeff文件,行,检查项,原文,上下文,状态,理由,日期,说明');
     assert.equal(csv.stdout.split('\r\n').length, 5);

@@ -14,7 +14,7 @@ import type { RatedFinding, Severity } from '../checks';
 import { formatProblem } from '../config/config';
 import { LIMITS, readRegularFile } from '../io/files';
 import { dirname } from 'node:path';
-import { checklist, NodeWorkspace, ReviewService } from '../service';
+import { applyDecisions, checklist, NodeWorkspace, ReviewService } from '../service';
 import { pickLanguage, say, toDiagnostic, toDocumentSymbols, type Language } from '../protocol/convert';
 import { decodeReport, ENCODINGS, type Encoding } from './decode';
 import { claimRows, claimsCsv, formatValue } from '../protocol/claims';
@@ -130,6 +130,8 @@ interface Result {
   decided: number;
   /** The review checklist (review --format md|csv): every finding and decision. */
   checklist?: ChecklistRow[];
+  /** Findings confirmed in the sidecar: shown, and marked. */
+  confirmed?: ReadonlySet<RatedFinding>;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -176,10 +178,12 @@ async function main(argv: string[]): Promise<number> {
     await service.scan();
     const { open, decided, sidecarError } = document.findings;
     if (sidecarError) process.stderr.write(`report-review: ${say(sidecarError, options.language)}\n`);
+    const decisions = sidecarError ? [] : service.workspace.readDecisions(document.uri).decisions;
     const rows = options.command === 'review' && (options.format === 'md' || options.format === 'csv')
-      ? checklistRows(checklist(document.report, [...open, ...decided], sidecarError ? [] : service.workspace.readDecisions(document.uri).decisions), document.index, options.language)
+      ? checklistRows(checklist(document.report, [...open, ...decided], decisions), document.index, options.language)
       : undefined;
-    results.push({ file, report: document.report, index: document.index, findings: open, decided: decided.length, checklist: rows });
+    const confirmed = new Set(applyDecisions(document.report, open, decisions).confirmed.keys());
+    results.push({ file, report: document.report, index: document.index, findings: open, decided: decided.length, checklist: rows, confirmed });
   }
   process.stdout.write(
     options.command === 'claims'
@@ -271,7 +275,8 @@ function renderText(results: Result[], options: Options): string {
     if (options.command !== 'outline') {
       for (const f of r.findings) {
         const p = r.index.position(f.span.start);
-        out.push(`${r.file}:${p.line + 1}:${p.character + 1}: ${f.severity} [${f.checkId}] ${say(f.message, options.language)}`);
+        const mark = r.confirmed?.has(f) ? (zh ? '【已确认】' : '[confirmed] ') : '';
+        out.push(`${r.file}:${p.line + 1}:${p.character + 1}: ${f.severity} [${f.checkId}] ${mark}${say(f.message, options.language)}`);
       }
       if (options.command === 'review' || r.findings.length || r.decided) {
         const decided = r.decided ? (zh ? `，另有 ${r.decided} 个已在 ${reviewFileFor(r.file)} 中驳回` : `, ${r.decided} more dismissed in ${reviewFileFor(r.file)}`) : '';

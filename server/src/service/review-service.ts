@@ -62,8 +62,11 @@ function pause(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Every parse goes through here, so an incremental parse can take its place. */
-export function parse(text: string): Report {
+/**
+ * Every parse goes through here, so an incremental parse can take its place: the second argument is the
+ * model of the document's last version, when it was parsed (unused by the full parse).
+ */
+export function parse(text: string, _previous?: Report): Report {
   return parseReport(text);
 }
 
@@ -79,10 +82,17 @@ export class ReviewDocument {
     readonly uri: string,
     readonly version: number,
     private source_: string | (() => string),
+    /** The model of the version this one replaced, for an incremental parse; dropped once parsed. */
+    private previous?: Report,
   ) {}
 
   get text(): string {
     return this.report.text;
+  }
+
+  /** The model if it was parsed already; nothing is computed. */
+  get parsedReport(): Report | undefined {
+    return this.parsed;
   }
 
   /** The document's text, read now if it was not yet. */
@@ -100,7 +110,10 @@ export class ReviewDocument {
 
   /** The report model: the outline needs nothing more. */
   get report(): Report {
-    this.parsed ??= parse(this.source());
+    if (!this.parsed) {
+      this.parsed = parse(this.source(), this.previous);
+      this.previous = undefined;
+    }
     return this.parsed;
   }
 
@@ -302,7 +315,7 @@ export class ReviewService {
   document(uri: string, version: number, text: string | (() => string)): ReviewDocument {
     const cached = this.documents.get(uri);
     if (cached && cached.version === version) return cached;
-    const document = new ReviewDocument(this, uri, version, text);
+    const document = new ReviewDocument(this, uri, version, text, cached?.parsedReport);
     const scanned = this.reports.get(uri);
     if (scanned && typeof text === 'string' && scanned.report.text === text) document.adopt(scanned);
     this.documents.set(uri, document);

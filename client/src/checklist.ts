@@ -52,10 +52,14 @@ export class ChecklistView implements vscode.TreeDataProvider<Node> {
     context.subscriptions.push(this.view, this.status);
   }
 
-  /** Asks the server for the active report's checklist; another editor leaves the last report shown. */
+  /**
+   * Asks the server for the active report's checklist. The view keeps the last report while no
+   * report is active; the status bar speaks of the active report only, so it goes with another file.
+   */
   async refresh(editor: vscode.TextEditor | undefined): Promise<void> {
-    if (!editor || editor.document.languageId !== 'report') {
-      if (!editor) this.status.hide();
+    if (!editor) return;
+    if (editor.document.languageId !== 'report') {
+      this.status.hide();
       return;
     }
     const uri = editor.document.uri.toString();

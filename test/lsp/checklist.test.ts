@@ -18,11 +18,13 @@ const FIXTURES = join(__dirname, '..', 'fixtures', 'decisions');
 const REPORT = readFileSync(join(FIXTURES, 'report.txt'), 'utf8');
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
-async function start(options: Record<string, unknown> = {}) {
+const CONFIG = JSON.stringify({ glossary: [{ term: '稳增长', definition: '稳定经济增长' }] });
+
+async function start(options: Record<string, unknown> = {}, config = CONFIG) {
   const dir = mkdtempSync(join(tmpdir(), 'report-review-checklist-'));
   const file = join(dir, 'report.txt');
   writeFileSync(file, REPORT);
-  writeFileSync(join(dir, '.reportreview.json'), JSON.stringify({ glossary: [{ term: '稳增长', definition: '稳定经济增长' }] }));
+  writeFileSync(join(dir, '.reportreview.json'), config);
   const uri = pathToFileURL(file).href;
   const server = new ServerProcess();
   const messages: string[] = [];
@@ -117,6 +119,18 @@ describe('the review checklist over LSP', () => {
     });
     assert.deepEqual(s.messages, ['报告审阅：已在 .reportreview.json 中关闭检查 section-numbering。']);
     assert.equal(readFileSync(s.file, 'utf8'), REPORT);
+    await s.server.stop();
+  });
+
+  it('refuses to turn a check off in a .reportreview.json that does not parse, and leaves it byte for byte', async () => {
+    const conflicted = '{\n<<<<<<< HEAD\n  "checks": {}\n=======\n>>>>>>> theirs\n}\n';
+    const s = await start({}, conflicted);
+    const numbering = byCode(s.diagnostics, 'section-numbering')!;
+    const off = (await actionsOn(s, numbering)).find((a) => a.title.startsWith('在此工作区关闭此检查'));
+    await s.server.connection.sendRequest('workspace/executeCommand', { command: off!.command!.command, arguments: off!.command!.arguments });
+    for (let i = 0; i < 200 && !s.messages.some((m) => m.includes('未关闭此检查')); i++) await new Promise((r) => setTimeout(r, 25));
+    assert.ok(s.messages.some((m) => /^报告审阅：未关闭此检查。.*无法解析/.test(m)), JSON.stringify(s.messages));
+    assert.equal(readFileSync(join(s.dir, '.reportreview.json'), 'utf8'), conflicted);
     await s.server.stop();
   });
 

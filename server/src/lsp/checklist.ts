@@ -117,32 +117,32 @@ const PREFIX = { zh: '报告审阅：', en: 'Report Review: ' };
 
 /** Runs one of the checklist commands; false when `command` is not one of them. */
 export async function executeChecklistCommand(command: string, raw: unknown, context: CommandContext): Promise<boolean> {
-  const fail = (what: Localized, reason: Localized): true => {
-    context.showError(`${say(PREFIX, context.language)}${say(what, context.language)}${say(reason, context.language)}`);
+  /** Says why nothing was written, after what was not done when the request itself was fine. */
+  const fail = (reason: Localized, what?: Localized): true => {
+    context.showError(`${say(PREFIX, context.language)}${what ? say(what, context.language) : ''}${say(reason, context.language)}`);
     return true;
   };
-  const refused = { zh: '', en: '' };
   if (command === RECORD_DECISION) {
     const request = decisionRequest(raw, context);
-    if (!request.ok) return fail(refused, request.reason);
+    if (!request.ok) return fail(request.reason);
     const saved = await saveDecision(request.reportPath, request.decision);
-    if (!saved.ok) return fail({ zh: '未记录此决定。', en: 'the decision was not recorded. ' }, saved.reason);
+    if (!saved.ok) return fail(saved.reason, { zh: '未记录此决定。', en: 'the decision was not recorded. ' });
     context.refresh(request.uri);
     return true;
   }
   if (command === UNDO_DECISION) {
     const request = undoRequest(raw, context);
-    if (!request.ok) return fail(refused, request.reason);
+    if (!request.ok) return fail(request.reason);
     const saved = await removeDecision(request.reportPath, request.check, request.fingerprint);
-    if (!saved.ok) return fail({ zh: '未能撤销此决定。', en: 'the decision was not undone. ' }, saved.reason);
+    if (!saved.ok) return fail(saved.reason, { zh: '未能撤销此决定。', en: 'the decision was not undone. ' });
     context.refresh(request.uri);
     return true;
   }
   if (command === TURN_OFF_CHECK) {
     const request = turnOffRequest(raw, context);
-    if (!request.ok) return fail(refused, request.reason);
+    if (!request.ok) return fail(request.reason);
     const saved = await saveCheckOff(request.folder, request.check);
-    if (!saved.ok) return fail({ zh: '未关闭此检查。', en: 'the check was not turned off. ' }, saved.reason);
+    if (!saved.ok) return fail(saved.reason, { zh: '未关闭此检查。', en: 'the check was not turned off. ' });
     context.reloadConfig(request.folder);
     context.showInformation(say({ zh: `报告审阅：已在 .reportreview.json 中关闭检查 ${request.check}。`, en: `Report Review: ${request.check} is turned off in .reportreview.json.` }, context.language));
     return true;

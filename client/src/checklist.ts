@@ -10,6 +10,8 @@ import type { Checklist, ChecklistRow } from '../../server/src/protocol/checklis
 
 export const CHECKLIST_VIEW = 'reportReview.checklist';
 const UNDO_DECISION = 'reportReview.undoDecision';
+/** The server's command; VS Code runs it through the client's middleware, which asks a dismissal's reason. */
+const RECORD_DECISION = 'reportReview.recordDecision';
 
 type State = ChecklistRow['state'];
 const ORDER: readonly State[] = ['open', 'confirmed', 'dismissed', 'lapsed'];
@@ -111,13 +113,20 @@ export class ChecklistView implements vscode.TreeDataProvider<Node> {
     if (r.decision) tooltip.appendMarkdown('\n\n').appendText([decisionLabel(r.decision), r.date ?? '', r.reason ?? ''].filter(Boolean).join(' · '));
     item.tooltip = tooltip;
     item.iconPath = ICONS[r.state];
-    // Undo is offered on decisions, and only when decisions can be written.
-    item.contextValue = r.decision && !this.list?.readOnly ? 'decision' : 'finding';
+    // Undo is offered on decisions, confirm and dismiss on open findings, and only when decisions can be written.
+    item.contextValue = this.list?.readOnly ? 'readOnly' : r.decision ? 'decision' : 'open';
     if (r.range && this.list) {
       const range = new vscode.Range(r.range.start.line, r.range.start.character, r.range.end.line, r.range.end.character);
       item.command = { command: 'vscode.open', title: vscode.l10n.t('Go to the finding'), arguments: [vscode.Uri.parse(this.list.uri), { selection: range }] };
     }
     return item;
+  }
+
+  /** Confirm or dismiss an open finding from the view, as its quick fix does (a dismissal asks why). */
+  async decide(node: Node | undefined, decision: 'confirmed' | 'dismissed'): Promise<void> {
+    if (!node || !('row' in node) || node.row.state !== 'open' || !this.list) return;
+    const { check, fingerprint, quote, context } = node.row;
+    await vscode.commands.executeCommand(RECORD_DECISION, { uri: this.list.uri, check, fingerprint, quote: { text: quote, context }, decision });
   }
 
   /** Undo: the decision leaves the sidecar and the finding is open again. */

@@ -87,6 +87,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor((editor) => void checklist.refresh(editor)),
     vscode.commands.registerCommand('reportReview.refreshChecklist', () => checklist.refresh(vscode.window.activeTextEditor)),
     vscode.commands.registerCommand('reportReview.undoDecisionInView', (node) => checklist.undo(node)),
+    vscode.commands.registerCommand('reportReview.confirmInView', (node) => checklist.decide(node, 'confirmed')),
+    vscode.commands.registerCommand('reportReview.dismissInView', (node) => checklist.decide(node, 'dismissed')),
     vscode.commands.registerCommand('reportReview.exportChecklist', () => exportChecklist(languageClient)),
     vscode.commands.registerCommand('reportReview.toggleFiguresGrouping', () => view.toggleGrouping()),
     vscode.commands.registerCommand('reportReview.refreshFigures', () => view.refresh(vscode.window.activeTextEditor)),

@@ -243,6 +243,16 @@ describe('Report Review hovers and figures in VS Code (code-server + Chromium)',
       const sidecar = JSON.parse(readFileSync(`${workspaceFile()}.review.json`, 'utf8'));
       assert.deepEqual(sidecar.decisions.map((d) => d.decision), ['confirmed']);
       assertReportUntouched('after an undo');
+
+      // Open again, it can be dismissed from the view itself; an empty reason is fine.
+      const reopened = view.locator(`${SELECTORS.treeRow}[aria-level="2"]`, { hasText: `Line ${LEFTOVER_AT.line} ·` }).first();
+      await reopened.hover();
+      await reopened.locator('.actions .action-label[aria-label="Dismiss (Not a Problem)"]').click();
+      await page.locator(SELECTORS.quickInput).waitFor({ state: 'visible', timeout: WAIT });
+      await page.keyboard.press('Enter');
+      await waitForStatus('✓1 · ✗1');
+      const again = JSON.parse(readFileSync(`${workspaceFile()}.review.json`, 'utf8'));
+      assert.deepEqual(again.decisions.map((d) => [d.decision, d.reason]), [['confirmed', undefined], ['dismissed', undefined]]);
     });
 
     it('turns a check off for the workspace in .reportreview.json', async function () {

@@ -1,8 +1,9 @@
 /**
  * The review checklist (校对清单) of the active report: a view listing its open findings and every
- * decision (confirmed, dismissed, or lapsed when the quoted text changed), each going to its place;
- * undo on a decision; a status-bar item with the counts; export to Markdown or CSV; and the reason
- * asked for when a finding is dismissed. The server keeps the decisions; this only shows them.
+ * decision (confirmed, dismissed, or no longer found when the quoted text changed or the check was
+ * turned off), each going to its place; confirm and dismiss on an open finding, undo on a decision;
+ * a status-bar item with the counts; export to Markdown or CSV; and the reason asked for when a
+ * finding is dismissed. The server keeps the decisions; this only shows them and asks for changes.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';

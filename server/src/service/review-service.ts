@@ -176,6 +176,7 @@ export class ReviewService {
   private isTrusted: boolean;
   private readonly listeners = new Set<() => void>();
   private scanning?: Promise<void>;
+  private firstScan?: Promise<void>;
 
   constructor(readonly workspace: ReviewWorkspace, private readonly options: ReviewServiceOptions) {
     this.clientSettings = options.settings ?? {};
@@ -241,7 +242,13 @@ export class ReviewService {
     this.settings = this.isTrusted ? this.workspace.readSettings() : NO_SETTINGS;
   }
 
-  /** Reads the other reports of the workspace folders, within the limits. */
+  /** The folders' reports as read by the first scan; scans only if none was made (the CLI asks once per FILE). */
+  scanOnce(): Promise<void> {
+    this.firstScan ??= this.scan();
+    return this.firstScan;
+  }
+
+  /** Reads the other reports of the workspace folders again, within the limits. */
   scan(): Promise<void> {
     this.scanning ??= this.scanNow().finally(() => (this.scanning = undefined));
     return this.scanning;

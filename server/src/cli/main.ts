@@ -175,7 +175,7 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     // The folder's other reports define terms this one uses, as in the editor.
-    await service.scan();
+    await service.scanOnce();
     const { open, decided, sidecarError } = document.findings;
     if (sidecarError) process.stderr.write(`report-review: ${say(sidecarError, options.language)}\n`);
     const decisions = sidecarError ? [] : service.workspace.readDecisions(document.uri).decisions;

@@ -179,4 +179,15 @@ describe('the review service', () => {
     assert.equal(service.get('file:///ws/a.txt')!.report, service.workspaceReports.get('file:///ws/a.txt')!.report, 'a.txt is parsed once');
     assert.deepEqual(checkIds(service, 'b.txt', B, 0), []);
   });
+
+  it('scans again when a report of the folder changes during the scan', async () => {
+    const workspace = new MemoryWorkspace({ 'b.txt': B, 'c.txt': A.replace('店小二', '店小三') });
+    const service = serviceOver(workspace);
+    const scanning = service.scan();
+    // a.txt, which explains 店小二, arrives while c.txt and b.txt are being read.
+    workspace.write('a.txt', A);
+    await scanning;
+    assert.equal(workspace.listings, 2);
+    assert.deepEqual(checkIds(service, 'b.txt', B), []);
+  });
 });

@@ -174,6 +174,7 @@ export class ReviewService {
   private readonly listeners = new Set<() => void>();
   private scanning?: Promise<void>;
   private firstScan?: Promise<void>;
+  private changedWhileScanning = false;
 
   constructor(readonly workspace: ReviewWorkspace, private readonly options: ReviewServiceOptions) {
     this.clientSettings = options.settings ?? {};
@@ -247,7 +248,14 @@ export class ReviewService {
 
   /** Reads the other reports of the workspace folders again, within the limits. */
   scan(): Promise<void> {
-    this.scanning ??= this.scanNow().finally(() => (this.scanning = undefined));
+    this.scanning ??= (async () => {
+      // A report that changed while the scan read the folder may have been read before the change.
+      for (let pass = 0; pass < 3; pass++) {
+        this.changedWhileScanning = false;
+        await this.scanNow();
+        if (!this.changedWhileScanning) break;
+      }
+    })().finally(() => (this.scanning = undefined));
     return this.scanning;
   }
 
@@ -303,6 +311,7 @@ export class ReviewService {
     for (const change of changes) {
       if (sources.has(change.uri) || change.uri.endsWith('/.reportreview.json')) settings = true;
       if (!isReportFile(change.uri)) continue;
+      if (this.scanning) this.changedWhileScanning = true;
       if (this.reports.delete(change.uri)) reports = true;
       if (change.kind === 'deleted') continue;
       const read = this.workspace.readFile(change.uri, this.options.limits.scanFile);

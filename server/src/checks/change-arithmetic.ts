@@ -9,7 +9,7 @@
  * Why: a level corrected late leaves its rate behind, or the other way round.
  */
 import type { Report } from '../core/model';
-import type { Check, Finding } from './types';
+import type { Check, CheckFinding } from './types';
 import { halfStep } from './claim-math';
 
 const FROM_TO = /^(?:[^，。；]{0,12}?)(?:压缩|减少|下降|降低|缩短|提高|增长|增加|提升|扩大|上升|缩小|增至|降至)?(?:至|到|为)$/;
@@ -18,10 +18,10 @@ export const changeArithmetic: Check = {
   id: 'change-arithmetic',
   defaultSeverity: 'warning',
   description: { zh: '变化幅度与前后数值不符', en: 'A stated change that does not follow from the stated levels' },
-  run(report: Report): Finding[] {
+  run(report: Report): CheckFinding[] {
     const text = report.text;
     const claims = report.claims;
-    const findings: Finding[] = [];
+    const findings: CheckFinding[] = [];
     for (let i = 0; i + 2 < claims.length; i++) {
       const from = claims[i];
       const to = claims[i + 1];
@@ -46,7 +46,6 @@ export const changeArithmetic: Check = {
       if (Math.abs(Math.abs(stated) - Math.abs(expected)) <= derivedError + halfStep(change) + 1e-9) continue;
       const unit = change.kind === 'points' ? '个百分点' : '%';
       findings.push({
-        checkId: 'change-arithmetic',
         span: change.span,
         message: {
           zh: `由${from.text}到${to.text}，变化应为${Math.abs(expected).toFixed(1)}${unit}，此处为${change.text}`,

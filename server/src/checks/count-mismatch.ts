@@ -19,20 +19,19 @@
  */
 import { parseChineseNumber } from '../core/numbers';
 import type { Report, Section } from '../core/model';
-import type { Check, Finding } from './types';
+import type { Check, CheckFinding } from './types';
 import { endOfSentence } from './sentences';
 
 export const countMismatch: Check = {
   id: 'count-mismatch',
   defaultSeverity: 'warning',
   description: { zh: '所述数量与列举的项目数不符', en: 'A stated count that disagrees with the items listed' },
-  run(report: Report): Finding[] {
-    const findings: Finding[] = [];
+  run(report: Report): CheckFinding[] {
+    const findings: CheckFinding[] = [];
     const text = report.text;
     const numbered = numberedHeadings(report.sections);
     const flag = (c: { start: number; end: number }, stated: string, listed: number, related?: { start: number; end: number }) =>
       findings.push({
-        checkId: 'count-mismatch',
         span: c,
         message: { zh: `此处称「${stated}」，但后文列出 ${listed} 项`, en: `“${stated}” here, but ${listed} items are listed` },
         related: related ? [{ span: related, message: { zh: '列举的最后一项', en: 'The last item listed' } }] : undefined,
@@ -185,8 +184,8 @@ function listBefore(text: string, c: { span: { start: number; end: number } }): 
 }
 
 /** “五个坚持”，即坚持…，坚持…: a quoted count named in the text right after it. */
-function quotedCounts(report: Report): Finding[] {
-  const findings: Finding[] = [];
+function quotedCounts(report: Report): CheckFinding[] {
+  const findings: CheckFinding[] = [];
   const text = report.text;
   const re = /“([^“”]{0,4}?)([一二三四五六七八九十两]+)(个|项|大|种|条|张|件|有)?([^“”]{1,8})”[，,]?即/g;
   for (const m of text.matchAll(re)) {
@@ -200,7 +199,6 @@ function quotedCounts(report: Report): Finding[] {
     const items = list.split(separator).filter((s) => s.trim().length >= 2);
     if (items.length < 2 || items.length === stated || items.some((i) => [...i].length > 24)) continue;
     findings.push({
-      checkId: 'count-mismatch',
       span: { start: m.index, end: m.index + m[0].length },
       message: { zh: `「${m[0].replace(/[，,]?即$/, '')}」列出了 ${items.length} 项`, en: `${m[0].replace(/[，,]?即$/, '')} lists ${items.length} items` },
     });

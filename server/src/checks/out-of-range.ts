@@ -9,7 +9,7 @@
  * Why: such a figure is always a typing or unit error (a 10.5% that lost its point).
  */
 import type { Report } from '../core/model';
-import type { Check, Finding } from './types';
+import type { Check, CheckFinding } from './types';
 
 /** Metrics that are parts of a whole: they cannot exceed the whole. */
 const SHARE = /(率|比重|占比|比例|覆盖|普及|份额|达标|合格|优良|满意度|参保|入学|巩固)/;
@@ -19,14 +19,13 @@ export const outOfRange: Check = {
   id: 'out-of-range',
   defaultSeverity: 'error',
   description: { zh: '比率超过100%或区间上下限颠倒', en: 'A share above 100 % or a range that runs backwards' },
-  run(report: Report): Finding[] {
-    const findings: Finding[] = [];
+  run(report: Report): CheckFinding[] {
+    const findings: CheckFinding[] = [];
     for (const c of report.claims) {
       // A range runs backwards when its upper end is smaller; for a decline (下降7%-6.5%) by magnitude.
       const signedRate = c.kind === 'growth' || c.kind === 'points';
       if (c.max !== undefined && (signedRate ? Math.abs(c.max) < Math.abs(c.value) : c.max < c.value)) {
         findings.push({
-          checkId: 'out-of-range',
           span: c.span,
           message: { zh: `区间「${c.text}」的上限小于下限`, en: `The range “${c.text}” runs backwards` },
         });
@@ -37,7 +36,6 @@ export const outOfRange: Check = {
       const level = c.kind === 'percent' || (c.kind === 'growth' && /(提高|上升|提升|增加|增长|下降|降低|降|升)(到|至)$/.test(context));
       if (level && Math.max(c.value, c.max ?? c.value) > 100 && SHARE.test(c.metric + context) && !NOT_SHARE.test(context)) {
         findings.push({
-          checkId: 'out-of-range',
           span: c.span,
           message: {
             zh: `「${c.metric || '比率'}」为${c.text}，超过100%`,

@@ -19,7 +19,7 @@
  */
 import type { Claim } from '../core/claims';
 import type { Report } from '../core/model';
-import type { Check, Finding } from './types';
+import type { Check, CheckFinding } from './types';
 import { endOfSentence, startOfSentence } from './sentences';
 import { halfStep } from './claim-math';
 
@@ -38,9 +38,9 @@ export const sumMismatch: Check = {
   id: 'sum-mismatch',
   defaultSeverity: 'warning',
   description: { zh: '分项之和与总数不符', en: 'Parts that do not add up to their stated total' },
-  run(report: Report): Finding[] {
+  run(report: Report): CheckFinding[] {
     const text = report.text;
-    const findings: Finding[] = [];
+    const findings: CheckFinding[] = [];
     const claims = report.claims;
     for (let i = 0; i < claims.length; i++) {
       const total = claims[i];
@@ -50,7 +50,6 @@ export const sumMismatch: Check = {
       const larger = partAboveTotal(text, claims, total);
       if (larger) {
         findings.push({
-          checkId: 'sum-mismatch',
           span: total.span,
           message: { zh: `其中一项${larger.text}已超过总数${total.text}`, en: `The part ${larger.text} exceeds its total ${total.text}` },
           related: [{ span: larger.span, message: { zh: '分项', en: 'Part' } }],
@@ -90,7 +89,6 @@ export const sumMismatch: Check = {
       if (sum < total.value && (total.kind === 'amount' || named) && !partition(text, parts)) continue;
       const written = parts.map((p) => p.text).join(' + ');
       findings.push({
-        checkId: 'sum-mismatch',
         span: total.span,
         message: {
           zh: `分项之和 ${written} = ${format(sum, total)}，与总数${total.text}不符`,

@@ -15,7 +15,7 @@
 import type { Claim } from '../core/claims';
 import type { Report, Span } from '../core/model';
 import { LineIndex } from '../core/text';
-import type { Check, Finding } from './types';
+import type { Check, CheckFinding } from './types';
 import { compatible, lineOf } from './claim-math';
 
 /**
@@ -40,19 +40,18 @@ export const targetRestated: Check = {
   id: 'target-restated',
   defaultSeverity: 'warning',
   description: { zh: '主要预期目标在后文中被不同地重述', en: 'A main target restated differently later in the report' },
-  run(report: Report): Finding[] {
+  run(report: Report): CheckFinding[] {
     const span = targetParagraph(report);
     if (!span) return [];
     const index = new LineIndex(report.text);
     // Every figure of the 主要预期目标 paragraph is a target, whatever the sentence says.
     const targets = report.claims.filter((c) => c.span.start >= span.start && c.span.end <= span.end && c.metric);
-    const findings: Finding[] = [];
+    const findings: CheckFinding[] = [];
     for (const later of report.claims) {
       if (later.span.start < span.end || later.modality !== 'target') continue;
       const target = targets.find((t: Claim) => t.metricKey === later.metricKey && t.kind === later.kind && t.unit === later.unit && t.period === later.period && [...t.metric].length >= 4);
       if (!target || (compatible(target, later, true) && boundKind(target) === boundKind(later))) continue;
       findings.push({
-        checkId: 'target-restated',
         span: later.span,
         message: {
           zh: `「${later.metric}」预期目标为${qualified(target)}，此处为${qualified(later)}`,

@@ -12,7 +12,7 @@
  * 名词解释 appendix are read correctly.
  */
 import type { Report } from '../core/model';
-import type { Check, CheckContext, Finding, Fix } from './types';
+import type { Check, CheckContext, CheckFinding, Fix } from './types';
 import { endOfBody, glossarySpans, inside } from './glossary-scope';
 
 const MIN_USES = 2;
@@ -22,7 +22,7 @@ export const termUndefined: Check = {
   id: 'term-undefined',
   defaultSeverity: 'hint',
   description: { zh: '多次使用的引号术语没有任何释义', en: 'A quoted coined term used repeatedly with no definition anywhere' },
-  run(report: Report, context: CheckContext): Finding[] {
+  run(report: Report, context: CheckContext): CheckFinding[] {
     const glossaries = glossarySpans(report);
     const occurrences = new Map<string, { start: number; end: number }[]>();
     for (const m of report.text.matchAll(/“([^“”\n]{2,8})”/g)) {
@@ -35,11 +35,10 @@ export const termUndefined: Check = {
     }
     const defined = (term: string, at: number) =>
       context.terms.lookup(term).length > 0 || context.uses.some((u) => u.span.start <= at && at < u.span.end && u.definitions.length > 0);
-    const findings: Finding[] = [];
+    const findings: CheckFinding[] = [];
     for (const [term, spans] of occurrences) {
       if (spans.length < MIN_USES || defined(term, spans[0].start + 1)) continue;
       findings.push({
-        checkId: 'term-undefined',
         span: spans[0],
         message: {
           zh: `「${term}」在报告中使用了 ${spans.length} 次，但没有释义`,

@@ -20,7 +20,7 @@
  * Why: these are the traces of copy and paste that a careful reader notices first.
  */
 import type { Report, Section } from '../core/model';
-import type { Check, Finding } from './types';
+import type { Check, CheckFinding } from './types';
 
 const PAIRS: readonly [string, string, string, string][] = [
   ['“', '”', '引号', 'quotation marks'],
@@ -32,8 +32,8 @@ export const textIntegrity: Check = {
   id: 'text-integrity',
   defaultSeverity: 'warning',
   description: { zh: '引号括号不配对、引号内缺字、网页残留文字', en: 'Unbalanced quotes or brackets, lost characters, website leftovers' },
-  run(report: Report): Finding[] {
-    const findings: Finding[] = [];
+  run(report: Report): CheckFinding[] {
+    const findings: CheckFinding[] = [];
     const text = report.text;
     for (const p of blocks(report)) {
       const body = text.slice(p.span.start, p.span.end);
@@ -42,7 +42,6 @@ export const textIntegrity: Check = {
         for (const problem of unbalanced(body, open, close)) {
         const at = p.span.start + problem;
         findings.push({
-          checkId: 'text-integrity',
           span: { start: at, end: at + 1 },
           message: {
             zh: `${name}不配对：此处的「${body[problem]}」没有对应的「${body[problem] === open ? close : open}」`,
@@ -56,7 +55,6 @@ export const textIntegrity: Check = {
         if (/^[\s\u3000]*$/.test(m[1] + m[2]) || besideSign(m[0]) || parallelHalves(m[1], m[2])) continue;
         const edge = m[1].trim() === '' || m[2].trim() === '';
         findings.push({
-          checkId: 'text-integrity',
           span: { start: p.span.start + m.index, end: p.span.start + m.index + m[0].length },
           severity: edge ? 'information' : undefined,
           message: { zh: `引号内的「${m[0]}」有空白，可能缺字`, en: `A blank inside “${m[1]} ${m[2]}”: a character may be lost` },
@@ -68,7 +66,6 @@ export const textIntegrity: Check = {
       let lineEnd = text.indexOf('\n', l.span.end);
       lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
       findings.push({
-        checkId: 'text-integrity',
         span: l.span,
         severity: 'information',
         message: { zh: `网页残留文字「${l.text}」，不属于报告正文`, en: `Website leftover “${l.text}” is not part of the report` },

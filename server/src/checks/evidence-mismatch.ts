@@ -16,7 +16,7 @@ import type { Check, CheckContext, CheckFinding } from './types';
 export const evidenceMismatch: Check = {
   id: 'evidence-mismatch',
   defaultSeverity: 'warning',
-  description: { zh: '数字与证据表（统计数据）中同一指标、同一时期的数值不符', en: 'A figure differs from the evidence table (official statistics) for the same metric and period' },
+  description: { zh: '数字与证据表（统计数据）中同一指标、同一时期的数值不符；需要证据表', en: 'A figure differs from the evidence table (official statistics) for the same metric and period; needs an evidence table' },
   run(report: Report, context: CheckContext): CheckFinding[] {
     if (!context.evidence?.length) return [];
     return compareEvidence(report, context.evidence, context.targetVocabulary)

@@ -31,7 +31,7 @@ const ACKNOWLEDGED = /未(?:能)?(?:完成|实现|达到|达成)|没有(?:完成
 export const targetMissed: Check = {
   id: 'target-missed',
   defaultSeverity: 'warning',
-  description: { zh: '上一年主要预期目标未完成，回顾未作说明或称目标已完成', en: 'A main target of last year missed, passed over in silence or called completed' },
+  description: { zh: '上一年主要预期目标未完成，回顾未作说明或称目标已完成；需要上一年的报告', en: 'A main target of last year missed, passed over in silence or called completed; needs the previous report' },
   run(report: Report, context: CheckContext): CheckFinding[] {
     if (!context.previous) return [];
     const missed = matchTargets(context.previous, report, context.targetVocabulary).filter((r) => r.main && r.status === 'missed' && r.result);

@@ -20,7 +20,7 @@
 import { parseChineseNumber } from '../core/numbers';
 import type { Report, Section } from '../core/model';
 import type { Check, CheckFinding } from './types';
-import { endOfSentence } from './sentences';
+import { endOfSentence } from '../core/sentences';
 
 export const countMismatch: Check = {
   id: 'count-mismatch',

@@ -24,7 +24,7 @@ import { LineIndex } from '../core/text';
 import type { Check, CheckFinding } from './types';
 import { compatible, lineOf } from './claim-math';
 import { targetParagraph } from './target-restated';
-import { endOfSentence, startOfSentence } from './sentences';
+import { endOfSentence, startOfSentence } from '../core/sentences';
 
 /** Metrics too generic to identify one quantity: what is counted, not a statistic. */
 const MIN_METRIC_LENGTH: Record<string, number> = { count: 4, amount: 4, percent: 4, growth: 4, points: 4, multiple: 4, rank: 5, fraction: 4 };

@@ -20,7 +20,7 @@
 import type { Claim } from '../core/claims';
 import type { Report } from '../core/model';
 import type { Check, CheckFinding } from './types';
-import { endOfSentence, startOfSentence } from './sentences';
+import { endOfSentence, startOfSentence } from '../core/sentences';
 import { halfStep } from './claim-math';
 
 /** Pairs of words that split a whole into two sides with nothing left over. */

@@ -14,7 +14,7 @@
 import type { Report, Span } from '../core/model';
 import { reportIdentity } from '../core/identity';
 import { matchTargets, targetsParagraph, type TargetRow } from '../core/targets';
-import { endOfSentence, startOfSentence } from './sentences';
+import { endOfSentence, startOfSentence } from '../core/sentences';
 import type { Check, CheckContext, CheckFinding, RelatedLocation } from './types';
 
 /**

@@ -7,6 +7,7 @@ import type { Report, Section, Span } from './model';
 import { scanFigures, type Figure } from './numbers';
 import { parseChineseNumeral } from './numerals';
 import { GROWTH_DOWN, GROWTH_UP, type ClaimKind, type Qualifier } from './units';
+import { SENTENCE_MARKS } from './sentences';
 import { CLAUSE_PLAN_WORDS, COMPARISON_MARKERS, DONE_WORDS, METRIC_LEADING_WORDS, METRIC_TRAILING_WORDS, NOT_COMPARISON_AFTER, PLAN_WORDS, TIME_WORDS } from './lexicon';
 
 export type Modality = 'result' | 'target';
@@ -40,9 +41,9 @@ function table(chars: string): Uint8Array {
   return t;
 }
 const CLAUSE_BREAK = table('，。；：！？,;:!?\n（(）)“”、');
-const SENTENCE_BREAK = table('。；！？!?\n');
+const SENTENCE_BREAK = table(SENTENCE_MARKS + '\n\r');
 const SUBJECT_BREAK = table('，。；：,;:\n');
-const LIST_BREAK = table('，。；！？!?\n');
+const LIST_BREAK = table('，' + SENTENCE_MARKS + '\n\r');
 
 /** Verbs, adverbs and time words around a metric that are not part of its name. */
 const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');

@@ -20,7 +20,7 @@
  */
 import type { Claim } from '../core/claims';
 import type { Report } from '../core/model';
-import { LineIndex } from '../core/text';
+import { lineIndexOf } from '../core/text';
 import type { Check, CheckFinding } from './types';
 import { compatible, lineOf } from './claim-math';
 import { targetParagraph } from './target-restated';
@@ -34,7 +34,7 @@ export const figureConflict: Check = {
   defaultSeverity: 'warning',
   description: { zh: '同一指标、同一时期的数据前后不一致', en: 'The same metric for the same period stated with different values' },
   run(report: Report): CheckFinding[] {
-    const index = new LineIndex(report.text);
+    const index = lineIndexOf(report);
     const targets = targetParagraph(report);
     const groups = new Map<string, Claim[]>();
     for (const c of report.claims) {

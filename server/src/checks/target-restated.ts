@@ -14,7 +14,7 @@
  */
 import type { Claim } from '../core/claims';
 import type { Report, Span } from '../core/model';
-import { LineIndex } from '../core/text';
+import { lineIndexOf } from '../core/text';
 import type { Check, CheckFinding } from './types';
 import { compatible, lineOf } from './claim-math';
 
@@ -43,7 +43,7 @@ export const targetRestated: Check = {
   run(report: Report): CheckFinding[] {
     const span = targetParagraph(report);
     if (!span) return [];
-    const index = new LineIndex(report.text);
+    const index = lineIndexOf(report);
     // Every figure of the 主要预期目标 paragraph is a target, whatever the sentence says.
     const targets = report.claims.filter((c) => c.span.start >= span.start && c.span.end <= span.end && c.metric);
     const findings: CheckFinding[] = [];

@@ -125,3 +125,12 @@ export function itemAt<T extends { readonly span: { readonly start: number; read
   }
   return undefined;
 }
+
+const lineIndexes = new WeakMap<object, LineIndex>();
+
+/** The line index of a report's text, built once per report: a model is never changed after parsing. */
+export function lineIndexOf(report: { readonly text: string }): LineIndex {
+  let index = lineIndexes.get(report);
+  if (!index) lineIndexes.set(report, (index = new LineIndex(report.text)));
+  return index;
+}

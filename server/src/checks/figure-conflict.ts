@@ -23,7 +23,7 @@ import type { Report } from '../core/model';
 import { lineIndexOf } from '../core/text';
 import type { Check, CheckFinding } from './types';
 import { compatible, lineOf } from './claim-math';
-import { targetParagraph } from './target-restated';
+import { targetsParagraph } from '../core/targets';
 import { endOfSentence, startOfSentence } from '../core/sentences';
 
 /** Metrics too generic to identify one quantity: what is counted, not a statistic. */
@@ -35,7 +35,7 @@ export const figureConflict: Check = {
   description: { zh: '同一指标、同一时期的数据前后不一致', en: 'The same metric for the same period stated with different values' },
   run(report: Report): CheckFinding[] {
     const index = lineIndexOf(report);
-    const targets = targetParagraph(report);
+    const targets = targetsParagraph(report);
     const groups = new Map<string, Claim[]>();
     for (const c of report.claims) {
       if (!c.period || [...c.metric].length < MIN_METRIC_LENGTH[c.kind] || !namesQuantity(c.metric)) continue;

@@ -21,6 +21,7 @@ import { parseChineseNumber } from '../core/numbers';
 import type { Report, Section } from '../core/model';
 import type { Check, CheckFinding } from './types';
 import { endOfSentence } from '../core/sentences';
+import { quoteText, quotesOf } from '../core/quotes';
 
 export const countMismatch: Check = {
   id: 'count-mismatch',
@@ -183,15 +184,21 @@ function listBefore(text: string, c: { span: { start: number; end: number } }): 
   return items.length;
 }
 
+/** A quoted name that counts: `五个坚持`, `三大攻坚战`. */
+const COUNTED_NAME = /^([^]{0,4}?)([一二三四五六七八九十两]+)(个|项|大|种|条|张|件|有)?([^]{1,8})$/;
+
 /** “五个坚持”，即坚持…，坚持…: a quoted count named in the text right after it. */
 function quotedCounts(report: Report): CheckFinding[] {
   const findings: CheckFinding[] = [];
   const text = report.text;
-  const re = /“([^“”]{0,4}?)([一二三四五六七八九十两]+)(个|项|大|种|条|张|件|有)?([^“”]{1,8})”[，,]?即/g;
-  for (const m of text.matchAll(re)) {
+  for (const quote of quotesOf(report)) {
+    const m = COUNTED_NAME.exec(quoteText(text, quote));
+    const namedAfter = m && /^[，,]?即/.exec(text.slice(quote.span.end, quote.span.end + 2));
+    if (!m || !namedAfter) continue;
     const stated = parseChineseNumber(m[2]);
     if (!stated || stated < 2 || stated > 20) continue;
-    const from = m.index + m[0].length;
+    const written = text.slice(quote.span.start, quote.span.end);
+    const from = quote.span.end + namedAfter[0].length;
     const end = endOfSentence(text, from);
     const list = text.slice(from, end);
     if (list.length < 4) continue;
@@ -199,8 +206,8 @@ function quotedCounts(report: Report): CheckFinding[] {
     const items = list.split(separator).filter((s) => s.trim().length >= 2);
     if (items.length < 2 || items.length === stated || items.some((i) => [...i].length > 24)) continue;
     findings.push({
-      span: { start: m.index, end: m.index + m[0].length },
-      message: { zh: `「${m[0].replace(/[，,]?即$/, '')}」列出了 ${items.length} 项`, en: `${m[0].replace(/[，,]?即$/, '')} lists ${items.length} items` },
+      span: { start: quote.span.start, end: from },
+      message: { zh: `「${written}」列出了 ${items.length} 项`, en: `${written} lists ${items.length} items` },
     });
   }
   return findings;

@@ -11,7 +11,8 @@
  * Why: readers outside the drafting office meet these coinages cold; reports that explain them in a
  * 名词解释 appendix are read correctly.
  */
-import type { Report } from '../core/model';
+import type { Report, Span } from '../core/model';
+import { quoteText, quotesOf } from '../core/quotes';
 import type { Check, CheckContext, CheckFinding, Fix } from './types';
 import { endOfBody, glossarySpans, inside } from './glossary-scope';
 
@@ -24,13 +25,14 @@ export const termUndefined: Check = {
   description: { zh: '多次使用的引号术语没有任何释义', en: 'A quoted coined term used repeatedly with no definition anywhere' },
   run(report: Report, context: CheckContext): CheckFinding[] {
     const glossaries = glossarySpans(report);
-    const occurrences = new Map<string, { start: number; end: number }[]>();
-    for (const m of report.text.matchAll(/“([^“”\n]{2,8})”/g)) {
-      const term = m[1];
+    const occurrences = new Map<string, Span[]>();
+    for (const quote of quotesOf(report)) {
+      const term = quoteText(report.text, quote);
+      if (term.length < 2 || term.length > 8) continue;
       if (/[\s，。、；：！？,.;:!?（）()《》]/.test(term) || PLAN_OR_NUMBER.test(term)) continue;
-      if (inside(glossaries, m.index)) continue;
+      if (inside(glossaries, quote.span.start)) continue;
       const list = occurrences.get(term) ?? [];
-      list.push({ start: m.index, end: m.index + m[0].length });
+      list.push(quote.span);
       occurrences.set(term, list);
     }
     const defined = (term: string, at: number) =>

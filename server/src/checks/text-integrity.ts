@@ -21,6 +21,10 @@
  */
 import type { Report, Section } from '../core/model';
 import type { Check, CheckFinding } from './types';
+import { quoteText, quotesIn, quotesOf } from '../core/quotes';
+
+/** A blank between two short halves of a quote's content: `信易 金融`, ` 四人帮`. */
+const BLANK_INSIDE = /^([^]{0,12}?)[ \u3000]+([^]{0,12}?)$/;
 
 const PAIRS: readonly [string, string, string, string][] = [
   ['“', '”', '引号', 'quotation marks'],
@@ -35,6 +39,7 @@ export const textIntegrity: Check = {
   run(report: Report): CheckFinding[] {
     const findings: CheckFinding[] = [];
     const text = report.text;
+    const quotes = quotesOf(report);
     for (const p of blocks(report)) {
       const body = text.slice(p.span.start, p.span.end);
       for (const [open, close, name, nameEn] of PAIRS) {
@@ -50,14 +55,16 @@ export const textIntegrity: Check = {
         });
         }
       }
-      if (!body.includes('“') || !/“[^“”\n]{0,12}?[ \u3000]/.test(body)) continue;
-      for (const m of body.matchAll(/“([^“”\n]{0,12}?)[ \u3000]+([^“”\n]{0,12}?)”/g)) {
-        if (/^[\s\u3000]*$/.test(m[1] + m[2]) || besideSign(m[0]) || parallelHalves(m[1], m[2])) continue;
+      for (const quote of quotesIn(quotes, p.span)) {
+        const m = BLANK_INSIDE.exec(quoteText(text, quote));
+        if (!m) continue;
+        const written = text.slice(quote.span.start, quote.span.end);
+        if (/^[\s\u3000]*$/.test(m[1] + m[2]) || besideSign(written) || parallelHalves(m[1], m[2])) continue;
         const edge = m[1].trim() === '' || m[2].trim() === '';
         findings.push({
-          span: { start: p.span.start + m.index, end: p.span.start + m.index + m[0].length },
+          span: quote.span,
           severity: edge ? 'information' : undefined,
-          message: { zh: `引号内的「${m[0]}」有空白，可能缺字`, en: `A blank inside “${m[1]} ${m[2]}”: a character may be lost` },
+          message: { zh: `引号内的「${written}」有空白，可能缺字`, en: `A blank inside “${m[1]} ${m[2]}”: a character may be lost` },
         });
       }
     }

@@ -12,6 +12,7 @@
 import type { Report } from '../core/model';
 import type { Check, CheckContext, CheckFinding } from './types';
 import { glossarySpans, inside } from './glossary-scope';
+import { noteMarkersOf } from '../core/notes';
 
 export const glossaryUnused: Check = {
   id: 'glossary-unused',
@@ -25,9 +26,7 @@ export const glossaryUnused: Check = {
       for (const d of use.definitions) if (d.source === 'report' && d.location) usedEntries.add(d.location.span.start);
     }
     const markers = new Set<number>();
-    for (const m of report.text.matchAll(/［(\d{1,3})］|\[(\d{1,3})\]/g)) {
-      if (!inside(glossaries, m.index)) markers.add(Number(m[1] ?? m[2]));
-    }
+    for (const marker of noteMarkersOf(report)) if (!inside(glossaries, marker.span.start)) markers.add(marker.value);
     const findings: CheckFinding[] = [];
     for (const entry of report.glossary) {
       if (usedEntries.has(entry.termSpan.start)) continue;

@@ -9,6 +9,7 @@
  * Every decision is local and linear in the text's length; nothing here throws on odd input.
  */
 import type { GlossaryEntry, Leftover, Numbering, NumberingStyle, Paragraph, ParseProblem, Section, SectionKind, Span } from './model';
+import { NOTE_MARKER_SOURCE, noteValue } from './notes';
 import { CLAUSE_END, LINE_FINISHED, isBlank, isHan, shorten, splitLines, trimSpan, visibleLength } from './text';
 import { CIRCLED_CHARS, circledValue, foldWidth, parseChineseNumeral } from './numerals';
 import * as lex from './lexicon';
@@ -58,7 +59,7 @@ const RANK: Record<string, number> = {
 };
 
 const NUMERAL = '[一二三四五六七八九十百]+';
-const NUMBER_START = new RegExp(`[第一二三四五六七八九十百（(0-9０-９［[【${CIRCLED_CHARS}]`);
+const NUMBER_START = new RegExp(`[第一二三四五六七八九十百（(0-9０-９［[〔【${CIRCLED_CHARS}]`);
 const CHAPTER_RE = new RegExp(`^(${NUMERAL})\\s*[、．]`);
 const SECTION_RE = new RegExp(`^[（(]\\s*(${NUMERAL})\\s*[）)]`);
 const ORDINAL_RE = new RegExp(`^(${NUMERAL})(是|要|是要)(?![一-龥]?[、，])`);
@@ -66,7 +67,7 @@ const ORDINAL_RE = new RegExp(`^(${NUMERAL})(是|要|是要)(?![一-龥]?[、，
 const DI_RE = new RegExp(`^第(${NUMERAL})\\s*(部分|[、，,])`);
 const ARABIC_DOT_RE = /^(\d{1,3})\s*[.．、](?![\d.．])/;
 const ARABIC_PAREN_RE = /^[（(]\s*(\d{1,3})\s*[）)]/;
-const BRACKET_NOTE_RE = /^[［[【]\s*(\d{1,3})\s*[］\]】]/;
+const BRACKET_NOTE_RE = new RegExp(`^(?:${NOTE_MARKER_SOURCE})`);
 const CIRCLED_RE = new RegExp(`^([${CIRCLED_CHARS}])`);
 const BARE_NUMERAL_RE = /^[一二三四五六七八九十]{1,3}$/;
 const BARE_NUMBER_RE = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[、，,])$/;
@@ -429,7 +430,7 @@ function classifyBlock(text: string, block: Block, next: Block | undefined): Blo
   const item =
     numberingAt(text, block, ARABIC_DOT_RE, 'arabic-dot', (m) => Number(m[1])) ??
     numberingAt(text, block, ARABIC_PAREN_RE, 'arabic-paren', (m) => Number(m[1])) ??
-    numberingAt(text, block, BRACKET_NOTE_RE, 'bracket-note', (m) => Number(m[1])) ??
+    numberingAt(text, block, BRACKET_NOTE_RE, 'bracket-note', (m) => noteValue(m[0])) ??
     numberingAt(text, block, CIRCLED_RE, 'circled', (m) => circledValue(m[1]));
   if (item) return { kind: 'item', numbering: item, headingEnd: leadEnd(text, block, item.span.end, false) };
 

@@ -11,6 +11,7 @@ import type { GlossaryEntry, Report, Span } from './model';
 import { glossaryKey } from './structure';
 import { itemAt } from './text';
 import { quoteAt, scanQuotes, type Quote } from './quotes';
+import { noteMarkerAt } from './notes';
 
 export type TermSource = 'report' | 'workspace' | 'previousReport' | 'builtin';
 
@@ -262,8 +263,7 @@ function enclosingQuote(quotes: readonly Quote[], start: number, end: number): S
 }
 
 function noteAfter(text: string, at: number): Span | undefined {
-  const m = /^［\d{1,3}］|^\[\d{1,3}\]/.exec(text.slice(at, at + 6));
-  return m ? { start: at, end: at + m[0].length } : undefined;
+  return noteMarkerAt(text, at)?.span;
 }
 
 /** The use or note marker at `offset`, for hover and go to definition. */

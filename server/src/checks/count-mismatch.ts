@@ -22,6 +22,7 @@ import type { Report, Section } from '../core/model';
 import type { Check, CheckFinding } from './types';
 import { endOfSentence } from '../core/sentences';
 import { quoteText, quotesOf } from '../core/quotes';
+import { paragraphAt } from '../core/sections';
 
 export const countMismatch: Check = {
   id: 'count-mismatch',
@@ -81,8 +82,7 @@ export const countMismatch: Check = {
 
 
 function paragraphEnd(report: Report, offset: number): number {
-  const p = report.paragraphs.find((x) => x.span.start <= offset && offset < x.span.end);
-  return p ? p.span.end : offset;
+  return paragraphAt(report, offset)?.span.end ?? offset;
 }
 
 /**

@@ -15,6 +15,7 @@ import type { Report, Span } from '../core/model';
 import { reportIdentity } from '../core/identity';
 import { matchTargets, targetsParagraph, type TargetRow } from '../core/targets';
 import { endOfSentence, startOfSentence } from '../core/sentences';
+import { paragraphAt } from '../core/sections';
 import type { Check, CheckContext, CheckFinding, RelatedLocation } from './types';
 
 /**
@@ -59,7 +60,8 @@ export const targetMissed: Check = {
     if (completions.length) return findings;
     for (const row of missed) {
       const result = row.result!.span;
-      const paragraph = report.paragraphs.find((p) => p.span.start <= result.start && result.end <= p.span.end)?.span ?? { start: startOfSentence(text, result.start), end: endOfSentence(text, result.end) };
+      const around = paragraphAt(report, result.start);
+      const paragraph = around && result.end <= around.span.end ? around.span : { start: startOfSentence(text, result.start), end: endOfSentence(text, result.end) };
       if (ACKNOWLEDGED.test(text.slice(paragraph.start, paragraph.end))) continue;
       findings.push({
         span: result,

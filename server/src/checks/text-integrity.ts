@@ -22,6 +22,7 @@
 import type { Report, Section } from '../core/model';
 import type { Check, CheckFinding } from './types';
 import { quoteText, quotesIn, quotesOf } from '../core/quotes';
+import { paragraphAt } from '../core/sections';
 
 /** A blank between two short halves of a quote's content: `信易 金融`, ` 四人帮`. */
 const BLANK_INSIDE = /^([^]{0,12}?)[ \u3000]+([^]{0,12}?)$/;
@@ -100,7 +101,8 @@ function parallelHalves(a: string, b: string): boolean {
 function blocks(report: Report): { span: { start: number; end: number } }[] {
   const out: { span: { start: number; end: number } }[] = [...report.paragraphs];
   const visit = (s: Section) => {
-    if (!report.paragraphs.some((p) => p.span.start <= s.heading.start && s.heading.end <= p.span.end)) out.push({ span: s.heading });
+    const paragraph = paragraphAt(report, s.heading.start);
+    if (!paragraph || s.heading.end > paragraph.span.end) out.push({ span: s.heading });
     s.children.forEach(visit);
   };
   report.sections.forEach(visit);

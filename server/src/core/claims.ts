@@ -420,10 +420,6 @@ export function reportDate(report: Report): { year: number; month?: number } | u
   return undefined;
 }
 
-export function reportYear(report: Report): number | undefined {
-  return reportDate(report)?.year;
-}
-
 /**
  * The year a report reviews: the year before it is given, or the same year for a report given late
  * in the year (a district report of 2022-12-23 reviews 2022 and plans 2023).

@@ -114,8 +114,6 @@ export interface ParseProblem {
 
 export interface Report {
   readonly text: string;
-  /** The year the report was given (from its title, speech line or metadata), when it says. */
-  readonly year?: number;
   /** The outline's roots, in document order. */
   readonly sections: readonly Section[];
   readonly paragraphs: readonly Paragraph[];

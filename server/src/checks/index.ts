@@ -16,10 +16,11 @@ import { sectionNumbering } from './section-numbering';
 import { termUndefined } from './term-undefined';
 import { targetMissed } from './target-missed';
 import { evidenceMismatch } from './evidence-mismatch';
+import { parseProblem } from './parse-problem';
 import type { Check, CheckContext, CheckFinding, Finding, Severity } from './types';
 import { TermIndex, findTermUses, reportDefinitions, type TermDefinition } from '../core/terms';
 
-export const CHECKS: readonly Check[] = [figureConflict, targetRestated, countMismatch, sumMismatch, changeArithmetic, outOfRange, sectionNumbering, textIntegrity, glossaryUnused, glossaryDuplicate, termUndefined, targetMissed, evidenceMismatch];
+export const CHECKS: readonly Check[] = [figureConflict, targetRestated, countMismatch, sumMismatch, changeArithmetic, outOfRange, sectionNumbering, textIntegrity, glossaryUnused, glossaryDuplicate, termUndefined, targetMissed, evidenceMismatch, parseProblem];
 
 /** Per-check settings: `off`, or a severity that replaces the check's default. */
 export type CheckSetting = Severity | 'off';

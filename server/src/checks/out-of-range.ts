@@ -10,9 +10,12 @@
  */
 import type { Report } from '../core/model';
 import type { Check, CheckFinding } from './types';
+import { CHANGE_VERB } from '../core/units';
 
 /** Metrics that are parts of a whole: they cannot exceed the whole. */
 const SHARE = /(率|比重|占比|比例|覆盖|普及|份额|达标|合格|优良|满意度|参保|入学|巩固)/;
+/** A level reached by a change (`占比提高到`, `降至`): what follows is a level, not the change. */
+const LEVEL_REACHED = new RegExp(`(?:${CHANGE_VERB}|降|升)(?:到|至)$`);
 const NOT_SHARE = /(增长率|增速|完成|(计划|预算)数?的|超额)/;
 
 export const outOfRange: Check = {
@@ -33,7 +36,7 @@ export const outOfRange: Check = {
       }
       const context = report.text.slice(Math.max(0, c.span.start - 12), c.span.start);
       // 占比提高到72.2%: after 提高到/上升至 the figure is the level reached, not the growth.
-      const level = c.kind === 'percent' || (c.kind === 'growth' && /(提高|上升|提升|增加|增长|下降|降低|降|升)(到|至)$/.test(context));
+      const level = c.kind === 'percent' || (c.kind === 'growth' && LEVEL_REACHED.test(context));
       if (level && Math.max(c.value, c.max ?? c.value) > 100 && SHARE.test(c.metric + context) && !NOT_SHARE.test(context)) {
         findings.push({
           span: c.span,

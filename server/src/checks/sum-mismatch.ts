@@ -22,6 +22,7 @@ import type { Report } from '../core/model';
 import type { Check, CheckFinding } from './types';
 import { endOfSentence, startOfSentence } from '../core/sentences';
 import { halfStep } from './claim-math';
+import { CHANGE_VERB } from '../core/units';
 
 /** Pairs of words that split a whole into two sides with nothing left over. */
 const PARTITIONS: readonly (readonly [string, string])[] = [
@@ -30,7 +31,11 @@ const PARTITIONS: readonly (readonly [string, string])[] = [
 ];
 
 /** 等 leaves a list of parts open; 由40元提高到80元 are two levels of one part, not two parts. */
-const LIST_OPEN = /等|由|从|提高|增加|增长|下降|降低|[到至][0-9０-９]/;
+/** A comparison or a change in the clause of a part: the figure is a difference, not a part. */
+const COMPARISON = new RegExp(`比|${CHANGE_VERB}|多`);
+/** Words between a part's name and its figure that make it something else than a part. */
+const NOT_A_PART = new RegExp(`[，,。；：、]|由|从|比|${CHANGE_VERB}|增至|超过|达到|占`);
+const LIST_OPEN = new RegExp(`等|由|从|${CHANGE_VERB}|[到至][0-9０-９]`);
 
 const TOTAL_BEFORE = /(共计|合计|总计|共有|总共|共|累计|设置|涉及)$/;
 
@@ -119,9 +124,9 @@ function partAboveTotal(text: string, claims: readonly Claim[], total: Claim): C
   const from = total.span.end + lead[0].length;
   const part = claims.find((c) => c.span.start >= from);
   if (!part || !sameScale(part, total) || part.qualifier === 'atLeast' || part.max !== undefined) return undefined;
-  if (/比|增加|增长|减少|下降|多/.test(clause) && !text.slice(from, part.span.start).endsWith(clause.slice(-2))) return undefined;
+  if (COMPARISON.test(clause) && !text.slice(from, part.span.start).endsWith(clause.slice(-2))) return undefined;
   const between = text.slice(from, part.span.start);
-  if (between.length > 16 || /[，,。；：、]|由|从|比|增长|增加到|增至|提高|下降|减少|超过|达到|占/.test(between)) return undefined;
+  if (between.length > 16 || NOT_A_PART.test(between)) return undefined;
   return part.value > total.value + halfStep(total) + halfStep(part) ? part : undefined;
 }
 

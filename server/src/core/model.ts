@@ -94,7 +94,6 @@ export interface GlossaryEntry {
   readonly key: string;
   readonly termSpan: Span;
   readonly definition: string;
-  readonly definitionSpan: Span;
   readonly numbering?: Numbering;
   /** The whole entry, number to end of definition. */
   readonly span: Span;

@@ -983,7 +983,6 @@ function makeEntry(text: string, numbering: Numbering, start: number, end: numbe
     key: glossaryKey(term),
     termSpan,
     definition: flatten(text.slice(definitionSpan.start, definitionSpan.end)),
-    definitionSpan,
     numbering,
     span: { start, end },
   };

@@ -8,7 +8,9 @@
  * middle of a sentence; only a line that ends in it reads as finished (`LINE_FINISHED` in text.ts).
  */
 
-export const SENTENCE_MARKS = '。！？；!?;';
+/** The marks that close a sentence for good; a semicolon closes one of a series. */
+export const FULL_STOPS = '。！？!?';
+export const SENTENCE_MARKS = FULL_STOPS + '；;';
 
 const ENDS = new Uint8Array(65536);
 for (const ch of SENTENCE_MARKS + '\n\r') ENDS[ch.charCodeAt(0)] = 1;

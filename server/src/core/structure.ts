@@ -10,6 +10,7 @@
  */
 import type { GlossaryEntry, Leftover, Numbering, NumberingStyle, Paragraph, ParseProblem, Section, SectionKind, Span } from './model';
 import { NOTE_MARKER_SOURCE, noteValue } from './notes';
+import { FULL_STOPS } from './sentences';
 import { CLAUSE_END, LINE_FINISHED, isBlank, isHan, shorten, splitLines, trimSpan, visibleLength } from './text';
 import { CIRCLED_CHARS, circledValue, foldWidth, parseChineseNumeral } from './numerals';
 import * as lex from './lexicon';
@@ -476,9 +477,10 @@ function countOf(s: string, ch: string): number {
   return n;
 }
 
+/** Full stops, not semicolons: a title with a series of clauses is still one sentence. */
 function countSentenceEnds(s: string): number {
   let n = 0;
-  for (const ch of s) if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?') n++;
+  for (const ch of s) if (FULL_STOPS.includes(ch)) n++;
   return n;
 }
 

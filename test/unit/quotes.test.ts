@@ -1,5 +1,6 @@
 /** Quotations as the core reads them: one definition for the glossary, the figures and every check. */
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { quoteAt, quoteText, quotesIn, quotesOf, scanQuotes } from '../../server/src/core/quotes';
 import { parseReport } from '../../server/src/core/report';
 
@@ -31,5 +32,25 @@ describe('quotes', () => {
     assert.equal(quoteAt(quotesOf(report), report.text.indexOf('改')), undefined);
     const line = { start: report.text.indexOf('推进'), end: report.text.indexOf('做好') };
     assert.deepEqual(quotesIn(quotesOf(report), line).map((q) => quoteText(report.text, q)), ['放管服']);
+  });
+
+  it('leave every opening mark unpaired only when no closing mark follows it on its line before the next opening', () => {
+    const piece = fc.constantFrom('“', '”', '\n', '甲', '乙', '1', ' ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((a) => a.join('')), (text) => {
+        const quotes = scanQuotes(text);
+        const opened = new Set(quotes.map((q) => q.span.start));
+        let previousEnd = 0;
+        for (const q of quotes) {
+          assert.ok(q.span.start >= previousEnd, 'quotes do not overlap');
+          assert.doesNotMatch(quoteText(text, q), /[“”\n]/);
+          previousEnd = q.span.end;
+        }
+        for (let i = 0; i < text.length; i++) {
+          if (text[i] !== '“' || opened.has(i)) continue;
+          assert.doesNotMatch(text.slice(i + 1), /^[^“\n]*”/, `the mark at ${i} of ${JSON.stringify(text)} has a partner`);
+        }
+      }),
+    );
   });
 });

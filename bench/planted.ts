@@ -15,7 +15,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '../server/src/core/report';
 import { runChecks, type RatedFinding } from '../server/src/checks';
-import { startOfSentence } from '../server/src/checks/sentences';
+import { startOfSentence } from '../server/src/core/sentences';
 import type { Section } from '../server/src/core/model';
 import type { Claim } from '../server/src/core/claims';
 

@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHECKS } from '../../server/src/checks';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 /** One warning: （二） is missing. */
@@ -92,7 +93,7 @@ describe('report-review on a hostile checkout', () => {
     const result = run(['check', good]);
     assert.equal(result.status, 1, 'no crash, and the misspelt id turns nothing off');
     assert.equal(result.stderr, [
-      `report-review: warning: ${join(dir, '.reportreview.json')}:2:15: checks: there is no check with id "section-numbring" (known: figure-conflict, target-restated, count-mismatch, sum-mismatch, change-arithmetic, out-of-range, section-numbering, text-integrity, glossary-unused, glossary-duplicate, term-undefined, target-missed, evidence-mismatch); ignored`,
+      `report-review: warning: ${join(dir, '.reportreview.json')}:2:15: checks: there is no check with id "section-numbring" (known: ${CHECKS.map((c) => c.id).join(', ')}); ignored`,
       `report-review: warning: ${join(dir, '.reportreview.json')}:3:16: glossary[0]: must be of type object; ignored`,
       '',
     ].join('\n'));

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECKS, runChecks } from '../../server/src/checks';
 import { parseReport } from '../../server/src/core/report';
-import { checkDiagnostics, fixtureFiles, readFixture, CORPUS } from './helpers';
+import { checkDiagnostics, fixtureFiles, readFixture, CORPUS, FIXTURES } from './helpers';
 
 describe('checks', () => {
   it('have unique kebab-case ids and descriptions in both languages', () => {
@@ -24,7 +24,13 @@ describe('checks', () => {
 
   for (const check of CHECKS) {
     describe(check.id, () => {
-      for (const name of fixtureFiles(join('checks', check.id))) {
+      // A check without fixtures fails here, by name, instead of aborting the whole run.
+      const dir = join('checks', check.id);
+      const names = existsSync(join(FIXTURES, dir)) ? fixtureFiles(dir) : [];
+      it(`check ${check.id} has fixtures in test/fixtures/checks/${check.id}/`, () => {
+        assert.ok(names.length > 0, `add test/fixtures/checks/${check.id}/<name>.txt with {${check.id}} at the end of each line it must flag`);
+      });
+      for (const name of names) {
         it(`flags exactly the marked lines of ${name}`, () => checkDiagnostics(readFixture(join('checks', check.id), name), check.id));
       }
     });

@@ -180,6 +180,15 @@ describe('claims', () => {
     ]);
   });
 
+  it('read a share after a verb of change as the change, signed by its direction', () => {
+    const report = ['一、2025年工作回顾', '企业开办时间缩短三分之一，审批时限压缩20%，居民收入提高5%。'].join('\n');
+    assert.deepEqual(parseReport(report).claims.map((c) => `${c.text} ${c.kind} ${c.value.toFixed(1)}`), [
+      '三分之一 growth -33.3',
+      '20% growth -20.0',
+      '5% growth 5.0',
+    ]);
+  });
+
   it('take period and modality from the sections and the date of the report', () => {
     const report = [
       '中山区2021年政府工作报告',

@@ -54,6 +54,7 @@ describe('report grammar', () => {
   it('marks quoted terms, note markers and the glossary heading', () => {
     assert.ok(scopesOf(grammar, '深化“放管服”改革', '放管服').includes('string.quoted.double.term.report'));
     assert.ok(scopesOf(grammar, '“45432”发展架构［12］', '［12］').includes('markup.underline.link.note.report'));
+    assert.ok(scopesOf(grammar, '深化“放管服”〔 ３ 〕改革', '〔').includes('markup.underline.link.note.report'));
     assert.ok(scopesOf(grammar, '名 词 解 释', '名').some((s) => s.startsWith('markup.heading.glossary')));
   });
 });

@@ -2,6 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHECKS, type Check } from '../../server/src/checks';
+import { generateManifest, readManifestFile, type ManifestFile } from '../../scripts/manifest';
 
 const ROOT = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -45,5 +47,31 @@ describe('the extension manifest', () => {
       }
     }
     assert.ok(strings > 20);
+  });
+
+  it('has the settings of every check as the registry gives them (run `npm run manifest` after adding a check)', () => {
+    for (const [file, content] of generateManifest(readManifestFile)) {
+      assert.equal(readManifestFile(file), content, `${file} is stale: run \`npm run manifest\``);
+    }
+  });
+
+  it('generates a new check\'s setting, its labels with its default severity, and its schema id, and leaves the rest alone', () => {
+    const check: Check = {
+      id: 'quote-balance',
+      defaultSeverity: 'information',
+      description: { zh: '引号不配对', en: 'Unbalanced quotes' },
+      run: () => [],
+    };
+    const files = generateManifest(readManifestFile, [...CHECKS.filter((c) => c.id !== 'term-undefined'), check]);
+    const json = (file: ManifestFile) => JSON.parse(files.get(file)!);
+    const settings = json('package.json').contributes.configuration.properties['reportReview.checks'].properties;
+    assert.equal(settings['quote-balance'].markdownDescription, '%config.check.quote-balance%');
+    assert.equal(settings['term-undefined'], undefined);
+    assert.equal(json('package.nls.json')['config.check.quote-balance'], 'Unbalanced quotes (default: information)');
+    assert.equal(json('package.nls.zh-cn.json')['config.check.quote-balance'], '引号不配对（默认：information）');
+    assert.equal(json('package.nls.zh-cn.json')['config.check.term-undefined'], undefined);
+    assert.deepEqual(Object.keys(json('schemas/reportreview.schema.json').properties.checks.properties).slice(-1), ['quote-balance']);
+    assert.deepEqual(json('package.json').contributes.commands, manifest.contributes.commands);
+    assert.equal(json('package.nls.json')['command.switchToReport'], read('package.nls.json')['command.switchToReport']);
   });
 });

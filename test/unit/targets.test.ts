@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { parseReport } from '../../server/src/core/report';
 import { pairReports, parsePairs, reportIdentity } from '../../server/src/core/identity';
-import { extendVocabulary, matchTargets, rowAt, type TargetRow } from '../../server/src/core/targets';
+import { extendVocabulary, matchTargets, rowAt, targetsParagraph, type TargetRow } from '../../server/src/core/targets';
 import { LineIndex } from '../../server/src/core/text';
 import { runChecks, standaloneContext } from '../../server/src/checks';
 import { CORPUS, FIXTURES } from './helpers';
@@ -271,5 +271,31 @@ describe('target-missed on the State Council’s reports', () => {
 
   it('finds nothing in 2022, whose review of 2021 met every numeric target', () => {
     assert.deepEqual(findings(2021, 2022), []);
+  });
+});
+
+describe('the targets paragraph (主要预期目标)', () => {
+  const paragraphOf = (text: string) => {
+    const report = parseReport(text);
+    const span = targetsParagraph(report);
+    return span && report.text.slice(span.start, span.end);
+  };
+
+  it('is the year\'s targets, not a paragraph that only mentions them', () => {
+    assert.equal(
+      paragraphOf('一、过去五年工作回顾\n“十三五”规划主要预期目标基本实现，地区生产总值年均增长6%，城镇新增就业300万人。\n二、今年工作安排\n今年主要预期目标是：地区生产总值增长5%左右，城镇新增就业60万人以上。\n'),
+      '今年主要预期目标是：地区生产总值增长5%左右，城镇新增就业60万人以上。',
+    );
+  });
+
+  it('is found when its lead stands alone before the targets', () => {
+    assert.equal(
+      paragraphOf('二、今年工作安排\n今年经济社会发展的主要预期目标是：\n地区生产总值增长5%左右，城镇新增就业60万人以上。\n'),
+      '地区生产总值增长5%左右，城镇新增就业60万人以上。',
+    );
+  });
+
+  it('is a plan\'s 主要目标是 only when no paragraph names 预期目标', () => {
+    assert.equal(paragraphOf('今后五年的主要目标是：地区生产总值年均增长6%，城镇新增就业300万人。\n'), '今后五年的主要目标是：地区生产总值年均增长6%，城镇新增就业300万人。');
   });
 });

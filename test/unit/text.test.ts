@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex, shorten } from '../../server/src/core/text';
+import { LineIndex, lineIndexOf, shorten } from '../../server/src/core/text';
+import { endOfSentence, startOfSentence } from '../../server/src/core/sentences';
+import { parseReport } from '../../server/src/core/report';
 import { parseChineseNumeral } from '../../server/src/core/numerals';
 
 describe('LineIndex', () => {
@@ -16,6 +18,31 @@ describe('LineIndex', () => {
     const index = new LineIndex('甲乙\n丙');
     assert.equal(index.offset({ line: 0, character: 99 }), 2);
     assert.equal(index.offset({ line: 9, character: 0 }), 4);
+  });
+
+  it('is built once per report, whichever check asks first', () => {
+    const report = parseReport('一、回顾\n全年地区生产总值增长5%。\n');
+    assert.equal(lineIndexOf(report), lineIndexOf(report));
+    assert.deepEqual(lineIndexOf(report).position(5), { line: 1, character: 0 });
+    assert.notEqual(lineIndexOf(parseReport(report.text)), lineIndexOf(report));
+  });
+});
+
+describe('sentences', () => {
+  const text = '全年增长5%；城镇新增就业1万人。粮食产量……稳定!新的一年\n今年目标';
+  const sentenceAt = (word: string) => {
+    const at = text.indexOf(word);
+    return text.slice(startOfSentence(text, at), endOfSentence(text, at));
+  };
+
+  it('end at 。！？； in both widths and at a line break', () => {
+    assert.equal(sentenceAt('城镇'), '城镇新增就业1万人');
+    assert.equal(sentenceAt('新的'), '新的一年');
+    assert.equal(sentenceAt('今年'), '今年目标');
+  });
+
+  it('do not end at an ellipsis inside a line', () => {
+    assert.equal(sentenceAt('稳定'), '粮食产量……稳定');
   });
 });
 

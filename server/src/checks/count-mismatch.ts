@@ -19,20 +19,21 @@
  */
 import { parseChineseNumber } from '../core/numbers';
 import type { Report, Section } from '../core/model';
-import type { Check, Finding } from './types';
-import { endOfSentence } from './sentences';
+import type { Check, CheckFinding } from './types';
+import { endOfSentence } from '../core/sentences';
+import { quoteText, quotesOf } from '../core/quotes';
+import { paragraphAt } from '../core/sections';
 
 export const countMismatch: Check = {
   id: 'count-mismatch',
   defaultSeverity: 'warning',
   description: { zh: '所述数量与列举的项目数不符', en: 'A stated count that disagrees with the items listed' },
-  run(report: Report): Finding[] {
-    const findings: Finding[] = [];
+  run(report: Report): CheckFinding[] {
+    const findings: CheckFinding[] = [];
     const text = report.text;
     const numbered = numberedHeadings(report.sections);
     const flag = (c: { start: number; end: number }, stated: string, listed: number, related?: { start: number; end: number }) =>
       findings.push({
-        checkId: 'count-mismatch',
         span: c,
         message: { zh: `此处称「${stated}」，但后文列出 ${listed} 项`, en: `“${stated}” here, but ${listed} items are listed` },
         related: related ? [{ span: related, message: { zh: '列举的最后一项', en: 'The last item listed' } }] : undefined,
@@ -81,8 +82,7 @@ export const countMismatch: Check = {
 
 
 function paragraphEnd(report: Report, offset: number): number {
-  const p = report.paragraphs.find((x) => x.span.start <= offset && offset < x.span.end);
-  return p ? p.span.end : offset;
+  return paragraphAt(report, offset)?.span.end ?? offset;
 }
 
 /**
@@ -184,15 +184,21 @@ function listBefore(text: string, c: { span: { start: number; end: number } }): 
   return items.length;
 }
 
+/** A quoted name that counts: `五个坚持`, `三大攻坚战`. */
+const COUNTED_NAME = /^([^]{0,4}?)([一二三四五六七八九十两]+)(个|项|大|种|条|张|件|有)?([^]{1,8})$/;
+
 /** “五个坚持”，即坚持…，坚持…: a quoted count named in the text right after it. */
-function quotedCounts(report: Report): Finding[] {
-  const findings: Finding[] = [];
+function quotedCounts(report: Report): CheckFinding[] {
+  const findings: CheckFinding[] = [];
   const text = report.text;
-  const re = /“([^“”]{0,4}?)([一二三四五六七八九十两]+)(个|项|大|种|条|张|件|有)?([^“”]{1,8})”[，,]?即/g;
-  for (const m of text.matchAll(re)) {
+  for (const quote of quotesOf(report)) {
+    const m = COUNTED_NAME.exec(quoteText(text, quote));
+    const namedAfter = m && /^[，,]?即/.exec(text.slice(quote.span.end, quote.span.end + 2));
+    if (!m || !namedAfter) continue;
     const stated = parseChineseNumber(m[2]);
     if (!stated || stated < 2 || stated > 20) continue;
-    const from = m.index + m[0].length;
+    const written = text.slice(quote.span.start, quote.span.end);
+    const from = quote.span.end + namedAfter[0].length;
     const end = endOfSentence(text, from);
     const list = text.slice(from, end);
     if (list.length < 4) continue;
@@ -200,9 +206,8 @@ function quotedCounts(report: Report): Finding[] {
     const items = list.split(separator).filter((s) => s.trim().length >= 2);
     if (items.length < 2 || items.length === stated || items.some((i) => [...i].length > 24)) continue;
     findings.push({
-      checkId: 'count-mismatch',
-      span: { start: m.index, end: m.index + m[0].length },
-      message: { zh: `「${m[0].replace(/[，,]?即$/, '')}」列出了 ${items.length} 项`, en: `${m[0].replace(/[，,]?即$/, '')} lists ${items.length} items` },
+      span: { start: quote.span.start, end: from },
+      message: { zh: `「${written}」列出了 ${items.length} 项`, en: `${written} lists ${items.length} items` },
     });
   }
   return findings;

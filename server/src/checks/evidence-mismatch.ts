@@ -11,21 +11,20 @@
  */
 import type { Report } from '../core/model';
 import { compareEvidence } from '../core/evidence';
-import type { Check, CheckContext, Finding } from './types';
+import type { Check, CheckContext, CheckFinding } from './types';
 
 export const evidenceMismatch: Check = {
   id: 'evidence-mismatch',
   defaultSeverity: 'warning',
-  description: { zh: '数字与证据表（统计数据）中同一指标、同一时期的数值不符', en: 'A figure differs from the evidence table (official statistics) for the same metric and period' },
-  run(report: Report, context: CheckContext): Finding[] {
+  description: { zh: '数字与证据表（统计数据）中同一指标、同一时期的数值不符；需要证据表', en: 'A figure differs from the evidence table (official statistics) for the same metric and period; needs an evidence table' },
+  run(report: Report, context: CheckContext): CheckFinding[] {
     if (!context.evidence?.length) return [];
     return compareEvidence(report, context.evidence, context.targetVocabulary)
       .filter((m) => !m.agrees)
-      .map(({ claim, row }): Finding => {
+      .map(({ claim, row }): CheckFinding => {
         const source = row.source ? { zh: `（来源：${row.source}）`, en: ` (source: ${row.source})` } : { zh: '', en: '' };
         const table = row.file ?? 'evidence';
         return {
-          checkId: 'evidence-mismatch',
           span: claim.span,
           message: {
             zh: `「${claim.metric}」${row.period}年此处为${claim.text}，证据表为${row.written}${source.zh}`,

@@ -20,11 +20,11 @@
  */
 import type { Claim } from '../core/claims';
 import type { Report } from '../core/model';
-import { LineIndex } from '../core/text';
-import type { Check, Finding } from './types';
+import { lineIndexOf } from '../core/text';
+import type { Check, CheckFinding } from './types';
 import { compatible, lineOf } from './claim-math';
-import { targetParagraph } from './target-restated';
-import { endOfSentence, startOfSentence } from './sentences';
+import { targetsParagraph } from '../core/targets';
+import { endOfSentence, startOfSentence } from '../core/sentences';
 
 /** Metrics too generic to identify one quantity: what is counted, not a statistic. */
 const MIN_METRIC_LENGTH: Record<string, number> = { count: 4, amount: 4, percent: 4, growth: 4, points: 4, multiple: 4, rank: 5, fraction: 4 };
@@ -33,9 +33,9 @@ export const figureConflict: Check = {
   id: 'figure-conflict',
   defaultSeverity: 'warning',
   description: { zh: '同一指标、同一时期的数据前后不一致', en: 'The same metric for the same period stated with different values' },
-  run(report: Report): Finding[] {
-    const index = new LineIndex(report.text);
-    const targets = targetParagraph(report);
+  run(report: Report): CheckFinding[] {
+    const index = lineIndexOf(report);
+    const targets = targetsParagraph(report);
     const groups = new Map<string, Claim[]>();
     for (const c of report.claims) {
       if (!c.period || [...c.metric].length < MIN_METRIC_LENGTH[c.kind] || !namesQuantity(c.metric)) continue;
@@ -44,7 +44,7 @@ export const figureConflict: Check = {
       list.push(c);
       groups.set(key, list);
     }
-    const findings: Finding[] = [];
+    const findings: CheckFinding[] = [];
     for (const list of groups.values()) {
       for (let i = 1; i < list.length; i++) {
         const later = list[i];
@@ -54,7 +54,6 @@ export const figureConflict: Check = {
         if (targets && (inside(targets, earlier) || inside(targets, later))) continue;
         const line = lineOf(index, earlier);
         findings.push({
-          checkId: 'figure-conflict',
           span: later.span,
           message: {
             zh: `「${later.metric}」此处为${later.text}，第${line}行为${earlier.text}`,

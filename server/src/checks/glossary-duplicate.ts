@@ -8,15 +8,15 @@
  * Why: two definitions of one term leave the reader to guess which one the body means.
  */
 import type { GlossaryEntry, Report } from '../core/model';
-import type { Check, Finding } from './types';
+import type { Check, CheckFinding } from './types';
 
 export const glossaryDuplicate: Check = {
   id: 'glossary-duplicate',
   defaultSeverity: 'information',
   description: { zh: '同一术语在名词解释中有两种不同的释义', en: 'The same term defined twice with different text' },
-  run(report: Report): Finding[] {
+  run(report: Report): CheckFinding[] {
     const first = new Map<string, GlossaryEntry>();
-    const findings: Finding[] = [];
+    const findings: CheckFinding[] = [];
     const normalized = (s: string) => s.replace(/[\s\u3000。；;]+$/g, '').replace(/\s+/g, '');
     for (const entry of report.glossary) {
       const earlier = first.get(entry.key);
@@ -26,7 +26,6 @@ export const glossaryDuplicate: Check = {
       }
       if (normalized(earlier.definition) === normalized(entry.definition)) continue;
       findings.push({
-        checkId: 'glossary-duplicate',
         span: entry.termSpan,
         message: {
           zh: `「${entry.term}」已在${earlier.numbering?.text ?? '前文'}解释过，两处释义不同`,

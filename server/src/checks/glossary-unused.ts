@@ -10,14 +10,15 @@
  * the term was renamed in the body and not in the glossary.
  */
 import type { Report } from '../core/model';
-import type { Check, CheckContext, Finding } from './types';
+import type { Check, CheckContext, CheckFinding } from './types';
 import { glossarySpans, inside } from './glossary-scope';
+import { noteMarkersOf } from '../core/notes';
 
 export const glossaryUnused: Check = {
   id: 'glossary-unused',
   defaultSeverity: 'information',
   description: { zh: '名词解释中的条目在正文中未被使用', en: 'A glossary entry that the report body never uses' },
-  run(report: Report, context: CheckContext): Finding[] {
+  run(report: Report, context: CheckContext): CheckFinding[] {
     const glossaries = glossarySpans(report);
     const usedEntries = new Set<number>();
     for (const use of context.uses) {
@@ -25,15 +26,12 @@ export const glossaryUnused: Check = {
       for (const d of use.definitions) if (d.source === 'report' && d.location) usedEntries.add(d.location.span.start);
     }
     const markers = new Set<number>();
-    for (const m of report.text.matchAll(/［(\d{1,3})］|\[(\d{1,3})\]/g)) {
-      if (!inside(glossaries, m.index)) markers.add(Number(m[1] ?? m[2]));
-    }
-    const findings: Finding[] = [];
+    for (const marker of noteMarkersOf(report)) if (!inside(glossaries, marker.span.start)) markers.add(marker.value);
+    const findings: CheckFinding[] = [];
     for (const entry of report.glossary) {
       if (usedEntries.has(entry.termSpan.start)) continue;
       if (entry.numbering?.style === 'bracket-note' && markers.has(entry.numbering.value)) continue;
       findings.push({
-        checkId: 'glossary-unused',
         span: entry.termSpan,
         message: {
           zh: `名词解释「${entry.term}」在正文中没有出现`,

@@ -16,10 +16,11 @@ import { sectionNumbering } from './section-numbering';
 import { termUndefined } from './term-undefined';
 import { targetMissed } from './target-missed';
 import { evidenceMismatch } from './evidence-mismatch';
-import type { Check, CheckContext, Finding, Severity } from './types';
+import { parseProblem } from './parse-problem';
+import type { Check, CheckContext, CheckFinding, Finding, Severity } from './types';
 import { TermIndex, findTermUses, reportDefinitions, type TermDefinition } from '../core/terms';
 
-export const CHECKS: readonly Check[] = [figureConflict, targetRestated, countMismatch, sumMismatch, changeArithmetic, outOfRange, sectionNumbering, textIntegrity, glossaryUnused, glossaryDuplicate, termUndefined, targetMissed, evidenceMismatch];
+export const CHECKS: readonly Check[] = [figureConflict, targetRestated, countMismatch, sumMismatch, changeArithmetic, outOfRange, sectionNumbering, textIntegrity, glossaryUnused, glossaryDuplicate, termUndefined, targetMissed, evidenceMismatch, parseProblem];
 
 /** Per-check settings: `off`, or a severity that replaces the check's default. */
 export type CheckSetting = Severity | 'off';
@@ -40,21 +41,20 @@ export function runChecks(report: Report, settings: CheckSettings = {}, context:
   for (const check of CHECKS) {
     const setting = settings[check.id];
     if (setting === 'off') continue;
-    let findings: Finding[];
+    let findings: CheckFinding[];
     try {
       findings = check.run(report, context);
     } catch (error) {
       // A failing check must not take the others down, nor fail silently.
       findings = [{
-        checkId: check.id,
         span: { start: 0, end: 0 },
         severity: 'information',
         message: { zh: `检查 ${check.id} 内部出错：${String(error)}`, en: `Check ${check.id} failed internally: ${String(error)}` },
       }];
     }
-    for (const f of findings) out.push({ ...f, severity: setting ?? f.severity ?? check.defaultSeverity });
+    for (const f of findings) out.push({ ...f, checkId: check.id, severity: setting ?? f.severity ?? check.defaultSeverity });
   }
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-export type { Check, CheckContext, Finding, Severity } from './types';
+export type { Check, CheckContext, CheckFinding, Finding, Severity } from './types';

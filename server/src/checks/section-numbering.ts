@@ -15,7 +15,7 @@
  * in drafting, and the outline makes it visible; a reviewer wants it flagged where it is.
  */
 import type { Numbering, Report, Section } from '../core/model';
-import type { Check, Finding } from './types';
+import type { Check, CheckFinding } from './types';
 import { parseChineseNumeral } from '../core/numerals';
 
 export const sectionNumbering: Check = {
@@ -25,8 +25,8 @@ export const sectionNumbering: Check = {
     zh: '同级标题序号缺号、重号或顺序颠倒',
     en: 'Sibling headings with a missing, repeated or out-of-order number',
   },
-  run(report: Report): Finding[] {
-    const findings: Finding[] = [];
+  run(report: Report): CheckFinding[] {
+    const findings: CheckFinding[] = [];
     const visit = (siblings: readonly Section[], isRoot: boolean) => {
       checkSiblings(report.text, siblings, isRoot, findings);
       for (const s of siblings) visit(s.children, false);
@@ -36,7 +36,7 @@ export const sectionNumbering: Check = {
   },
 };
 
-function checkSiblings(text: string, siblings: readonly Section[], isRoot: boolean, findings: Finding[]): void {
+function checkSiblings(text: string, siblings: readonly Section[], isRoot: boolean, findings: CheckFinding[]): void {
   const byStyle = new Map<string, Section[]>();
   for (const s of siblings) {
     if (!s.numbering || s.kind === 'lead' && s.numbering.style !== 'ordinal-shi') continue;
@@ -55,7 +55,6 @@ function checkSiblings(text: string, siblings: readonly Section[], isRoot: boole
         // (第二，第三， after 首先， are a list of their own kind).
         if (current.value !== 1 && !isRoot && list[i].kind !== 'glossaryEntry' && !(list[i].kind === 'item' && current.style === 'chinese-ordinal')) {
           findings.push({
-            checkId: 'section-numbering',
             span: current.span,
             message: {
               zh: `序号从「${current.text}」开始，应从 1 开始`,
@@ -72,7 +71,6 @@ function checkSiblings(text: string, siblings: readonly Section[], isRoot: boole
         const inline = current.style === 'ordinal-shi' ? inlineRepeat(text, previous, current) : undefined;
         if (inline !== undefined) {
           findings.push({
-            checkId: 'section-numbering',
             span: current.span,
             message: { zh: `序号「${current.text}」重复`, en: `Number “${current.text}” is repeated` },
             related: [{ span: { start: inline, end: inline + current.text.length }, message: { zh: `上一个「${current.text}」`, en: `The other “${current.text}”` } }],
@@ -85,7 +83,6 @@ function checkSiblings(text: string, siblings: readonly Section[], isRoot: boole
       const related = [{ span: previous.span, message: { zh: `上一个序号「${previous.text}」`, en: `Previous number “${previous.text}”` } }];
       if (current.value === previous.value) {
         findings.push({
-          checkId: 'section-numbering',
           span: current.span,
           message: { zh: `序号「${current.text}」重复`, en: `Number “${current.text}” is repeated` },
           related,
@@ -93,7 +90,6 @@ function checkSiblings(text: string, siblings: readonly Section[], isRoot: boole
       } else if (current.value > expected) {
         const missing = current.value - expected;
         findings.push({
-          checkId: 'section-numbering',
           span: current.span,
           message: {
             zh: `序号「${previous.text}」之后是「${current.text}」，缺少 ${missing} 个序号`,
@@ -103,7 +99,6 @@ function checkSiblings(text: string, siblings: readonly Section[], isRoot: boole
         });
       } else {
         findings.push({
-          checkId: 'section-numbering',
           span: current.span,
           message: {
             zh: `序号「${current.text}」出现在「${previous.text}」之后，顺序颠倒`,
@@ -121,7 +116,7 @@ function checkSiblings(text: string, siblings: readonly Section[], isRoot: boole
  * run that starts at 二是, or skips from 二是 to 四是, is whole when the numbers it lacks stand
  * inside the paragraphs before.
  */
-function runGoesOnInline(text: string, finding: Finding): boolean {
+function runGoesOnInline(text: string, finding: CheckFinding): boolean {
   const written = text.slice(finding.span.start, finding.span.end);
   const m = /^([一二三四五六七八九十]+)([是要])$/.exec(written) ?? /^第([一二三四五六七八九十]+)([，、])$/.exec(written);
   if (!m) return false;

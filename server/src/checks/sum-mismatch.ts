@@ -19,9 +19,10 @@
  */
 import type { Claim } from '../core/claims';
 import type { Report } from '../core/model';
-import type { Check, Finding } from './types';
-import { endOfSentence, startOfSentence } from './sentences';
+import type { Check, CheckFinding } from './types';
+import { endOfSentence, startOfSentence } from '../core/sentences';
 import { halfStep } from './claim-math';
+import { CHANGE_VERB } from '../core/units';
 
 /** Pairs of words that split a whole into two sides with nothing left over. */
 const PARTITIONS: readonly (readonly [string, string])[] = [
@@ -30,7 +31,11 @@ const PARTITIONS: readonly (readonly [string, string])[] = [
 ];
 
 /** 等 leaves a list of parts open; 由40元提高到80元 are two levels of one part, not two parts. */
-const LIST_OPEN = /等|由|从|提高|增加|增长|下降|降低|[到至][0-9０-９]/;
+/** A comparison or a change in the clause of a part: the figure is a difference, not a part. */
+const COMPARISON = new RegExp(`比|${CHANGE_VERB}|多`);
+/** Words between a part's name and its figure that make it something else than a part. */
+const NOT_A_PART = new RegExp(`[，,。；：、]|由|从|比|${CHANGE_VERB}|增至|超过|达到|占`);
+const LIST_OPEN = new RegExp(`等|由|从|${CHANGE_VERB}|[到至][0-9０-９]`);
 
 const TOTAL_BEFORE = /(共计|合计|总计|共有|总共|共|累计|设置|涉及)$/;
 
@@ -38,9 +43,9 @@ export const sumMismatch: Check = {
   id: 'sum-mismatch',
   defaultSeverity: 'warning',
   description: { zh: '分项之和与总数不符', en: 'Parts that do not add up to their stated total' },
-  run(report: Report): Finding[] {
+  run(report: Report): CheckFinding[] {
     const text = report.text;
-    const findings: Finding[] = [];
+    const findings: CheckFinding[] = [];
     const claims = report.claims;
     for (let i = 0; i < claims.length; i++) {
       const total = claims[i];
@@ -50,7 +55,6 @@ export const sumMismatch: Check = {
       const larger = partAboveTotal(text, claims, total);
       if (larger) {
         findings.push({
-          checkId: 'sum-mismatch',
           span: total.span,
           message: { zh: `其中一项${larger.text}已超过总数${total.text}`, en: `The part ${larger.text} exceeds its total ${total.text}` },
           related: [{ span: larger.span, message: { zh: '分项', en: 'Part' } }],
@@ -90,7 +94,6 @@ export const sumMismatch: Check = {
       if (sum < total.value && (total.kind === 'amount' || named) && !partition(text, parts)) continue;
       const written = parts.map((p) => p.text).join(' + ');
       findings.push({
-        checkId: 'sum-mismatch',
         span: total.span,
         message: {
           zh: `分项之和 ${written} = ${format(sum, total)}，与总数${total.text}不符`,
@@ -121,9 +124,9 @@ function partAboveTotal(text: string, claims: readonly Claim[], total: Claim): C
   const from = total.span.end + lead[0].length;
   const part = claims.find((c) => c.span.start >= from);
   if (!part || !sameScale(part, total) || part.qualifier === 'atLeast' || part.max !== undefined) return undefined;
-  if (/比|增加|增长|减少|下降|多/.test(clause) && !text.slice(from, part.span.start).endsWith(clause.slice(-2))) return undefined;
+  if (COMPARISON.test(clause) && !text.slice(from, part.span.start).endsWith(clause.slice(-2))) return undefined;
   const between = text.slice(from, part.span.start);
-  if (between.length > 16 || /[，,。；：、]|由|从|比|增长|增加到|增至|提高|下降|减少|超过|达到|占/.test(between)) return undefined;
+  if (between.length > 16 || NOT_A_PART.test(between)) return undefined;
   return part.value > total.value + halfStep(total) + halfStep(part) ? part : undefined;
 }
 

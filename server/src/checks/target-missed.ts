@@ -14,8 +14,9 @@
 import type { Report, Span } from '../core/model';
 import { reportIdentity } from '../core/identity';
 import { matchTargets, targetsParagraph, type TargetRow } from '../core/targets';
-import { endOfSentence, startOfSentence } from './sentences';
-import type { Check, CheckContext, Finding, RelatedLocation } from './types';
+import { endOfSentence, startOfSentence } from '../core/sentences';
+import { paragraphAt } from '../core/sections';
+import type { Check, CheckContext, CheckFinding, RelatedLocation } from './types';
 
 /**
  * A sentence saying the year's targets were completed (全年主要目标任务顺利完成, 完成了全年预期目标):
@@ -31,8 +32,8 @@ const ACKNOWLEDGED = /未(?:能)?(?:完成|实现|达到|达成)|没有(?:完成
 export const targetMissed: Check = {
   id: 'target-missed',
   defaultSeverity: 'warning',
-  description: { zh: '上一年主要预期目标未完成，回顾未作说明或称目标已完成', en: 'A main target of last year missed, passed over in silence or called completed' },
-  run(report: Report, context: CheckContext): Finding[] {
+  description: { zh: '上一年主要预期目标未完成，回顾未作说明或称目标已完成；需要上一年的报告', en: 'A main target of last year missed, passed over in silence or called completed; needs the previous report' },
+  run(report: Report, context: CheckContext): CheckFinding[] {
     if (!context.previous) return [];
     const missed = matchTargets(context.previous, report, context.targetVocabulary).filter((r) => r.main && r.status === 'missed' && r.result);
     if (!missed.length) return [];
@@ -42,12 +43,11 @@ export const targetMissed: Check = {
     const planYear = reportIdentity(report).planYear;
     const firstPlanned = report.claims.find((c) => c.modality === 'target' && planYear !== undefined && c.period === String(planYear))?.span.start;
     const reviewEnd = Math.min(targetsParagraph(report)?.start ?? text.length, firstPlanned ?? text.length);
-    const findings: Finding[] = [];
+    const findings: CheckFinding[] = [];
     const completions = completionSentences(text, reviewEnd);
     for (const { span, hedged } of completions) {
       const names = missed.map((r) => r.target.text).join('；');
       findings.push({
-        checkId: 'target-missed',
         span,
         severity: hedged ? 'information' : undefined,
         message: {
@@ -60,10 +60,10 @@ export const targetMissed: Check = {
     if (completions.length) return findings;
     for (const row of missed) {
       const result = row.result!.span;
-      const paragraph = report.paragraphs.find((p) => p.span.start <= result.start && result.end <= p.span.end)?.span ?? { start: startOfSentence(text, result.start), end: endOfSentence(text, result.end) };
+      const around = paragraphAt(report, result.start);
+      const paragraph = around && result.end <= around.span.end ? around.span : { start: startOfSentence(text, result.start), end: endOfSentence(text, result.end) };
       if (ACKNOWLEDGED.test(text.slice(paragraph.start, paragraph.end))) continue;
       findings.push({
-        checkId: 'target-missed',
         span: result,
         message: { zh: `未达到上一年预期目标「${row.target.text}」，回顾未作说明`, en: `Misses last year's target “${row.target.text}”, and the review does not say so` },
         related: related(row).filter((r) => r.document === 'previous'),

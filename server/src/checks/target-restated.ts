@@ -13,46 +13,28 @@
  * restate the same one.
  */
 import type { Claim } from '../core/claims';
-import type { Report, Span } from '../core/model';
-import { LineIndex } from '../core/text';
-import type { Check, Finding } from './types';
+import type { Report } from '../core/model';
+import { targetsParagraph } from '../core/targets';
+import { lineIndexOf } from '../core/text';
+import type { Check, CheckFinding } from './types';
 import { compatible, lineOf } from './claim-math';
-
-/**
- * The paragraph that states the year's main targets (…主要预期目标是：…): the first one that says so
- * and gives at least two target figures. 主要目标是 (a five-year plan's goals) only when no
- * paragraph names 预期目标.
- */
-export function targetParagraph(report: Report): Span | undefined {
-  const figures = (p: Span) => report.claims.filter((c) => c.span.start >= p.start && c.span.end <= p.end).length;
-  for (const pattern of [/主要预期目标(是|为|：|:)/, /预期目标为|预期目标是/, /主要目标是/]) {
-    for (const p of report.paragraphs) {
-      // The lead may stand alone before its targets (今年…的主要预期目标是：⏎…), or be broken over
-      // lines (主要预期目标⏎是：…): read the end of the text before the paragraph with its head.
-      const head = report.text.slice(Math.max(0, p.span.start - 40), Math.min(p.span.end, p.span.start + 200)).replace(/[\s\u3000]+/g, '');
-      if (pattern.test(head) && figures(p.span) >= 2) return p.span;
-    }
-  }
-  return undefined;
-}
 
 export const targetRestated: Check = {
   id: 'target-restated',
   defaultSeverity: 'warning',
   description: { zh: '主要预期目标在后文中被不同地重述', en: 'A main target restated differently later in the report' },
-  run(report: Report): Finding[] {
-    const span = targetParagraph(report);
+  run(report: Report): CheckFinding[] {
+    const span = targetsParagraph(report);
     if (!span) return [];
-    const index = new LineIndex(report.text);
+    const index = lineIndexOf(report);
     // Every figure of the 主要预期目标 paragraph is a target, whatever the sentence says.
     const targets = report.claims.filter((c) => c.span.start >= span.start && c.span.end <= span.end && c.metric);
-    const findings: Finding[] = [];
+    const findings: CheckFinding[] = [];
     for (const later of report.claims) {
       if (later.span.start < span.end || later.modality !== 'target') continue;
       const target = targets.find((t: Claim) => t.metricKey === later.metricKey && t.kind === later.kind && t.unit === later.unit && t.period === later.period && [...t.metric].length >= 4);
       if (!target || (compatible(target, later, true) && boundKind(target) === boundKind(later))) continue;
       findings.push({
-        checkId: 'target-restated',
         span: later.span,
         message: {
           zh: `「${later.metric}」预期目标为${qualified(target)}，此处为${qualified(later)}`,

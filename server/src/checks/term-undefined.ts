@@ -11,8 +11,9 @@
  * Why: readers outside the drafting office meet these coinages cold; reports that explain them in a
  * 名词解释 appendix are read correctly.
  */
-import type { Report } from '../core/model';
-import type { Check, CheckContext, Finding, Fix } from './types';
+import type { Report, Span } from '../core/model';
+import { quoteText, quotesOf } from '../core/quotes';
+import type { Check, CheckContext, CheckFinding, Fix } from './types';
 import { endOfBody, glossarySpans, inside } from './glossary-scope';
 
 const MIN_USES = 2;
@@ -22,24 +23,24 @@ export const termUndefined: Check = {
   id: 'term-undefined',
   defaultSeverity: 'hint',
   description: { zh: '多次使用的引号术语没有任何释义', en: 'A quoted coined term used repeatedly with no definition anywhere' },
-  run(report: Report, context: CheckContext): Finding[] {
+  run(report: Report, context: CheckContext): CheckFinding[] {
     const glossaries = glossarySpans(report);
-    const occurrences = new Map<string, { start: number; end: number }[]>();
-    for (const m of report.text.matchAll(/“([^“”\n]{2,8})”/g)) {
-      const term = m[1];
+    const occurrences = new Map<string, Span[]>();
+    for (const quote of quotesOf(report)) {
+      const term = quoteText(report.text, quote);
+      if (term.length < 2 || term.length > 8) continue;
       if (/[\s，。、；：！？,.;:!?（）()《》]/.test(term) || PLAN_OR_NUMBER.test(term)) continue;
-      if (inside(glossaries, m.index)) continue;
+      if (inside(glossaries, quote.span.start)) continue;
       const list = occurrences.get(term) ?? [];
-      list.push({ start: m.index, end: m.index + m[0].length });
+      list.push(quote.span);
       occurrences.set(term, list);
     }
     const defined = (term: string, at: number) =>
       context.terms.lookup(term).length > 0 || context.uses.some((u) => u.span.start <= at && at < u.span.end && u.definitions.length > 0);
-    const findings: Finding[] = [];
+    const findings: CheckFinding[] = [];
     for (const [term, spans] of occurrences) {
       if (spans.length < MIN_USES || defined(term, spans[0].start + 1)) continue;
       findings.push({
-        checkId: 'term-undefined',
         span: spans[0],
         message: {
           zh: `「${term}」在报告中使用了 ${spans.length} 次，但没有释义`,

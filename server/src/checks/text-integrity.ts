@@ -20,7 +20,12 @@
  * Why: these are the traces of copy and paste that a careful reader notices first.
  */
 import type { Report, Section } from '../core/model';
-import type { Check, Finding } from './types';
+import type { Check, CheckFinding } from './types';
+import { quoteText, quotesIn, quotesOf } from '../core/quotes';
+import { paragraphAt } from '../core/sections';
+
+/** A blank between two short halves of a quote's content: `信易 金融`, ` 四人帮`. */
+const BLANK_INSIDE = /^([^]{0,12}?)[ \u3000]+([^]{0,12}?)$/;
 
 const PAIRS: readonly [string, string, string, string][] = [
   ['“', '”', '引号', 'quotation marks'],
@@ -32,9 +37,10 @@ export const textIntegrity: Check = {
   id: 'text-integrity',
   defaultSeverity: 'warning',
   description: { zh: '引号括号不配对、引号内缺字、网页残留文字', en: 'Unbalanced quotes or brackets, lost characters, website leftovers' },
-  run(report: Report): Finding[] {
-    const findings: Finding[] = [];
+  run(report: Report): CheckFinding[] {
+    const findings: CheckFinding[] = [];
     const text = report.text;
+    const quotes = quotesOf(report);
     for (const p of blocks(report)) {
       const body = text.slice(p.span.start, p.span.end);
       for (const [open, close, name, nameEn] of PAIRS) {
@@ -42,7 +48,6 @@ export const textIntegrity: Check = {
         for (const problem of unbalanced(body, open, close)) {
         const at = p.span.start + problem;
         findings.push({
-          checkId: 'text-integrity',
           span: { start: at, end: at + 1 },
           message: {
             zh: `${name}不配对：此处的「${body[problem]}」没有对应的「${body[problem] === open ? close : open}」`,
@@ -51,15 +56,16 @@ export const textIntegrity: Check = {
         });
         }
       }
-      if (!body.includes('“') || !/“[^“”\n]{0,12}?[ \u3000]/.test(body)) continue;
-      for (const m of body.matchAll(/“([^“”\n]{0,12}?)[ \u3000]+([^“”\n]{0,12}?)”/g)) {
-        if (/^[\s\u3000]*$/.test(m[1] + m[2]) || besideSign(m[0]) || parallelHalves(m[1], m[2])) continue;
+      for (const quote of quotesIn(quotes, p.span)) {
+        const m = BLANK_INSIDE.exec(quoteText(text, quote));
+        if (!m) continue;
+        const written = text.slice(quote.span.start, quote.span.end);
+        if (/^[\s\u3000]*$/.test(m[1] + m[2]) || besideSign(written) || parallelHalves(m[1], m[2])) continue;
         const edge = m[1].trim() === '' || m[2].trim() === '';
         findings.push({
-          checkId: 'text-integrity',
-          span: { start: p.span.start + m.index, end: p.span.start + m.index + m[0].length },
+          span: quote.span,
           severity: edge ? 'information' : undefined,
-          message: { zh: `引号内的「${m[0]}」有空白，可能缺字`, en: `A blank inside “${m[1]} ${m[2]}”: a character may be lost` },
+          message: { zh: `引号内的「${written}」有空白，可能缺字`, en: `A blank inside “${m[1]} ${m[2]}”: a character may be lost` },
         });
       }
     }
@@ -68,7 +74,6 @@ export const textIntegrity: Check = {
       let lineEnd = text.indexOf('\n', l.span.end);
       lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
       findings.push({
-        checkId: 'text-integrity',
         span: l.span,
         severity: 'information',
         message: { zh: `网页残留文字「${l.text}」，不属于报告正文`, en: `Website leftover “${l.text}” is not part of the report` },
@@ -96,7 +101,8 @@ function parallelHalves(a: string, b: string): boolean {
 function blocks(report: Report): { span: { start: number; end: number } }[] {
   const out: { span: { start: number; end: number } }[] = [...report.paragraphs];
   const visit = (s: Section) => {
-    if (!report.paragraphs.some((p) => p.span.start <= s.heading.start && s.heading.end <= p.span.end)) out.push({ span: s.heading });
+    const paragraph = paragraphAt(report, s.heading.start);
+    if (!paragraph || s.heading.end > paragraph.span.end) out.push({ span: s.heading });
     s.children.forEach(visit);
   };
   report.sections.forEach(visit);

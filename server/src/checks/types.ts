@@ -29,6 +29,7 @@ export interface Fix {
 }
 
 export interface Finding {
+  /** The id of the check that found it; `runChecks` sets it, a check never writes it. */
   readonly checkId: string;
   readonly span: Span;
   readonly message: Localized;
@@ -37,6 +38,9 @@ export interface Finding {
   readonly related?: readonly RelatedLocation[];
   readonly fixes?: readonly Fix[];
 }
+
+/** What a check returns: a finding before `runChecks` stamps the check's id on it. */
+export type CheckFinding = Omit<Finding, 'checkId'>;
 
 /** What a check may read besides the report: the terms known around it and their uses in it. */
 export interface CheckContext {
@@ -55,5 +59,5 @@ export interface Check {
   readonly id: string;
   readonly defaultSeverity: Severity;
   readonly description: Localized;
-  run(report: Report, context: CheckContext): Finding[];
+  run(report: Report, context: CheckContext): CheckFinding[];
 }

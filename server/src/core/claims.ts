@@ -6,7 +6,8 @@
 import type { Report, Section, Span } from './model';
 import { scanFigures, type Figure } from './numbers';
 import { parseChineseNumeral } from './numerals';
-import { GROWTH_DOWN, GROWTH_UP, type ClaimKind, type Qualifier } from './units';
+import { CHANGE_VERB, GROWTH_DOWN, GROWTH_UP, type ClaimKind, type Qualifier } from './units';
+import { SENTENCE_MARKS } from './sentences';
 import { CLAUSE_PLAN_WORDS, COMPARISON_MARKERS, DONE_WORDS, METRIC_LEADING_WORDS, METRIC_TRAILING_WORDS, NOT_COMPARISON_AFTER, PLAN_WORDS, TIME_WORDS } from './lexicon';
 
 export type Modality = 'result' | 'target';
@@ -40,9 +41,9 @@ function table(chars: string): Uint8Array {
   return t;
 }
 const CLAUSE_BREAK = table('，。；：！？,;:!?\n（(）)“”、');
-const SENTENCE_BREAK = table('。；！？!?\n');
+const SENTENCE_BREAK = table(SENTENCE_MARKS + '\n\r');
 const SUBJECT_BREAK = table('，。；：,;:\n');
-const LIST_BREAK = table('，。；！？!?\n');
+const LIST_BREAK = table('，' + SENTENCE_MARKS + '\n\r');
 
 /** Verbs, adverbs and time words around a metric that are not part of its name. */
 const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
@@ -56,7 +57,9 @@ const COMPARISON = new RegExp(`(?:${words(COMPARISON_MARKERS)})(?![${NOT_COMPARI
 const ARRIVAL = /^[\u4e00-\u9fff]{0,6}?(?:到|为|至)(?:[\u4e00-\u9fff0-9０-９]{1,8}的)?$/;
 /** 由86.9%提高到, 从1954年的: the start of a change from one level to another. */
 const FROM_LEVEL = /(?:由|从|從)(?=$|[0-9０-９零〇一二两三四五六七八九十百千]|上年|去年|前年|原来|原定|原计划|过去|目前|现在|年初|每)/;
-const GROWTH_CONTEXT = /(?:增长|增加|提高|提升|上升|上涨|增速|改善|扩大|下降|降低|减少|缩小|回落|下滑|压减|压降|收窄|缩减)(?:了|约|达|为|到)?$/;
+/** The verb after what a figure is compared with (比上年增长 → 上年). */
+const CHANGE_AFTER_COMPARISON = new RegExp(`(?:${CHANGE_VERB}|多|少|了)+$`);
+const GROWTH_CONTEXT = new RegExp(`(?:${CHANGE_VERB}|增速)(?:了|约|达|为|到)?$`);
 
 const PLAN_PERIODS: Record<string, string> = { 十一五: '2006-2010', 十二五: '2011-2015', 十三五: '2016-2020', 十四五: '2021-2025', 十五五: '2026-2030' };
 
@@ -271,7 +274,7 @@ function metricOf(text: string, figure: Figure, from: number): MetricWords {
     const raw = before.slice(last.index + marker.length).replace(/[\s\u3000]+/g, '');
     const other = raw.replace(TRAILING_VERBS, '');
     // 比原计划增加, 比上年末增加: a verb-like ending that leaves one character is part of the name.
-    comparedWith = marker === '同比' ? '上年同期' : ([...other].length >= 2 ? other : raw.replace(/(?:增加|增长|提高|减少|下降|降低|多|少|了)+$/, '')) || undefined;
+    comparedWith = marker === '同比' ? '上年同期' : ([...other].length >= 2 ? other : raw.replace(CHANGE_AFTER_COMPARISON, '')) || undefined;
     comparisonAt = start + last.index;
     before = before.slice(0, last.index);
   }
@@ -303,7 +306,7 @@ function clean(s: string): string {
   return out.length > 24 ? out.slice(-24) : out;
 }
 
-const CHANGE_AFTER_COUNT = /^(?:增加|增长|提高|减少|下降|降低|上升|扩大|缩小|增至|降至|达到|以上|以下)|^[\u4e00-\u9fff]{0,6}?(?:到|为|至)(?:[0-9０-９]|[零〇一二两三四五六七八九十百千]+[个所家项座万亿千百])/;
+const CHANGE_AFTER_COUNT = new RegExp(`^(?:${CHANGE_VERB}|增至|降至|达到|以上|以下)|^[\\u4e00-\\u9fff]{0,6}?(?:到|为|至)(?:[0-9０-９]|[零〇一二两三四五六七八九十百千]+[个所家项座万亿千百])`);
 
 /** Money someone allocates (中央财政安排, 国家投入): the figure is the money for a purpose, written around it. */
 const ALLOCATION = /(安排|投入|下达|拨付|筹集|补助|拟安排|将安排|新增安排)$/;
@@ -417,10 +420,6 @@ export function reportDate(report: Report): { year: number; month?: number } | u
     }
   }
   return undefined;
-}
-
-export function reportYear(report: Report): number | undefined {
-  return reportDate(report)?.year;
 }
 
 /**

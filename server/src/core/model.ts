@@ -94,7 +94,6 @@ export interface GlossaryEntry {
   readonly key: string;
   readonly termSpan: Span;
   readonly definition: string;
-  readonly definitionSpan: Span;
   readonly numbering?: Numbering;
   /** The whole entry, number to end of definition. */
   readonly span: Span;
@@ -114,8 +113,6 @@ export interface ParseProblem {
 
 export interface Report {
   readonly text: string;
-  /** The year the report was given (from its title, speech line or metadata), when it says. */
-  readonly year?: number;
   /** The outline's roots, in document order. */
   readonly sections: readonly Section[];
   readonly paragraphs: readonly Paragraph[];

@@ -11,6 +11,7 @@ import {
   type ClaimKind, type Qualifier,
 } from './units';
 import { foldWidth } from './numerals';
+import { quoteAt, scanQuotes } from './quotes';
 
 export interface Figure {
   /** The figure as written: number, scale, unit (and 余/多 between them). */
@@ -158,18 +159,14 @@ function scanArabic(text: string, start: number, to: number): ScanResult {
   return result;
 }
 
-/** A number inside a short quoted name (“1+13”, “45432”) is part of the name. */
+/**
+ * A number inside a short quoted name (“1+13”, “45432”) is part of the name: a quote opened at most
+ * 12 characters before the number, closed within 15 of its opening, with no clause mark inside. Only
+ * that window is scanned, so an unclosed quote costs nothing and long lines stay linear.
+ */
 function insideShortQuote(text: string, at: number): boolean {
-  for (let i = at - 1; i >= 0 && i >= at - 12; i--) {
-    const ch = text[i];
-    if (ch === '”' || ch === '\n' || ch === '。' || ch === '，') return false;
-    if (ch === '“') {
-      // Only a quote that closes within reach: an unclosed one must not send every figure after it to the end of the text.
-      const close = text.slice(at, i + 15).indexOf('”');
-      return close >= 0 && !/[，。；]/.test(text.slice(i, at + close));
-    }
-  }
-  return false;
+  const quote = quoteAt(scanQuotes(text, Math.max(0, at - 12), Math.min(text.length, at + 15)), at);
+  return !!quote && quote.content.end < quote.span.start + 15 && !/[，。；]/.test(text.slice(quote.content.start, quote.content.end));
 }
 
 function skipToken(text: string, from: number, to: number): number {

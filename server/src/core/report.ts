@@ -4,11 +4,11 @@
  */
 import type { Report } from './model';
 import { parseStructure } from './structure';
-import { extractClaims, reportYear } from './claims';
+import { extractClaims } from './claims';
 
 export function parseReport(text: string): Report {
   // A BOM is not part of the report; it stays in `text` so offsets match the editor's buffer.
   const structure = parseStructure(text);
   const outline = { text, ...structure, claims: [] };
-  return { ...outline, year: reportYear(outline), claims: extractClaims(outline) };
+  return { ...outline, claims: extractClaims(outline) };
 }

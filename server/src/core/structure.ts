@@ -9,7 +9,9 @@
  * Every decision is local and linear in the text's length; nothing here throws on odd input.
  */
 import type { GlossaryEntry, Leftover, Numbering, NumberingStyle, Paragraph, ParseProblem, Section, SectionKind, Span } from './model';
-import { CLAUSE_END, SENTENCE_END, isBlank, isHan, shorten, splitLines, trimSpan, visibleLength } from './text';
+import { NOTE_MARKER_SOURCE, noteValue } from './notes';
+import { FULL_STOPS } from './sentences';
+import { CLAUSE_END, LINE_FINISHED, isBlank, isHan, shorten, splitLines, trimSpan, visibleLength } from './text';
 import { CIRCLED_CHARS, circledValue, foldWidth, parseChineseNumeral } from './numerals';
 import * as lex from './lexicon';
 
@@ -58,7 +60,7 @@ const RANK: Record<string, number> = {
 };
 
 const NUMERAL = '[一二三四五六七八九十百]+';
-const NUMBER_START = new RegExp(`[第一二三四五六七八九十百（(0-9０-９［[【${CIRCLED_CHARS}]`);
+const NUMBER_START = new RegExp(`[第一二三四五六七八九十百（(0-9０-９［[〔【${CIRCLED_CHARS}]`);
 const CHAPTER_RE = new RegExp(`^(${NUMERAL})\\s*[、．]`);
 const SECTION_RE = new RegExp(`^[（(]\\s*(${NUMERAL})\\s*[）)]`);
 const ORDINAL_RE = new RegExp(`^(${NUMERAL})(是|要|是要)(?![一-龥]?[、，])`);
@@ -66,7 +68,7 @@ const ORDINAL_RE = new RegExp(`^(${NUMERAL})(是|要|是要)(?![一-龥]?[、，
 const DI_RE = new RegExp(`^第(${NUMERAL})\\s*(部分|[、，,])`);
 const ARABIC_DOT_RE = /^(\d{1,3})\s*[.．、](?![\d.．])/;
 const ARABIC_PAREN_RE = /^[（(]\s*(\d{1,3})\s*[）)]/;
-const BRACKET_NOTE_RE = /^[［[【]\s*(\d{1,3})\s*[］\]】]/;
+const BRACKET_NOTE_RE = new RegExp(`^(?:${NOTE_MARKER_SOURCE})`);
 const CIRCLED_RE = new RegExp(`^([${CIRCLED_CHARS}])`);
 const BARE_NUMERAL_RE = /^[一二三四五六七八九十]{1,3}$/;
 const BARE_NUMBER_RE = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[、，,])$/;
@@ -329,7 +331,7 @@ function blankSeparated(lines: PhysicalLine[]): boolean {
 /** `在` ⏎ `工资制度和价格改革` ⏎ `上迈出…`: no sentence ends at the break, and no heading starts or ends there. */
 function brokenSentence(a: string, b: string): boolean {
   const last = a[a.length - 1];
-  if (SENTENCE_END.has(last) || CLAUSE_END.has(last) || last === '：' || last === ':') return false;
+  if (LINE_FINISHED.has(last) || CLAUSE_END.has(last) || last === '：' || last === ':') return false;
   return !startsHeading(a) && !startsHeading(b) && !DI_RE.test(a) && !DI_RE.test(b) && !lex.CLOSING_TITLE.test(a);
 }
 
@@ -346,7 +348,7 @@ function shouldJoin(a: string, b: string, blankBetween: boolean, aWasFragment: b
   if (blankBetween) return false;
   // A number alone on its line (（一） ⏎ 进一步增强企业活力…) numbers the line after it.
   if (BARE_NUMBER_RE.test(a) && !startsHeading(b) && !DI_RE.test(b)) return true;
-  if (SENTENCE_END.has(last)) return CONTINUATION_STARTS.has(b[0]) && b.length <= 2;
+  if (LINE_FINISHED.has(last)) return CONTINUATION_STARTS.has(b[0]) && b.length <= 2;
   if (startsHeading(b)) return false;
   if (aWasFragment) return true;
   if (CONTINUATION_STARTS.has(b[0]) || /^是[：:]/.test(b)) return true;
@@ -429,7 +431,7 @@ function classifyBlock(text: string, block: Block, next: Block | undefined): Blo
   const item =
     numberingAt(text, block, ARABIC_DOT_RE, 'arabic-dot', (m) => Number(m[1])) ??
     numberingAt(text, block, ARABIC_PAREN_RE, 'arabic-paren', (m) => Number(m[1])) ??
-    numberingAt(text, block, BRACKET_NOTE_RE, 'bracket-note', (m) => Number(m[1])) ??
+    numberingAt(text, block, BRACKET_NOTE_RE, 'bracket-note', (m) => noteValue(m[0])) ??
     numberingAt(text, block, CIRCLED_RE, 'circled', (m) => circledValue(m[1]));
   if (item) return { kind: 'item', numbering: item, headingEnd: leadEnd(text, block, item.span.end, false) };
 
@@ -454,11 +456,11 @@ function classifyUnnumbered(text: string, block: Block, next: Block | undefined,
   if (lex.FIGURE.test(flat)) return lead ? { kind: 'lead', headingStart: block.start, headingEnd: lead } : { kind: 'body' };
   const nextIsBody = !!next && !startsHeading(next.flat) && !/^[—─]/.test(next.flat);
   // A title has at most one comma; 现在，我代表…，向大会…，请… is a sentence that lost its full stop.
-  const titleLike = block.lineCount <= 2 && length >= 2 && length <= 40 && !SENTENCE_END.has(last) && !CLAUSE_END.has(last) && sentenceMarks === 0 && countOf(flat, '，') <= 1;
+  const titleLike = block.lineCount <= 2 && length >= 2 && length <= 40 && !LINE_FINISHED.has(last) && !CLAUSE_END.has(last) && sentenceMarks === 0 && countOf(flat, '，') <= 1;
   if (titleLike && next && !lex.LEAD_IN.test(flat) && !/[“（(《]$/.test(flat)) return { kind: 'part', headingEnd: block.end };
 
   const standalone =
-    length <= 45 && sentenceMarks <= 1 && (sentenceMarks === 0 ? !CLAUSE_END.has(last) : SENTENCE_END.has(last)) && !lex.LEAD_IN.test(flat);
+    length <= 45 && sentenceMarks <= 1 && (sentenceMarks === 0 ? !CLAUSE_END.has(last) : LINE_FINISHED.has(last)) && !lex.LEAD_IN.test(flat);
   // A section's opening summary is followed by topic paragraphs of its own; a sub-heading is not.
   const nextIsLead = !!next && leadSentence(text, next) !== undefined;
   if (standalone && nextIsBody && next && !nextIsLead && visibleLength(next.flat) >= Math.max(40, length * 1.5)) {
@@ -475,9 +477,10 @@ function countOf(s: string, ch: string): number {
   return n;
 }
 
+/** Full stops, not semicolons: a title with a series of clauses is still one sentence. */
 function countSentenceEnds(s: string): number {
   let n = 0;
-  for (const ch of s) if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?') n++;
+  for (const ch of s) if (FULL_STOPS.includes(ch)) n++;
   return n;
 }
 
@@ -529,7 +532,7 @@ function parallelOpenings(roles: BlockRole[], blocks: Block[]): void {
     if (!m || visibleLength(flat) > 45 || countSentenceEnds(flat) > 1 || blocks[i].lineCount > 2) continue;
     const last = flat[flat.length - 1];
     if (CLAUSE_END.has(last) || last === '：' || last === ':') continue;
-    if (countSentenceEnds(flat) === 1 && !SENTENCE_END.has(last)) continue;
+    if (countSentenceEnds(flat) === 1 && !LINE_FINISHED.has(last)) continue;
     const list = groups.get(m[1]) ?? [];
     list.push(i);
     groups.set(m[1], list);
@@ -864,7 +867,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
         }
         // A title standing alone right under a chapter divides it like a （一） would (关于教育改革问题).
         const parent = enclosingHeading();
-        const divides = role.kind === 'subheading' && block.standalone && !SENTENCE_END.has(block.flat[block.flat.length - 1]) && !!parent &&
+        const divides = role.kind === 'subheading' && block.standalone && !LINE_FINISHED.has(block.flat[block.flat.length - 1]) && !!parent &&
           (parent.kind === 'chapter' || (parent.kind === 'section' && !parent.numbering));
         const kind = divides ? 'section' : role.kind;
         const section: MutableSection = { kind, name: headingName(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] };
@@ -982,7 +985,6 @@ function makeEntry(text: string, numbering: Numbering, start: number, end: numbe
     key: glossaryKey(term),
     termSpan,
     definition: flatten(text.slice(definitionSpan.start, definitionSpan.end)),
-    definitionSpan,
     numbering,
     span: { start, end },
   };

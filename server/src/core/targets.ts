@@ -90,12 +90,29 @@ export interface TargetRow {
   readonly reason: Localized;
 }
 
-/** The paragraph of the year's main targets: …主要预期目标是：…, else 主要目标是 (a plan's goals). */
+const targetParagraphs = new WeakMap<Report, { span?: Span }>();
+
+/**
+ * The paragraph that states the year's main targets (…主要预期目标是：…): the first one that says so
+ * and gives at least two target figures; 主要目标是 (a five-year plan's goals) only when no paragraph
+ * names 预期目标. The one definition every check and the pairing of reports read. Of the two older
+ * ones this keeps the check's: the lead may stand alone before its targets or be broken over lines,
+ * and a bare 主要预期目标 (…五年主要预期目标基本实现) is not a statement of them — the other one took
+ * a five-year plan's paragraph for the year's targets in the 2011 national report.
+ */
 export function targetsParagraph(report: Report): Span | undefined {
+  let cached = targetParagraphs.get(report);
+  if (!cached) targetParagraphs.set(report, (cached = { span: findTargetsParagraph(report) }));
+  return cached.span;
+}
+
+function findTargetsParagraph(report: Report): Span | undefined {
   const figures = (p: Span) => report.claims.filter((c) => c.span.start >= p.start && c.span.end <= p.end).length;
-  for (const pattern of [/主要预期目标|预期目标为|预期目标是/, /主要目标是/]) {
+  for (const pattern of [/主要预期目标(是|为|：|:)/, /预期目标为|预期目标是/, /主要目标是/]) {
     for (const p of report.paragraphs) {
-      const head = report.text.slice(p.span.start, Math.min(p.span.end, p.span.start + 200));
+      // The lead may stand alone before its targets (今年…的主要预期目标是：⏎…), or be broken over
+      // lines (主要预期目标⏎是：…): read the end of the text before the paragraph with its head.
+      const head = report.text.slice(Math.max(0, p.span.start - 40), Math.min(p.span.end, p.span.start + 200)).replace(/[\s\u3000]+/g, '');
       if (pattern.test(head) && figures(p.span) >= 2) return p.span;
     }
   }

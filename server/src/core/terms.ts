@@ -10,6 +10,8 @@
 import type { GlossaryEntry, Report, Span } from './model';
 import { glossaryKey } from './structure';
 import { itemAt } from './text';
+import { quoteAt, scanQuotes, type Quote } from './quotes';
+import { noteMarkerAt } from './notes';
 
 export type TermSource = 'report' | 'workspace' | 'previousReport' | 'builtin';
 
@@ -167,6 +169,8 @@ export function findTermUses(text: string, index: TermIndex, within?: Span): Ter
   const uses: TermUse[] = [];
   if (index.size === 0) return uses;
   const stream = keyStream(text, within);
+  // Quotes never cross a line, so the lines around `within` hold every quote a use can stand in.
+  const quotes = within ? scanQuotes(text, text.lastIndexOf('\n', within.start - 1) + 1, lineEnd(text, within.end)) : scanQuotes(text);
   for (let i = 0; i < stream.chars.length; ) {
     if (!index.starts[stream.chars.charCodeAt(i)]) {
       i++;
@@ -179,7 +183,7 @@ export function findTermUses(text: string, index: TermIndex, within?: Span): Ter
     }
     const start = stream.offsets[i];
     const end = stream.offsets[match.end - 1] + 1;
-    const use = acceptUse(text, start, end, match.key, index);
+    const use = acceptUse(text, quotes, start, end, match.key, index);
     if (use) {
       uses.push(use);
       const after = coordinated(text, use, index, uses);
@@ -223,8 +227,8 @@ function coordinated(text: string, first: TermUse, index: TermIndex, uses: TermU
   return end;
 }
 
-function acceptUse(text: string, start: number, end: number, key: string, index: TermIndex): TermUse | undefined {
-  const quote = enclosingQuote(text, start, end);
+function acceptUse(text: string, quotes: readonly Quote[], start: number, end: number, key: string, index: TermIndex): TermUse | undefined {
+  const quote = enclosingQuote(quotes, start, end);
   // Inside a longer quoted term (“三个最多服务”), this term is only a part of another name; a quoted
   // slogan or phrase (“打造大连中央活动区、总部经济…”) is not a name, and terms inside it count.
   if (quote && (quote.start < start || quote.end > end) && isTermLike(text.slice(quote.start, quote.end))) {
@@ -247,29 +251,19 @@ function isTermLike(quoted: string): boolean {
   return quoted.length <= 12 && !/[，、,；;。：:！？\s]/.test(quoted);
 }
 
-/** The content span of the “…” pair around [start, end) on the same line, if any. */
-function enclosingQuote(text: string, start: number, end: number): Span | undefined {
-  let open = -1;
-  for (let i = start - 1; i >= 0 && i >= start - 40; i--) {
-    const ch = text[i];
-    if (ch === '”' || ch === '\n') break;
-    if (ch === '“') {
-      open = i;
-      break;
-    }
-  }
-  if (open < 0) return undefined;
-  for (let i = Math.max(start, open + 1); i < text.length && i <= end + 40; i++) {
-    const ch = text[i];
-    if (ch === '\n' || ch === '“') return undefined;
-    if (ch === '”') return { start: open + 1, end: i };
-  }
-  return undefined;
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
+}
+
+/** The quote around a match [start, end) whose marks stand within 40 characters of it, if any. */
+function enclosingQuote(quotes: readonly Quote[], start: number, end: number): Span | undefined {
+  const quote = quoteAt(quotes, start);
+  return quote && quote.span.start >= start - 40 && quote.content.end <= end + 40 ? quote.content : undefined;
 }
 
 function noteAfter(text: string, at: number): Span | undefined {
-  const m = /^［\d{1,3}］|^\[\d{1,3}\]/.exec(text.slice(at, at + 6));
-  return m ? { start: at, end: at + m[0].length } : undefined;
+  return noteMarkerAt(text, at)?.span;
 }
 
 /** The use or note marker at `offset`, for hover and go to definition. */

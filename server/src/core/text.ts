@@ -1,4 +1,5 @@
 /** Line bookkeeping and character classes shared by the core. Offsets are UTF-16 code units. */
+import { SENTENCE_MARKS } from './sentences';
 
 export interface Line {
   /** Offset of the first character. */
@@ -74,8 +75,8 @@ export function trimSpan(text: string, start: number, end: number): { start: num
   return { start, end };
 }
 
-/** Marks that end a sentence; a line ending in one of these reads as finished. */
-export const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '…']);
+/** Marks after which a line reads as finished: the sentence marks, and `…` at a line's end. */
+export const LINE_FINISHED = new Set([...SENTENCE_MARKS, '…']);
 /** Marks that end a clause or a lead-in; a line ending in one of these is not a title. */
 export const CLAUSE_END = new Set(['，', ',', '：', ':', '、']);
 
@@ -123,4 +124,13 @@ export function itemAt<T extends { readonly span: { readonly start: number; read
     else return item;
   }
   return undefined;
+}
+
+const lineIndexes = new WeakMap<object, LineIndex>();
+
+/** The line index of a report's text, built once per report: a model is never changed after parsing. */
+export function lineIndexOf(report: { readonly text: string }): LineIndex {
+  let index = lineIndexes.get(report);
+  if (!index) lineIndexes.set(report, (index = new LineIndex(report.text)));
+  return index;
 }

@@ -9,7 +9,7 @@ import {
 import type { Report } from '../core/model';
 import type { LineIndex } from '../core/text';
 import type { TermDefinition, TermIndex, TermUse } from '../core/terms';
-import { findTermUses, useAt } from '../service';
+import { findTermUses, itemAt, noteMarkerAt, noteMarkersOf, useAt } from '../service';
 import { escapeMarkdown } from '../protocol/markdown';
 import { toRange, type Language } from '../protocol/convert';
 
@@ -31,7 +31,7 @@ function sourceLabel(d: TermDefinition, language: Language): string {
   switch (d.source) {
     case 'report': {
       const n = d.location?.number ?? '';
-      const note = /^［|^\[/.test(n);
+      const note = !!noteMarkerAt(n, 0);
       const number = n.replace(/[.．、\s]/g, '');
       if (note) return zh ? `本报告注释${n}` : `This report's notes ${n}`;
       return zh ? `本报告名词解释${number ? `第${number}条` : ''}` : `This report's glossary${number ? `, entry ${number}` : ''}`;
@@ -64,24 +64,16 @@ export function hoverMarkdown(term: string, definitions: readonly TermDefinition
 
 /** The note marker ［12］ at `offset`, resolved to the report's note 12. */
 function noteAt(view: GlossaryView, offset: number): { span: { start: number; end: number }; definition: TermDefinition } | undefined {
-  const text = view.report.text;
-  const from = Math.max(0, offset - 5);
-  const m = /［(\d{1,3})］|\[(\d{1,3})\]/g;
-  m.lastIndex = from;
-  for (let r = m.exec(text); r && r.index <= offset; r = m.exec(text)) {
-    if (offset < r.index || offset >= r.index + r[0].length) continue;
-    const value = Number(r[1] ?? r[2]);
-    const entry = view.report.glossary.find((e) => e.numbering?.style === 'bracket-note' && e.numbering.value === value);
-    if (!entry) return undefined;
-    return {
-      span: { start: r.index, end: r.index + r[0].length },
-      definition: {
-        term: entry.term, aliases: [], definition: entry.definition, source: 'report',
-        location: { uri: view.uri, span: entry.termSpan, number: entry.numbering?.text },
-      },
-    };
-  }
-  return undefined;
+  const marker = itemAt(noteMarkersOf(view.report), offset);
+  const entry = marker && view.report.glossary.find((e) => e.numbering?.style === 'bracket-note' && e.numbering.value === marker.value);
+  if (!marker || !entry) return undefined;
+  return {
+    span: marker.span,
+    definition: {
+      term: entry.term, aliases: [], definition: entry.definition, source: 'report',
+      location: { uri: view.uri, span: entry.termSpan, number: entry.numbering?.text },
+    },
+  };
 }
 
 export function glossaryHover(view: GlossaryView, offset: number, language: Language): Hover | null {

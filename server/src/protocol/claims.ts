@@ -4,7 +4,8 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { Claim } from '../core/claims';
-import type { Report, Section } from '../core/model';
+import type { Report } from '../core/model';
+import { sectionPathAt } from '../core/sections';
 import type { LineIndex } from '../core/text';
 import { toRange } from './convert';
 
@@ -28,24 +29,12 @@ export interface ClaimRow {
 
 const HEADINGS = new Set(['part', 'chapter', 'section', 'subsection', 'subheading', 'appendix', 'glossary']);
 
-/** The heading path of every claim, found in one walk of the outline. */
-function sectionPaths(report: Report): (offset: number) => string[] {
-  const spans: { start: number; end: number; path: string[] }[] = [];
-  const visit = (s: Section, path: string[]) => {
-    const own = HEADINGS.has(s.kind) ? [...path, `${s.detail ?? ''}${s.name}`] : path;
-    if (HEADINGS.has(s.kind)) spans.push({ start: s.span.start, end: s.span.end, path: own });
-    s.children.forEach((c) => visit(c, own));
-  };
-  report.sections.forEach((s) => visit(s, []));
-  return (offset) => {
-    let best: string[] = [];
-    for (const s of spans) if (s.start <= offset && offset < s.end && s.path.length > best.length) best = s.path;
-    return best;
-  };
+/** The headings a figure stands under, outermost first, as the outline names them. */
+function sectionPath(report: Report, offset: number): string[] {
+  return sectionPathAt(report, offset).filter((s) => HEADINGS.has(s.kind)).map((s) => `${s.detail ?? ''}${s.name}`);
 }
 
 export function claimRows(report: Report, index: LineIndex): ClaimRow[] {
-  const pathOf = sectionPaths(report);
   return report.claims.map((c: Claim) => ({
     text: c.text,
     range: toRange(index, c.span),
@@ -59,7 +48,7 @@ export function claimRows(report: Report, index: LineIndex): ClaimRow[] {
     comparedWith: c.comparedWith ?? null,
     period: c.period ?? null,
     modality: c.modality,
-    section: pathOf(c.span.start),
+    section: sectionPath(report, c.span.start),
   }));
 }
 

@@ -13,3 +13,4 @@ export { fingerprint, quoteOf, isDecisionKind, applyDecisions, checklist, QUOTE_
 /** Positions and lookups the handlers answer with. */
 export { LineIndex, itemAt } from '../core/text';
 export { findTermUses, useAt } from '../core/terms';
+export { noteMarkerAt, noteMarkersOf } from '../core/notes';

@@ -57,6 +57,11 @@ export interface WorkspaceReport {
   readonly index: LineIndex;
 }
 
+/** What a report contributes to the terms of the others, comparable: its glossary entries and where they are (go to definition). */
+function glossaryOf(r: WorkspaceReport | undefined): string {
+  return r ? JSON.stringify(reportDefinitions(r.report, r.uri).map((d) => [d.term, d.definition, d.aliases, d.location?.span.start])) : '';
+}
+
 /** Lets the event loop answer what is waiting (a request, a newer version) before the next step. */
 function pause(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -301,7 +306,8 @@ export class ReviewService {
 
   /**
    * Config, glossary and report files changed on disk: read what they affect again, and a new
-   * generation when anything the analysis reads changed (a README saved is not a report).
+   * generation when anything the analysis reads changed: a README saved is not a report, and a
+   * report saved with its glossary unchanged, where it was, changes nothing the others read.
    */
   filesChanged(changes: readonly FileChange[]): void {
     if (!this.isTrusted || changes.length === 0) return;
@@ -312,13 +318,12 @@ export class ReviewService {
       if (sources.has(change.uri) || change.uri.endsWith('/.reportreview.json')) settings = true;
       if (!isReportFile(change.uri)) continue;
       if (this.scanning) this.changedWhileScanning = true;
-      if (this.reports.delete(change.uri)) reports = true;
-      if (change.kind === 'deleted') continue;
-      const read = this.workspace.readFile(change.uri, this.options.limits.scanFile);
-      const report = read.ok ? this.readReport(change.uri, read.text) : undefined;
-      if (!report) continue;
-      this.reports.set(change.uri, report);
-      reports = true;
+      const before = this.reports.get(change.uri);
+      this.reports.delete(change.uri);
+      const read = change.kind === 'deleted' ? undefined : this.workspace.readFile(change.uri, this.options.limits.scanFile);
+      const report = read?.ok ? this.readReport(change.uri, read.text) : undefined;
+      if (report) this.reports.set(change.uri, report);
+      if (glossaryOf(before) !== glossaryOf(report)) reports = true;
     }
     if (settings) this.readSettings();
     if (settings || reports) this.bump();

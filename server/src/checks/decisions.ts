@@ -17,7 +17,7 @@
  * undone, never on read.
  */
 import type { Report } from '../core/model';
-import { endOfSentence, startOfSentence } from './sentences';
+import { endOfSentence, startOfSentence } from '../core/sentences';
 import type { Finding } from './types';
 
 export type DecisionKind = 'confirmed' | 'dismissed';

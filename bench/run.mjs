@@ -54,6 +54,9 @@ writeFileSync(file1, big1);
 writeFileSync(file10, big10);
 
 const results = { inProcess: [], growth: [], lsp: {}, cli: [] };
+// BENCH_ONLY=core,lsp,cli runs only those parts (for profiling one of them).
+const only = (part) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(part);
+if (only('core')) {
 console.log('\nIn-process analysis (parse + checks + term uses with the built-in glossary), median');
 for (const c of corpus) {
   const m = timeInProcess(c.text, 200);
@@ -99,53 +102,104 @@ console.log(`  cost per KB: corpus median ${(median(perKb) * 1000).toFixed(1)} �
   console.log(`\nHover + definition on ${report.name} (${offsets.length} term uses, ${view.terms.size} known terms): median ${(median(times) * 1000).toFixed(1)} µs, p99 ${(results.glossary.p99Ms * 1000).toFixed(1)} µs`);
 }
 
-// LSP round trip: an incremental edit, then documentSymbol, on the 1 MB document.
+}
+
+// LSP as a client sees it: (a) one character inserted mid-document, then documentSymbol;
+// (b) the first diagnostics of a 1 MB report after didOpen.
 const lsp = require('vscode-languageserver-protocol/node');
-{
-  const child = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { stdio: 'pipe' });
+async function startServer(extraArgs = []) {
+  const child = spawn(process.execPath, [...extraArgs, join(root, 'dist/server.js'), '--stdio'], { stdio: 'pipe' });
   const conn = lsp.createProtocolConnection(new lsp.StreamMessageReader(child.stdout), new lsp.StreamMessageWriter(child.stdin));
+  const published = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => { published.get(p.uri)?.(p); });
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification('window/logMessage', () => {});
+  conn.onNotification('window/showMessage', () => {});
   conn.listen();
   await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   await conn.sendNotification('initialized', {});
-  const uri = 'file:///bench/report-1mb.txt';
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text: big1 } });
+  const stop = async () => {
+    await conn.sendRequest('shutdown');
+    await conn.sendNotification('exit');
+    conn.dispose();
+    await new Promise((resolve) => child.once('exit', resolve));
+  };
+  return { conn, published, stop };
+}
+const midLine = (text) => text.slice(0, text.length >> 1).split('\n').length - 1;
+const serverProfile = process.env.BENCH_PROFILE_SERVER ? [`--cpu-prof`, `--cpu-prof-dir=${join(out, 'profiles')}`] : [];
+results.lsp = { keystroke: [], firstDiagnostics: {} };
+if (only('lsp')) {
+console.log('\nLSP, as a client sees it');
+for (const [label, text] of [['100 KB', sized(100 << 10)], ['1 MB', big1]]) {
+  const { conn, stop } = await startServer(serverProfile);
+  const uri = `file:///bench/report-${label.replace(' ', '').toLowerCase()}.txt`;
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text } });
   await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  const line = midLine(text);
   const times = [];
-  for (let v = 2; v < 32; v++) {
+  for (let v = 2; v < 42; v++) {
     const t = process.hrtime.bigint();
     await conn.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: v },
-      contentChanges: [{ range: { start: { line: 30, character: 0 }, end: { line: 30, character: 0 } }, text: '改' }],
+      contentChanges: [{ range: { start: { line, character: 1 }, end: { line, character: 1 } }, text: '改' }],
     });
     await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  results.lsp = { medianMs: median(times) };
-  console.log(`\nLSP didChange → documentSymbol on 1 MB, median of ${times.length}: ${ms(median(times))} ms`);
-  await conn.sendRequest('shutdown');
-  await conn.sendNotification('exit');
-  conn.dispose();
+  await stop();
+  results.lsp.keystroke.push({ label, medianMs: median(times) });
+  console.log(`  (a) keystroke → outline, ${label.padEnd(6)} median of ${times.length}: ${ms(median(times)).padStart(7)} ms`);
+}
+{
+  const times = [];
+  for (let run = 0; run < 5; run++) {
+    const { conn, published, stop } = await startServer();
+    const uri = 'file:///bench/report-1mb.txt';
+    const first = new Promise((resolve) => published.set(uri, resolve));
+    const t = process.hrtime.bigint();
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text: big1 } });
+    await first;
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    await stop();
+  }
+  results.lsp.firstDiagnostics = { label: '1 MB', medianMs: median(times) };
+  console.log(`  (b) didOpen → first diagnostics, 1 MB, median of ${times.length}: ${ms(median(times)).padStart(7)} ms`);
+}
 }
 
-// Whole processes: report-review check vs AutoCorrect on the same files.
+// (c) Whole processes: report-review check vs AutoCorrect on the same files, with peak RSS from /usr/bin/time.
+const timeBin = '/usr/bin/time';
+const haveTime = spawnSync(timeBin, ['-f', '%M', 'true'], { stdio: 'ignore' }).status === 0;
 function timeProcess(cmd, args, runs) {
   const times = [];
+  const rss = [];
+  const rssFile = join(inputs, 'rss.txt');
   for (let i = 0; i < runs; i++) {
     const t = process.hrtime.bigint();
     // Output is collected through a pipe, as a CI job or an editor would read it.
-    const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+    const r = haveTime
+      ? spawnSync(timeBin, ['-o', rssFile, '-f', '%M', cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 })
+      : spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
     if (r.error) throw r.error;
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (haveTime) rss.push(Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024);
   }
-  return median(times);
+  return { ms: median(times), rssMb: haveTime ? Math.max(...rss) : undefined };
 }
 const autocorrect = join(root, 'node_modules/.bin/autocorrect');
-console.log('\nWhole process, median of 5: report-review check vs autocorrect --lint');
-for (const [label, file] of [['1 MB', file1], ['10 MB', file10]]) {
+const file74 = join(inputs, 'report-74kb.txt');
+writeFileSync(file74, (corpus.find((c) => c.name === 'hainan-2026.txt') ?? corpus[0]).text);
+if (only('cli')) {
+console.log(`\n(c) Whole process, median of 5: report-review check vs autocorrect --lint (peak RSS: ${haveTime ? '/usr/bin/time %M, max of the runs' : 'not measured'})`);
+for (const [label, file] of [['74 KB', file74], ['1 MB', file1], ['10 MB', file10]]) {
   const ours = timeProcess(process.execPath, [join(root, 'dist/cli.js'), 'check', '--format', 'json', file], 5);
   const theirs = timeProcess(autocorrect, ['--lint', '--format', 'json', file], 5);
-  results.cli.push({ label, reportReviewMs: ours, autocorrectMs: theirs, ratio: ours / theirs });
-  console.log(`  ${label.padEnd(6)} report-review ${ms(ours).padStart(8)} ms   autocorrect ${ms(theirs).padStart(8)} ms   ratio ${(ours / theirs).toFixed(2)}`);
+  results.cli.push({ label, reportReviewMs: ours.ms, autocorrectMs: theirs.ms, ratio: ours.ms / theirs.ms, reportReviewRssMb: ours.rssMb, autocorrectRssMb: theirs.rssMb });
+  const rss = haveTime ? `   peak RSS ${ours.rssMb.toFixed(0)} MB vs ${theirs.rssMb.toFixed(0)} MB` : '';
+  console.log(`  ${label.padEnd(6)} report-review ${ms(ours.ms).padStart(8)} ms   autocorrect ${ms(theirs.ms).padStart(8)} ms   ratio ${(ours.ms / theirs.ms).toFixed(2)}${rss}`);
+}
 }
 rmSync(inputs, { recursive: true, force: true });
 writeFileSync(join(out, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);

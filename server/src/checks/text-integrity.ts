@@ -21,6 +21,7 @@
  */
 import type { Report, Section } from '../core/model';
 import type { Check, Finding } from './types';
+import { SpanCover } from '../core/spans';
 
 const PAIRS: readonly [string, string, string, string][] = [
   ['“', '”', '引号', 'quotation marks'],
@@ -95,8 +96,9 @@ function parallelHalves(a: string, b: string): boolean {
 /** The paragraphs and the heading lines that stand outside them (`（一）用改革的办法推进“三去一降一补”`). */
 function blocks(report: Report): { span: { start: number; end: number } }[] {
   const out: { span: { start: number; end: number } }[] = [...report.paragraphs];
+  const paragraphs = new SpanCover(report.paragraphs.map((p) => p.span));
   const visit = (s: Section) => {
-    if (!report.paragraphs.some((p) => p.span.start <= s.heading.start && s.heading.end <= p.span.end)) out.push({ span: s.heading });
+    if (!paragraphs.covers(s.heading)) out.push({ span: s.heading });
     s.children.forEach(visit);
   };
   report.sections.forEach(visit);

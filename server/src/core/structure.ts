@@ -30,6 +30,61 @@ interface PhysicalLine {
   text: string;
   role: LineRole;
   frontKind?: SectionKind;
+  facts: LineFacts;
+}
+
+/** What a line's text alone says about it: the same for the same text wherever it stands. */
+interface LineFacts {
+  /** The text without the blanks around it, and how many were cut at each end. */
+  readonly text: string;
+  readonly lead: number;
+  readonly trail: number;
+  /** Page furniture on its own (分享到, 【打印】 …). */
+  readonly leftover: boolean;
+  readonly widgetOpen: boolean;
+  readonly widgetClose: boolean;
+  readonly zeroWidth: boolean;
+  readonly fragment: boolean;
+  readonly heading: boolean;
+  readonly point: boolean;
+  readonly bareNumber: boolean;
+}
+
+/**
+ * What one parse worked out per line and per block, keyed by their text, for the next parse of an
+ * edited version to reuse (as Harper caches lint results per paragraph). Everything kept is a
+ * function of the key alone, so a parse with a memo gives the model a parse without one gives.
+ * Entries the last parse did not read are dropped, so memory follows the current text.
+ */
+export class StructureMemo {
+  readonly lines = new GenerationalCache<LineFacts>();
+  readonly flats = new GenerationalCache<string>();
+  /** Block roles with offsets relative to the block's start. */
+  readonly roles = new GenerationalCache<BlockRole>();
+
+  nextGeneration(): void {
+    this.lines.nextGeneration();
+    this.flats.nextGeneration();
+    this.roles.nextGeneration();
+  }
+}
+
+class GenerationalCache<T> {
+  private current = new Map<string, T>();
+  private previous = new Map<string, T>();
+
+  nextGeneration(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  get(key: string, compute: () => T): T {
+    let value = this.current.get(key);
+    if (value !== undefined) return value;
+    value = this.previous.get(key) ?? compute();
+    this.current.set(key, value);
+    return value;
+  }
 }
 
 /** One or more physical lines read as one paragraph or heading. */
@@ -73,15 +128,16 @@ const BARE_NUMBER_RE = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[�
 /** `三、四级道路`: a numeral list inside a sentence, not a heading. */
 const NUMERAL_LIST_RE = new RegExp(`^${NUMERAL}[、．]\\s*[一二三四五六七八九十]+[级类星档产线批个项]`);
 
-export function parseStructure(text: string): Structure {
-  const lines = markLines(text);
+export function parseStructure(text: string, memo?: StructureMemo): Structure {
+  memo?.nextGeneration();
+  const lines = markLines(text, memo);
   const leftovers: Leftover[] = lines.filter((l) => l.role === 'leftover').map((l) => ({ span: { start: l.start, end: l.end }, text: l.text }));
   const problems: ParseProblem[] = [];
   const roots: MutableSection[] = [];
 
   for (const s of frontMatterSections(text, lines)) roots.push(s);
-  const blocks = joinBlocks(text, lines);
-  const roles = classifyBlocks(text, blocks);
+  const blocks = joinBlocks(text, lines, memo);
+  const roles = classifyBlocks(text, blocks, memo);
   const { sections, paragraphs, glossary } = buildTree(text, blocks, roles, problems);
   for (const s of sections) roots.push(s);
   roots.sort((a, b) => a.heading.start - b.heading.start);
@@ -91,11 +147,11 @@ export function parseStructure(text: string): Structure {
 // ---------------------------------------------------------------------------------------------
 // Pass 1: page furniture and front matter
 
-function markLines(text: string): PhysicalLine[] {
+function markLines(text: string, memo: StructureMemo | undefined): PhysicalLine[] {
   const lines: PhysicalLine[] = splitLines(text).map((l) => {
-    const t = trimSpan(text, l.start, l.end);
-    const s = text.slice(t.start, t.end);
-    return { start: t.start, end: t.end, text: s, role: s.length === 0 ? 'empty' : 'content' };
+    const raw = text.slice(l.start, l.end);
+    const facts = memo ? memo.lines.get(raw, () => lineFacts(raw)) : lineFacts(raw);
+    return { start: l.start + facts.lead, end: l.end - facts.trail, text: facts.text, role: facts.text.length === 0 ? 'empty' : 'content', facts };
   });
 
   let inWidget = 0;
@@ -103,20 +159,38 @@ function markLines(text: string): PhysicalLine[] {
     if (line.role === 'empty') continue;
     if (inWidget > 0) {
       line.role = 'leftover';
-      inWidget = lex.WIDGET_CLOSE.test(line.text) || inWidget > 8 ? 0 : inWidget + 1;
+      inWidget = line.facts.widgetClose || inWidget > 8 ? 0 : inWidget + 1;
       continue;
     }
-    if (lex.WIDGET_OPEN.test(line.text)) {
+    if (line.facts.widgetOpen) {
       line.role = 'leftover';
       inWidget = 1;
       continue;
     }
-    if (line.text.length <= 80 && lex.LEFTOVER_LINES.some((re) => re.test(line.text))) line.role = 'leftover';
+    if (line.facts.leftover) line.role = 'leftover';
   }
 
   markFrontMatter(lines);
   markTail(lines);
   return lines;
+}
+
+function lineFacts(raw: string): LineFacts {
+  const span = trimSpan(raw, 0, raw.length);
+  const t = raw.slice(span.start, span.end);
+  return {
+    text: t,
+    lead: span.start,
+    trail: raw.length - span.end,
+    leftover: t.length > 0 && t.length <= 80 && lex.LEFTOVER_LINES.some((re) => re.test(t)),
+    widgetOpen: lex.WIDGET_OPEN.test(t),
+    widgetClose: lex.WIDGET_CLOSE.test(t),
+    zeroWidth: ZERO_WIDTH_LINE.test(t),
+    fragment: isFragment(t),
+    heading: startsHeading(t),
+    point: DI_RE.test(t),
+    bareNumber: BARE_NUMBER_RE.test(t),
+  };
 }
 
 function markFrontMatter(lines: PhysicalLine[]): void {
@@ -264,7 +338,7 @@ function frontMatterSections(text: string, lines: PhysicalLine[]): MutableSectio
 const JOIN_AFTER_ENDINGS = new Set(['的', '和', '与', '及', '、', '，', ',', '“', '（', '(', '《']);
 const CONTINUATION_STARTS = new Set(['；', ';', '，', ',', '。', '、', '）', ')', '”', '’', '：', ':', '》']);
 
-function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
+function joinBlocks(text: string, lines: PhysicalLine[], memo: StructureMemo | undefined): Block[] {
   const blocks: Block[] = [];
   const spaced = blankSeparated(lines);
   let current: { start: number; end: number; lines: PhysicalLine[]; lastWasFragment: boolean; blankBefore: boolean } | undefined;
@@ -273,7 +347,8 @@ function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
 
   const flush = (blankAfter: boolean) => {
     if (!current) return;
-    const flat = flatten(text.slice(current.start, current.end));
+    const raw = text.slice(current.start, current.end);
+    const flat = memo ? memo.flats.get(raw, () => flatten(raw)) : flatten(raw);
     blocks.push({ start: current.start, end: current.end, flat, lineCount: current.lines.length, standalone: current.blankBefore && blankAfter });
     current = undefined;
   };
@@ -284,17 +359,17 @@ function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
       continue;
     }
     // A line of zero-width characters only is a break inside a paragraph, not between two.
-    if (ZERO_WIDTH_LINE.test(line.text)) continue;
+    if (line.facts.zeroWidth) continue;
     if (line.role !== 'content') {
       flush(true);
       previousContent = undefined;
       continue;
     }
-    const fragment = isFragment(line.text);
+    const fragment = line.facts.fragment;
     const open = current;
     const blockText = () => (open ? text.slice(open.start, open.end) : '');
-    if (current && previousContent && (shouldJoin(previousContent.text, line.text, blankSincePrevious, current.lastWasFragment, fragment, blockText) ||
-      (spaced && !blankSincePrevious && brokenSentence(previousContent.text, line.text)))) {
+    if (current && previousContent && (shouldJoin(previousContent, line, blankSincePrevious, current.lastWasFragment, blockText) ||
+      (spaced && !blankSincePrevious && brokenSentence(previousContent, line)))) {
       current.end = line.end;
       current.lines.push(line);
       current.lastWasFragment = fragment;
@@ -327,10 +402,11 @@ function blankSeparated(lines: PhysicalLine[]): boolean {
 }
 
 /** `在` ⏎ `工资制度和价格改革` ⏎ `上迈出…`: no sentence ends at the break, and no heading starts or ends there. */
-function brokenSentence(a: string, b: string): boolean {
+function brokenSentence(lineA: PhysicalLine, lineB: PhysicalLine): boolean {
+  const a = lineA.text;
   const last = a[a.length - 1];
   if (SENTENCE_END.has(last) || CLAUSE_END.has(last) || last === '：' || last === ':') return false;
-  return !startsHeading(a) && !startsHeading(b) && !DI_RE.test(a) && !DI_RE.test(b) && !lex.CLOSING_TITLE.test(a);
+  return !lineA.facts.heading && !lineB.facts.heading && !lineA.facts.point && !lineB.facts.point && !lex.CLOSING_TITLE.test(a);
 }
 
 /** A piece of a line with no Chinese in it, like the `2.5` of a `PM` / `2.5` break. */
@@ -340,18 +416,20 @@ function isFragment(t: string): boolean {
   return !ARABIC_DOT_RE.test(t) || /^\d+\.\d+$/.test(t);
 }
 
-function shouldJoin(a: string, b: string, blankBetween: boolean, aWasFragment: boolean, bIsFragment: boolean, block: () => string): boolean {
+function shouldJoin(lineA: PhysicalLine, lineB: PhysicalLine, blankBetween: boolean, aWasFragment: boolean, block: () => string): boolean {
+  const a = lineA.text;
+  const b = lineB.text;
   const last = a[a.length - 1];
   if (a === '（' || a === '(') return true;
   if (blankBetween) return false;
   // A number alone on its line (（一） ⏎ 进一步增强企业活力…) numbers the line after it.
-  if (BARE_NUMBER_RE.test(a) && !startsHeading(b) && !DI_RE.test(b)) return true;
+  if (lineA.facts.bareNumber && !lineB.facts.heading && !lineB.facts.point) return true;
   if (SENTENCE_END.has(last)) return CONTINUATION_STARTS.has(b[0]) && b.length <= 2;
-  if (startsHeading(b)) return false;
+  if (lineB.facts.heading) return false;
   if (aWasFragment) return true;
   if (CONTINUATION_STARTS.has(b[0]) || /^是[：:]/.test(b)) return true;
   if (JOIN_AFTER_ENDINGS.has(last)) return true;
-  if (bIsFragment && /[A-Za-z0-9]$/.test(a)) return true;
+  if (lineB.facts.fragment && /[A-Za-z0-9]$/.test(a)) return true;
   // A quotation the block opened and has not closed goes on in the next line (“双向 ⏎ 揭榜 ⏎ 挂帅”).
   if (!CLAUSE_END.has(last) && unbalancedQuote(block())) return true;
   if (visibleLength(b) <= 4 && visibleLength(a) >= 10 && !CLAUSE_END.has(last)) return true;
@@ -382,12 +460,29 @@ function flatten(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // Pass 3: classification
 
-function classifyBlocks(text: string, blocks: Block[]): BlockRole[] {
-  const roles: BlockRole[] = blocks.map((b, i) => classifyBlock(text, b, blocks[i + 1]));
+function classifyBlocks(text: string, blocks: Block[], memo: StructureMemo | undefined): BlockRole[] {
+  const roles: BlockRole[] = blocks.map((b, i) => (memo ? memoizedRole(text, b, blocks[i + 1], memo) : classifyBlock(text, b, blocks[i + 1])));
   parallelOpenings(roles, blocks);
   resolvePartCandidates(roles, blocks);
   assignLevels(text, roles, blocks);
   return roles;
+}
+
+/**
+ * A block's role depends on its text, its line count, whether blank lines surround it, and the
+ * text of the block after it; kept with offsets relative to the block's start.
+ */
+function memoizedRole(text: string, block: Block, next: Block | undefined, memo: StructureMemo): BlockRole {
+  const key = `${block.lineCount}${block.standalone ? 's' : 'j'}\u0000${text.slice(block.start, block.end)}\u0000${next ? text.slice(next.start, next.end) : '\u0001'}`;
+  return shiftRole(memo.roles.get(key, () => shiftRole(classifyBlock(text, block, next), -block.start)), block.start);
+}
+
+function shiftRole(role: BlockRole, by: number): BlockRole {
+  if (!('headingEnd' in role)) return role;
+  const shifted = { ...role, headingEnd: role.headingEnd + by };
+  if ('headingStart' in shifted) shifted.headingStart += by;
+  if (shifted.numbering) shifted.numbering = { ...shifted.numbering, span: { start: shifted.numbering.span.start + by, end: shifted.numbering.span.end + by } };
+  return shifted;
 }
 
 function numberingAt(text: string, block: Block, re: RegExp, style: NumberingStyle, value: (m: RegExpExecArray) => number | undefined): Numbering | undefined {

@@ -58,16 +58,23 @@ interface LineFacts {
  */
 export class StructureMemo {
   readonly lines = new GenerationalCache<LineFacts>();
-  readonly flats = new GenerationalCache<string>();
-  /** Block roles with offsets relative to the block's start. */
-  readonly roles = new GenerationalCache<BlockRole>();
+  readonly blocks = new GenerationalCache<BlockFacts>();
 
   nextGeneration(): void {
     this.lines.nextGeneration();
-    this.flats.nextGeneration();
-    this.roles.nextGeneration();
+    this.blocks.nextGeneration();
   }
 }
+
+/** What a block's text says about it, and the roles it took beside the blocks that followed it. */
+interface BlockFacts {
+  readonly flat: string;
+  /** The latest few, newest last; offsets relative to the block's start. */
+  readonly roles: { lineCount: number; standalone: boolean; next: string | undefined; role: BlockRole }[];
+}
+
+/** Enough for a keystroke into the block after, and back. */
+const ROLES_KEPT = 4;
 
 class GenerationalCache<T> {
   private current = new Map<string, T>();
@@ -91,6 +98,9 @@ class GenerationalCache<T> {
 interface Block {
   start: number;
   end: number;
+  /** The block's text as written. */
+  raw: string;
+  facts?: BlockFacts;
   /** The block's text with line breaks (and blanks around them) removed, for classification and names. */
   flat: string;
   lineCount: number;
@@ -137,7 +147,7 @@ export function parseStructure(text: string, memo?: StructureMemo): Structure {
 
   for (const s of frontMatterSections(text, lines)) roots.push(s);
   const blocks = joinBlocks(text, lines, memo);
-  const roles = classifyBlocks(text, blocks, memo);
+  const roles = classifyBlocks(text, blocks);
   const { sections, paragraphs, glossary } = buildTree(text, blocks, roles, problems);
   for (const s of sections) roots.push(s);
   roots.sort((a, b) => a.heading.start - b.heading.start);
@@ -348,8 +358,9 @@ function joinBlocks(text: string, lines: PhysicalLine[], memo: StructureMemo | u
   const flush = (blankAfter: boolean) => {
     if (!current) return;
     const raw = text.slice(current.start, current.end);
-    const flat = memo ? memo.flats.get(raw, () => flatten(raw)) : flatten(raw);
-    blocks.push({ start: current.start, end: current.end, flat, lineCount: current.lines.length, standalone: current.blankBefore && blankAfter });
+    const facts = memo?.blocks.get(raw, () => ({ flat: flatten(raw), roles: [] }));
+    const flat = facts ? facts.flat : flatten(raw);
+    blocks.push({ start: current.start, end: current.end, raw, facts, flat, lineCount: current.lines.length, standalone: current.blankBefore && blankAfter });
     current = undefined;
   };
 
@@ -460,8 +471,8 @@ function flatten(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // Pass 3: classification
 
-function classifyBlocks(text: string, blocks: Block[], memo: StructureMemo | undefined): BlockRole[] {
-  const roles: BlockRole[] = blocks.map((b, i) => (memo ? memoizedRole(text, b, blocks[i + 1], memo) : classifyBlock(text, b, blocks[i + 1])));
+function classifyBlocks(text: string, blocks: Block[]): BlockRole[] {
+  const roles: BlockRole[] = blocks.map((b, i) => (b.facts ? memoizedRole(text, b, blocks[i + 1]) : classifyBlock(text, b, blocks[i + 1])));
   parallelOpenings(roles, blocks);
   resolvePartCandidates(roles, blocks);
   assignLevels(text, roles, blocks);
@@ -472,9 +483,15 @@ function classifyBlocks(text: string, blocks: Block[], memo: StructureMemo | und
  * A block's role depends on its text, its line count, whether blank lines surround it, and the
  * text of the block after it; kept with offsets relative to the block's start.
  */
-function memoizedRole(text: string, block: Block, next: Block | undefined, memo: StructureMemo): BlockRole {
-  const key = `${block.lineCount}${block.standalone ? 's' : 'j'}\u0000${text.slice(block.start, block.end)}\u0000${next ? text.slice(next.start, next.end) : '\u0001'}`;
-  return shiftRole(memo.roles.get(key, () => shiftRole(classifyBlock(text, block, next), -block.start)), block.start);
+function memoizedRole(text: string, block: Block, next: Block | undefined): BlockRole {
+  const roles = block.facts!.roles;
+  const nextRaw = next?.raw;
+  let kept = roles.find((r) => r.lineCount === block.lineCount && r.standalone === block.standalone && r.next === nextRaw);
+  if (!kept) {
+    kept = { lineCount: block.lineCount, standalone: block.standalone, next: nextRaw, role: shiftRole(classifyBlock(text, block, next), -block.start) };
+    if (roles.push(kept) > ROLES_KEPT) roles.shift();
+  }
+  return shiftRole(kept.role, block.start);
 }
 
 function shiftRole(role: BlockRole, by: number): BlockRole {
@@ -1026,6 +1043,9 @@ function numberedSection(text: string, kind: SectionKind, numbering: Numbering, 
 
 /** `12.2025年…：` or `13.3+1就业服务：` as glossary entry 12 or 13, when that is the number expected next. */
 function gluedEntryNumbering(text: string, block: Block, expected: number): Numbering | undefined {
+  // Most blocks do not start with a digit; folding the head of each would cost more than the test.
+  const first = block.flat.charCodeAt(0);
+  if (!((first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19))) return undefined;
   const m = /^(\d{1,3})[.．](?=\d)[^：:\n]{1,40}[：:]/.exec(foldWidth(block.flat.slice(0, 48)));
   if (!m || Number(m[1]) !== expected) return undefined;
   const length = m[1].length + 1;

@@ -2,7 +2,7 @@
 // with AutoCorrect on the same inputs for scale. Writes test-output/bench.json as well.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -14,7 +14,7 @@ mkdirSync(out, { recursive: true });
 const require = createRequire(import.meta.url);
 
 await esbuild.build({ entryPoints: [join(root, 'bench/core.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'core.js'), logLevel: 'warning' });
-const { analyse, glossaryView, hoverAndDefinition } = require(join(out, 'core.js'));
+const { analyse, glossaryView, hoverAndDefinition, keystrokeOutline } = require(join(out, 'core.js'));
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const ms = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
@@ -54,7 +54,7 @@ writeFileSync(file1, big1);
 writeFileSync(file10, big10);
 
 const results = { inProcess: [], growth: [], lsp: {}, cli: [] };
-// BENCH_ONLY=core,lsp,cli runs only those parts (for profiling one of them).
+// BENCH_ONLY=core,keystroke,lsp,cli runs only those parts (for profiling one of them).
 const only = (part) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(part);
 if (only('core')) {
 console.log('\nIn-process analysis (parse + checks + term uses with the built-in glossary), median');
@@ -104,6 +104,18 @@ console.log(`  cost per KB: corpus median ${(median(perKb) * 1000).toFixed(1)} �
 
 }
 
+// The outline after a keystroke in process: parse (incremental or full), line index and symbols.
+if (only('keystroke')) {
+  results.keystrokeInProcess = [];
+  console.log('\nKeystroke → outline in process (parse + line index + symbols), median of 30');
+  for (const [label, text] of [['100 KB', sized(100 << 10)], ['1 MB', big1], ['10 MB', big10]]) {
+    const incremental = median(keystrokeOutline(text, 30, true));
+    const full = median(keystrokeOutline(text, label === '10 MB' ? 5 : 30, false));
+    results.keystrokeInProcess.push({ label, incrementalMs: incremental, fullParseMs: full });
+    console.log(`  ${label.padEnd(6)} ReportParser ${ms(incremental).padStart(7)} ms   parseReport ${ms(full).padStart(7)} ms`);
+  }
+}
+
 // LSP as a client sees it: (a) one character inserted mid-document, then documentSymbol;
 // (b) the first diagnostics of a 1 MB report after didOpen.
 const lsp = require('vscode-languageserver-protocol/node');
@@ -131,19 +143,21 @@ const midLine = (text) => text.slice(0, text.length >> 1).split('\n').length - 1
 const serverProfile = process.env.BENCH_PROFILE_SERVER ? [`--cpu-prof`, `--cpu-prof-dir=${join(out, 'profiles')}`] : [];
 results.lsp = { keystroke: [], firstDiagnostics: {} };
 if (only('lsp')) {
-console.log('\nLSP, as a client sees it');
-for (const [label, text] of [['100 KB', sized(100 << 10)], ['1 MB', big1]]) {
+console.log(`\nLSP, as a client sees it (load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+// The floor: the same round trip on a one-line report is what the pipe and the scheduler cost.
+for (const [label, text] of [['1 line', '一、总体要求\n'], ['100 KB', sized(100 << 10)], ['1 MB', big1]]) {
   const { conn, stop } = await startServer(serverProfile);
   const uri = `file:///bench/report-${label.replace(' ', '').toLowerCase()}.txt`;
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text } });
   await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
   const line = midLine(text);
+  const character = label === '1 line' ? 0 : 1;
   const times = [];
   for (let v = 2; v < 42; v++) {
     const t = process.hrtime.bigint();
     await conn.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: v },
-      contentChanges: [{ range: { start: { line, character: 1 }, end: { line, character: 1 } }, text: '改' }],
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: '改' }],
     });
     await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     times.push(Number(process.hrtime.bigint() - t) / 1e6);

@@ -51,19 +51,84 @@ interface LineFacts {
 }
 
 /**
- * What one parse worked out per line and per block, keyed by their text, for the next parse of an
- * edited version to reuse (as Harper caches lint results per paragraph). Everything kept is a
- * function of the key alone, so a parse with a memo gives the model a parse without one gives.
- * Entries the last parse did not read are dropped, so memory follows the current text.
+ * What one parse worked out per line and per block, for the next parse of an edited version to
+ * reuse (as Harper caches lint results per paragraph). A line or block that lies wholly before or
+ * after the edited stretch is found by its offset, shifted by the edit, with no need to read its
+ * text; one inside it is found by its text. Everything kept is a function of the text it was made
+ * from, so a parse with a memo gives the model a parse without one gives. What the last parse did
+ * not read is dropped, so memory follows the current text.
  */
 export class StructureMemo {
-  readonly lines = new GenerationalCache<LineFacts>();
-  readonly blocks = new GenerationalCache<BlockFacts>();
+  private readonly lineTexts = new GenerationalCache<LineFacts>();
+  private readonly blockTexts = new GenerationalCache<BlockFacts>();
+  private last?: { text: string; lines: Map<number, Kept<LineFacts>>; blocks: Map<number, Kept<BlockFacts>> };
+  private lines = new Map<number, Kept<LineFacts>>();
+  private blocks = new Map<number, Kept<BlockFacts>>();
+  /** The text before `prefix` and from `suffix` on is the last text's, shifted by `delta` after the edit. */
+  private prefix = 0;
+  private suffix = 0;
+  private delta = 0;
 
-  nextGeneration(): void {
-    this.lines.nextGeneration();
-    this.blocks.nextGeneration();
+  begin(text: string): void {
+    this.lineTexts.nextGeneration();
+    this.blockTexts.nextGeneration();
+    this.lines = new Map();
+    this.blocks = new Map();
+    if (this.last) {
+      const ends = unchangedEnds(this.last.text, text);
+      this.prefix = ends.prefix;
+      this.suffix = text.length - ends.suffix;
+      this.delta = text.length - this.last.text.length;
+    }
   }
+
+  finish(text: string): void {
+    this.last = { text, lines: this.lines, blocks: this.blocks };
+  }
+
+  line(text: string, start: number, end: number): LineFacts {
+    let facts = this.unchanged(this.last?.lines, start, end);
+    if (!facts) {
+      const raw = text.slice(start, end);
+      facts = this.lineTexts.get(raw, () => lineFacts(raw));
+    }
+    this.lines.set(start, { end, facts });
+    return facts;
+  }
+
+  block(raw: string, start: number, end: number): BlockFacts {
+    const facts = this.unchanged(this.last?.blocks, start, end) ?? this.blockTexts.get(raw, () => ({ flat: flatten(raw), roles: [] }));
+    this.blocks.set(start, { end, facts });
+    return facts;
+  }
+
+  private unchanged<T>(kept: Map<number, Kept<T>> | undefined, start: number, end: number): T | undefined {
+    if (!kept) return undefined;
+    const shift = end <= this.prefix ? 0 : start >= this.suffix ? this.delta : undefined;
+    if (shift === undefined) return undefined;
+    const old = kept.get(start - shift);
+    return old && old.end === end - shift ? old.facts : undefined;
+  }
+}
+
+interface Kept<T> {
+  readonly end: number;
+  readonly facts: T;
+}
+
+/** How long a start and an end the two texts share (together at most the shorter text's length). */
+function unchangedEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const n = Math.min(a.length, b.length);
+  // Whole chunks first: comparing two slices is native and fast, a character loop is not.
+  const chunk = 1024;
+  let prefix = 0;
+  while (prefix + chunk <= n && a.slice(prefix, prefix + chunk) === b.slice(prefix, prefix + chunk)) prefix += chunk;
+  while (prefix < n && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  const room = n - prefix;
+  let suffix = 0;
+  while (suffix + chunk <= room && a.slice(a.length - suffix - chunk, a.length - suffix) === b.slice(b.length - suffix - chunk, b.length - suffix)) suffix += chunk;
+  while (suffix < room && a.charCodeAt(a.length - suffix - 1) === b.charCodeAt(b.length - suffix - 1)) suffix++;
+  return { prefix, suffix };
 }
 
 /** What a block's text says about it, and the roles it took beside the blocks that followed it. */
@@ -139,7 +204,7 @@ const BARE_NUMBER_RE = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[�
 const NUMERAL_LIST_RE = new RegExp(`^${NUMERAL}[、．]\\s*[一二三四五六七八九十]+[级类星档产线批个项]`);
 
 export function parseStructure(text: string, memo?: StructureMemo): Structure {
-  memo?.nextGeneration();
+  memo?.begin(text);
   const lines = markLines(text, memo);
   const leftovers: Leftover[] = lines.filter((l) => l.role === 'leftover').map((l) => ({ span: { start: l.start, end: l.end }, text: l.text }));
   const problems: ParseProblem[] = [];
@@ -151,6 +216,7 @@ export function parseStructure(text: string, memo?: StructureMemo): Structure {
   const { sections, paragraphs, glossary } = buildTree(text, blocks, roles, problems);
   for (const s of sections) roots.push(s);
   roots.sort((a, b) => a.heading.start - b.heading.start);
+  memo?.finish(text);
   return { sections: roots.map(freeze), paragraphs, glossary, leftovers, problems };
 }
 
@@ -159,8 +225,7 @@ export function parseStructure(text: string, memo?: StructureMemo): Structure {
 
 function markLines(text: string, memo: StructureMemo | undefined): PhysicalLine[] {
   const lines: PhysicalLine[] = splitLines(text).map((l) => {
-    const raw = text.slice(l.start, l.end);
-    const facts = memo ? memo.lines.get(raw, () => lineFacts(raw)) : lineFacts(raw);
+    const facts = memo ? memo.line(text, l.start, l.end) : lineFacts(text.slice(l.start, l.end));
     return { start: l.start + facts.lead, end: l.end - facts.trail, text: facts.text, role: facts.text.length === 0 ? 'empty' : 'content', facts };
   });
 
@@ -358,7 +423,7 @@ function joinBlocks(text: string, lines: PhysicalLine[], memo: StructureMemo | u
   const flush = (blankAfter: boolean) => {
     if (!current) return;
     const raw = text.slice(current.start, current.end);
-    const facts = memo?.blocks.get(raw, () => ({ flat: flatten(raw), roles: [] }));
+    const facts = memo?.block(raw, current.start, current.end);
     const flat = facts ? facts.flat : flatten(raw);
     blocks.push({ start: current.start, end: current.end, raw, facts, flat, lineCount: current.lines.length, standalone: current.blankBefore && blankAfter });
     current = undefined;

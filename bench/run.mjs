@@ -13,8 +13,13 @@ const out = join(root, 'test-output', 'bench');
 mkdirSync(out, { recursive: true });
 const require = createRequire(import.meta.url);
 
-await esbuild.build({ entryPoints: [join(root, 'bench/core.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'core.js'), logLevel: 'warning' });
-const { analyse, glossaryView, hoverAndDefinition, keystrokeOutline } = require(join(out, 'core.js'));
+
+// BENCH_ONLY=core,keystroke,lsp,cli runs only those parts (for profiling one of them).
+const only = (part) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(part);
+if (only('core') || only('keystroke')) {
+  await esbuild.build({ entryPoints: [join(root, 'bench/core.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'core.js'), logLevel: 'warning' });
+}
+const { analyse, glossaryView, hoverAndDefinition, keystrokeOutline } = only('core') || only('keystroke') ? require(join(out, 'core.js')) : {};
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const ms = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
@@ -54,8 +59,6 @@ writeFileSync(file1, big1);
 writeFileSync(file10, big10);
 
 const results = { inProcess: [], growth: [], lsp: {}, cli: [] };
-// BENCH_ONLY=core,keystroke,lsp,cli runs only those parts (for profiling one of them).
-const only = (part) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(part);
 if (only('core')) {
 console.log('\nIn-process analysis (parse + checks + term uses with the built-in glossary), median');
 for (const c of corpus) {
@@ -207,7 +210,8 @@ const file74 = join(inputs, 'report-74kb.txt');
 writeFileSync(file74, (corpus.find((c) => c.name === 'hainan-2026.txt') ?? corpus[0]).text);
 if (only('cli')) {
 console.log(`\n(c) Whole process, median of 5: report-review check vs autocorrect --lint (peak RSS: ${haveTime ? '/usr/bin/time %M, max of the runs' : 'not measured'})`);
-for (const [label, file] of [['74 KB', file74], ['1 MB', file1], ['10 MB', file10]]) {
+const cliSizes = (process.env.BENCH_CLI_SIZES ?? '74 KB,1 MB,10 MB').split(',');
+for (const [label, file] of [['74 KB', file74], ['1 MB', file1], ['10 MB', file10]].filter(([label]) => cliSizes.includes(label))) {
   const ours = timeProcess(process.execPath, [join(root, 'dist/cli.js'), 'check', '--format', 'json', file], 5);
   const theirs = timeProcess(autocorrect, ['--lint', '--format', 'json', file], 5);
   results.cli.push({ label, reportReviewMs: ours.ms, autocorrectMs: theirs.ms, ratio: ours.ms / theirs.ms, reportReviewRssMb: ours.rssMb, autocorrectRssMb: theirs.rssMb });

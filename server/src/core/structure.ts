@@ -90,14 +90,17 @@ export class StructureMemo {
     let facts = this.unchanged(this.last?.lines, start, end);
     if (!facts) {
       const raw = text.slice(start, end);
-      facts = this.lineTexts.get(raw, () => lineFacts(raw));
+      facts = this.lineTexts.get(raw, () => {
+        const made = lineFacts(raw);
+        return { ...made, text: detached(made.text) };
+      });
     }
     this.lines.set(start, { end, facts });
     return facts;
   }
 
   block(raw: string, start: number, end: number): BlockFacts {
-    const facts = this.unchanged(this.last?.blocks, start, end) ?? this.blockTexts.get(raw, () => ({ flat: flatten(raw), roles: [] }));
+    const facts = this.unchanged(this.last?.blocks, start, end) ?? this.blockTexts.get(raw, () => ({ flat: detached(flatten(raw)), roles: [] }));
     this.blocks.set(start, { end, facts });
     return facts;
   }
@@ -109,6 +112,14 @@ export class StructureMemo {
     const old = kept.get(start - shift);
     return old && old.end === end - shift ? old.facts : undefined;
   }
+}
+
+/**
+ * The string as a copy of its own: a slice of a long string keeps all of it alive, and what the
+ * memo keeps must not hold on to every version of a long report that an edit went through.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (` ${s}`).slice(1);
 }
 
 interface Kept<T> {
@@ -553,7 +564,9 @@ function memoizedRole(text: string, block: Block, next: Block | undefined): Bloc
   const nextRaw = next?.raw;
   let kept = roles.find((r) => r.lineCount === block.lineCount && r.standalone === block.standalone && r.next === nextRaw);
   if (!kept) {
-    kept = { lineCount: block.lineCount, standalone: block.standalone, next: nextRaw, role: shiftRole(classifyBlock(text, block, next), -block.start) };
+    const role = shiftRole(classifyBlock(text, block, next), -block.start);
+    if ('numbering' in role && role.numbering) role.numbering = { ...role.numbering, text: detached(role.numbering.text) };
+    kept = { lineCount: block.lineCount, standalone: block.standalone, next: nextRaw === undefined ? undefined : detached(nextRaw), role };
     if (roles.push(kept) > ROLES_KEPT) roles.shift();
   }
   return shiftRole(kept.role, block.start);

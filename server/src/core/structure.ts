@@ -131,7 +131,7 @@ interface Kept<T> {
 function unchangedEnds(a: string, b: string): { prefix: number; suffix: number } {
   const n = Math.min(a.length, b.length);
   // Whole chunks first: comparing two slices is native and fast, a character loop is not.
-  const chunk = 1024;
+  const chunk = 8192;
   let prefix = 0;
   while (prefix + chunk <= n && a.slice(prefix, prefix + chunk) === b.slice(prefix, prefix + chunk)) prefix += chunk;
   while (prefix < n && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;

@@ -190,35 +190,42 @@ for (const [label, text] of [['1 line', '一、总体要求\n'], ['100 KB', size
 // (c) Whole processes: report-review check vs AutoCorrect on the same files, with peak RSS from /usr/bin/time.
 const timeBin = '/usr/bin/time';
 const haveTime = spawnSync(timeBin, ['-f', '%M', 'true'], { stdio: 'ignore' }).status === 0;
-function timeProcess(cmd, args, runs) {
-  const times = [];
-  const rss = [];
-  const rssFile = join(inputs, 'rss.txt');
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    // Output is collected through a pipe, as a CI job or an editor would read it.
-    const r = haveTime
-      ? spawnSync(timeBin, ['-o', rssFile, '-f', '%M', cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 })
-      : spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
-    if (r.error) throw r.error;
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-    if (haveTime) rss.push(Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024);
-  }
-  return { ms: median(times), rssMb: haveTime ? Math.max(...rss) : undefined };
+/** One run: wall time, and with /usr/bin/time the child's CPU time (user + system) and peak RSS. */
+function runOnce(cmd, args) {
+  const stats = join(inputs, 'stats.txt');
+  const t = process.hrtime.bigint();
+  // Output is collected through a pipe, as a CI job or an editor would read it.
+  const r = haveTime
+    ? spawnSync(timeBin, ['-o', stats, '-f', '%M %U %S', cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 })
+    : spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  if (r.error) throw r.error;
+  const wall = Number(process.hrtime.bigint() - t) / 1e6;
+  if (!haveTime) return { wall };
+  const [rssKb, user, system] = readFileSync(stats, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { wall, cpu: (user + system) * 1000, rssMb: rssKb / 1024 };
+}
+/** Both commands in turn, run after run, so that the load of a shared machine falls on both alike. */
+function timeSideBySide(commands, runs) {
+  const samples = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach(([cmd, args], k) => samples[k].push(runOnce(cmd, args)));
+  return samples.map((xs) => ({
+    ms: median(xs.map((x) => x.wall)),
+    cpuMs: haveTime ? median(xs.map((x) => x.cpu)) : undefined,
+    rssMb: haveTime ? Math.max(...xs.map((x) => x.rssMb)) : undefined,
+  }));
 }
 const autocorrect = join(root, 'node_modules/.bin/autocorrect');
 const file74 = join(inputs, 'report-74kb.txt');
 writeFileSync(file74, (corpus.find((c) => c.name === 'hainan-2026.txt') ?? corpus[0]).text);
 if (only('cli')) {
-console.log(`\n(c) Whole process, median of 5: report-review check vs autocorrect --lint (peak RSS: ${haveTime ? '/usr/bin/time %M, max of the runs' : 'not measured'})`);
-const cliSizes = (process.env.BENCH_CLI_SIZES ?? '74 KB,1 MB,10 MB').split(',');
-for (const [label, file] of [['74 KB', file74], ['1 MB', file1], ['10 MB', file10]].filter(([label]) => cliSizes.includes(label))) {
-  const ours = timeProcess(process.execPath, [join(root, 'dist/cli.js'), 'check', '--format', 'json', file], 5);
-  const theirs = timeProcess(autocorrect, ['--lint', '--format', 'json', file], 5);
-  results.cli.push({ label, reportReviewMs: ours.ms, autocorrectMs: theirs.ms, ratio: ours.ms / theirs.ms, reportReviewRssMb: ours.rssMb, autocorrectRssMb: theirs.rssMb });
-  const rss = haveTime ? `   peak RSS ${ours.rssMb.toFixed(0)} MB vs ${theirs.rssMb.toFixed(0)} MB` : '';
-  console.log(`  ${label.padEnd(6)} report-review ${ms(ours.ms).padStart(8)} ms   autocorrect ${ms(theirs.ms).padStart(8)} ms   ratio ${(ours.ms / theirs.ms).toFixed(2)}${rss}`);
-}
+  console.log(`\n(c) Whole process, median of 5 taken in turn: report-review check vs autocorrect --lint (${haveTime ? 'CPU time and peak RSS from /usr/bin/time' : 'no /usr/bin/time: wall time only'}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+  const cliSizes = (process.env.BENCH_CLI_SIZES ?? '74 KB,1 MB,10 MB').split(',');
+  for (const [label, file] of [['74 KB', file74], ['1 MB', file1], ['10 MB', file10]].filter(([label]) => cliSizes.includes(label))) {
+    const [ours, theirs] = timeSideBySide([[process.execPath, [join(root, 'dist/cli.js'), 'check', '--format', 'json', file]], [autocorrect, ['--lint', '--format', 'json', file]]], 5);
+    results.cli.push({ label, reportReviewMs: ours.ms, autocorrectMs: theirs.ms, ratio: ours.ms / theirs.ms, reportReviewCpuMs: ours.cpuMs, autocorrectCpuMs: theirs.cpuMs, cpuRatio: haveTime ? ours.cpuMs / theirs.cpuMs : undefined, reportReviewRssMb: ours.rssMb, autocorrectRssMb: theirs.rssMb });
+    const cpu = haveTime ? `   CPU ${ms(ours.cpuMs)} vs ${ms(theirs.cpuMs)} ms, ratio ${(ours.cpuMs / theirs.cpuMs).toFixed(2)}   peak RSS ${ours.rssMb.toFixed(0)} MB vs ${theirs.rssMb.toFixed(0)} MB` : '';
+    console.log(`  ${label.padEnd(6)} wall ${ms(ours.ms).padStart(8)} vs ${ms(theirs.ms).padStart(8)} ms, ratio ${(ours.ms / theirs.ms).toFixed(2)}${cpu}`);
+  }
 }
 rmSync(inputs, { recursive: true, force: true });
 writeFileSync(join(out, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseReport } from '../../server/src/core/report';
-import { ReportParser } from '../../server/src/core/incremental';
+import { ReportParser, parseEdited } from '../../server/src/core/incremental';
 import { CORPUS } from './helpers';
 import type { Report } from '../../server/src/core/model';
 
@@ -74,6 +74,15 @@ describe('incremental parsing', () => {
     const plain = headed.replace(body, '全年增长5%。');
     assert.deepEqual(parser.parse(plain).sections[0].children.map((s) => `${s.kind} ${s.name}`), ['section 扩大内需']);
     assert.deepStrictEqual(parser.parse(plain), parseReport(plain));
+  });
+
+  it('takes over from a full parse: each version from the model of the one it replaced', () => {
+    const first = parseReport('一、总体要求\n\n经济增长5%。\n');
+    const second = parseEdited('一、总体要求\n\n经济增长5%。\n\n二、主要任务\n', first);
+    const third = parseEdited('一、总体要求\n\n经济增长6%。\n\n二、主要任务\n', second);
+    assert.deepEqual(third.sections.map((s) => s.name), ['总体要求', '主要任务']);
+    assert.deepStrictEqual(third, parseReport(third.text));
+    assert.deepEqual(third.claims.map((c) => c.text), ['6%']);
   });
 
   for (const { name, text } of corpusTexts()) {

@@ -53,8 +53,13 @@ const big1 = sized(1 << 20);
 const big10 = sized(10 << 20);
 // Outside the repository: AutoCorrect skips files that .gitignore names, and test-output/ is one.
 const inputs = mkdtempSync(join(tmpdir(), 'report-review-bench-'));
-const file1 = join(inputs, 'report-1mb.txt');
-const file10 = join(inputs, 'report-10mb.txt');
+// Each in a folder of its own: the CLI reads the other reports of a file's folder for their glossaries.
+const alone = (name) => {
+  mkdirSync(join(inputs, name));
+  return join(inputs, name, `${name}.txt`);
+};
+const file1 = alone('report-1mb');
+const file10 = alone('report-10mb');
 writeFileSync(file1, big1);
 writeFileSync(file10, big10);
 
@@ -215,7 +220,7 @@ function timeSideBySide(commands, runs) {
   }));
 }
 const autocorrect = join(root, 'node_modules/.bin/autocorrect');
-const file74 = join(inputs, 'report-74kb.txt');
+const file74 = alone('report-74kb');
 writeFileSync(file74, (corpus.find((c) => c.name === 'hainan-2026.txt') ?? corpus[0]).text);
 if (only('cli')) {
   console.log(`\n(c) Whole process, median of 5 taken in turn: report-review check vs autocorrect --lint (${haveTime ? 'CPU time and peak RSS from /usr/bin/time' : 'no /usr/bin/time: wall time only'}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);

@@ -61,6 +61,8 @@ interface LineFacts {
 export class StructureMemo {
   private readonly lineTexts = new GenerationalCache<LineFacts>();
   private readonly blockTexts = new GenerationalCache<BlockFacts>();
+  /** Glossary entries by their text, then by where the term starts after the number; offsets relative to the entry. */
+  private readonly entryTexts = new GenerationalCache<Map<number, { entry: GlossaryEntry; problem?: ParseProblem }>>();
   private last?: { text: string; lines: Map<number, Kept<LineFacts>>; blocks: Map<number, Kept<BlockFacts>> };
   private lines = new Map<number, Kept<LineFacts>>();
   private blocks = new Map<number, Kept<BlockFacts>>();
@@ -72,6 +74,7 @@ export class StructureMemo {
   begin(text: string): void {
     this.lineTexts.nextGeneration();
     this.blockTexts.nextGeneration();
+    this.entryTexts.nextGeneration();
     this.lines = new Map();
     this.blocks = new Map();
     if (this.last) {
@@ -103,6 +106,25 @@ export class StructureMemo {
     const facts = this.unchanged(this.last?.blocks, start, end) ?? this.blockTexts.get(raw, () => ({ flat: detached(flatten(raw)), roles: [] }));
     this.blocks.set(start, { end, facts });
     return facts;
+  }
+
+  /** `makeEntry`, from the entry made of the same text before (a glossary entry can run long). */
+  entry(text: string, numbering: Numbering, start: number, end: number, problems: ParseProblem[]): GlossaryEntry {
+    const made = this.entryTexts.get(text.slice(start, end), () => new Map());
+    let kept = made.get(numbering.span.end - start);
+    if (!kept) {
+      const found: ParseProblem[] = [];
+      const e = makeEntry(text, numbering, start, end, found);
+      const at = (s: Span) => ({ start: s.start - start, end: s.end - start });
+      kept = {
+        entry: { ...e, numbering: undefined, term: detached(e.term), key: detached(e.key), definition: detached(e.definition), termSpan: at(e.termSpan), definitionSpan: at(e.definitionSpan), span: at(e.span) },
+        problem: found[0] && { ...found[0], span: at(found[0].span) },
+      };
+      made.set(numbering.span.end - start, kept);
+    }
+    const at = (s: Span) => ({ start: s.start + start, end: s.end + start });
+    if (kept.problem) problems.push({ ...kept.problem, span: at(kept.problem.span) });
+    return { ...kept.entry, termSpan: at(kept.entry.termSpan), definitionSpan: at(kept.entry.definitionSpan), numbering, span: at(kept.entry.span) };
   }
 
   private unchanged<T>(kept: Map<number, Kept<T>> | undefined, start: number, end: number): T | undefined {
@@ -224,7 +246,7 @@ export function parseStructure(text: string, memo?: StructureMemo): Structure {
   for (const s of frontMatterSections(text, lines)) roots.push(s);
   const blocks = joinBlocks(text, lines, memo);
   const roles = classifyBlocks(text, blocks);
-  const { sections, paragraphs, glossary } = buildTree(text, blocks, roles, problems);
+  const { sections, paragraphs, glossary } = buildTree(text, blocks, roles, problems, memo);
   for (const s of sections) roots.push(s);
   roots.sort((a, b) => a.heading.start - b.heading.start);
   memo?.finish(text);
@@ -945,7 +967,7 @@ interface MutableSection {
   children: MutableSection[];
 }
 
-function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: ParseProblem[]) {
+function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: ParseProblem[], memo: StructureMemo | undefined) {
   const roots: MutableSection[] = [];
   const stack: { section: MutableSection; rank: number }[] = [];
   const paragraphs: Paragraph[] = [];
@@ -977,7 +999,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
   };
   const finishEntry = () => {
     if (!entry) return;
-    const e = makeEntry(text, entry.numbering, entry.start, entry.end, problems);
+    const e = memo ? memo.entry(text, entry.numbering, entry.start, entry.end, problems) : makeEntry(text, entry.numbering, entry.start, entry.end, problems);
     glossary.push(e);
     entry.section.children.push({
       kind: 'glossaryEntry', name: e.term, detail: e.numbering?.text, heading: e.termSpan, span: e.span, numbering: e.numbering, children: [],

@@ -1,5 +1,7 @@
 /** What the benchmark measures in process: the analysis the server runs per version, and per request. */
 import { parseReport } from '../server/src/core/report';
+import { ReportParser } from '../server/src/core/incremental';
+import { toDocumentSymbols } from '../server/src/protocol/convert';
 import { runChecks, standaloneContext } from '../server/src/checks';
 import { LineIndex } from '../server/src/core/text';
 import { builtinDefinitions } from '../server/src/core/builtin-glossary';
@@ -26,4 +28,33 @@ export function hoverAndDefinition(view: GlossaryView, offset: number): boolean 
   const hover = glossaryHover(view, offset, 'zh');
   const definition = glossaryDefinition(view, offset, () => view.index);
   return !!hover || !!definition;
+}
+
+/**
+ * The outline after a keystroke: one character inserted mid-text, then the symbols, with the
+ * incremental parser of an open document or a full parse. Returns the wall and CPU milliseconds of
+ * each run (CPU time, of the whole process, is the steadier of the two on a shared machine).
+ */
+export function keystrokeOutline(text: string, runs: number, incremental: boolean): { wall: number[]; cpu: number[] } {
+  const parser = new ReportParser();
+  const parse = (t: string) => (incremental ? parser.parse(t) : parseReport(t));
+  parse(text);
+  const at = text.indexOf('\n', text.length >> 1) + 2;
+  let current = text;
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const cpuNow = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  for (let i = 0; i < runs; i++) {
+    current = current.slice(0, at) + '改' + current.slice(at);
+    const t = process.hrtime.bigint();
+    const c = cpuNow();
+    const report = parse(current);
+    toDocumentSymbols(report, new LineIndex(current));
+    cpu.push(cpuNow() - c);
+    wall.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return { wall, cpu };
 }

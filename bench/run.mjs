@@ -2,7 +2,7 @@
 // with AutoCorrect on the same inputs for scale. Writes test-output/bench.json as well.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -13,8 +13,13 @@ const out = join(root, 'test-output', 'bench');
 mkdirSync(out, { recursive: true });
 const require = createRequire(import.meta.url);
 
-await esbuild.build({ entryPoints: [join(root, 'bench/core.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'core.js'), logLevel: 'warning' });
-const { analyse, glossaryView, hoverAndDefinition } = require(join(out, 'core.js'));
+
+// BENCH_ONLY=core,keystroke,lsp,cli runs only those parts (for profiling one of them).
+const only = (part) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(part);
+if (only('core') || only('keystroke')) {
+  await esbuild.build({ entryPoints: [join(root, 'bench/core.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'core.js'), logLevel: 'warning' });
+}
+const { analyse, glossaryView, hoverAndDefinition, keystrokeOutline } = only('core') || only('keystroke') ? require(join(out, 'core.js')) : {};
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const ms = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
@@ -48,12 +53,18 @@ const big1 = sized(1 << 20);
 const big10 = sized(10 << 20);
 // Outside the repository: AutoCorrect skips files that .gitignore names, and test-output/ is one.
 const inputs = mkdtempSync(join(tmpdir(), 'report-review-bench-'));
-const file1 = join(inputs, 'report-1mb.txt');
-const file10 = join(inputs, 'report-10mb.txt');
+// Each in a folder of its own: the CLI reads the other reports of a file's folder for their glossaries.
+const alone = (name) => {
+  mkdirSync(join(inputs, name));
+  return join(inputs, name, `${name}.txt`);
+};
+const file1 = alone('report-1mb');
+const file10 = alone('report-10mb');
 writeFileSync(file1, big1);
 writeFileSync(file10, big10);
 
 const results = { inProcess: [], growth: [], lsp: {}, cli: [] };
+if (only('core')) {
 console.log('\nIn-process analysis (parse + checks + term uses with the built-in glossary), median');
 for (const c of corpus) {
   const m = timeInProcess(c.text, 200);
@@ -99,53 +110,127 @@ console.log(`  cost per KB: corpus median ${(median(perKb) * 1000).toFixed(1)} �
   console.log(`\nHover + definition on ${report.name} (${offsets.length} term uses, ${view.terms.size} known terms): median ${(median(times) * 1000).toFixed(1)} µs, p99 ${(results.glossary.p99Ms * 1000).toFixed(1)} µs`);
 }
 
-// LSP round trip: an incremental edit, then documentSymbol, on the 1 MB document.
+}
+
+// The outline after a keystroke in process: parse (incremental or full), line index and symbols.
+if (only('keystroke')) {
+  results.keystrokeInProcess = [];
+  console.log('\nKeystroke → outline in process (parse + line index + symbols), median wall / CPU ms');
+  for (const [label, text] of [['100 KB', sized(100 << 10)], ['1 MB', big1], ['10 MB', big10]]) {
+    const incremental = keystrokeOutline(text, label === '10 MB' ? 10 : 30, true);
+    const full = keystrokeOutline(text, label === '10 MB' ? 10 : 30, false);
+    const row = { label, incrementalMs: median(incremental.wall), incrementalCpuMs: median(incremental.cpu), fullParseMs: median(full.wall), fullParseCpuMs: median(full.cpu) };
+    results.keystrokeInProcess.push(row);
+    console.log(`  ${label.padEnd(6)} ReportParser ${ms(row.incrementalMs).padStart(7)} / ${ms(row.incrementalCpuMs).padStart(7)} ms   parseReport ${ms(row.fullParseMs).padStart(7)} / ${ms(row.fullParseCpuMs).padStart(7)} ms`);
+  }
+}
+
+// LSP as a client sees it: (a) one character inserted mid-document, then documentSymbol;
+// (b) the first diagnostics of a 1 MB report after didOpen.
 const lsp = require('vscode-languageserver-protocol/node');
-{
-  const child = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { stdio: 'pipe' });
+async function startServer(extraArgs = []) {
+  const child = spawn(process.execPath, [...extraArgs, join(root, 'dist/server.js'), '--stdio'], { stdio: 'pipe' });
   const conn = lsp.createProtocolConnection(new lsp.StreamMessageReader(child.stdout), new lsp.StreamMessageWriter(child.stdin));
+  const published = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => { published.get(p.uri)?.(p); });
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification('window/logMessage', () => {});
+  conn.onNotification('window/showMessage', () => {});
   conn.listen();
   await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   await conn.sendNotification('initialized', {});
-  const uri = 'file:///bench/report-1mb.txt';
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text: big1 } });
+  const stop = async () => {
+    await conn.sendRequest('shutdown');
+    await conn.sendNotification('exit');
+    conn.dispose();
+    await new Promise((resolve) => child.once('exit', resolve));
+  };
+  return { conn, published, stop };
+}
+const midLine = (text) => text.slice(0, text.length >> 1).split('\n').length - 1;
+const serverProfile = process.env.BENCH_PROFILE_SERVER ? [`--cpu-prof`, `--cpu-prof-dir=${join(out, 'profiles')}`] : [];
+results.lsp = { keystroke: [], firstDiagnostics: {} };
+if (only('lsp')) {
+console.log(`\nLSP, as a client sees it (load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+// The floor: the same round trip on a one-line report is what the pipe and the scheduler cost.
+for (const [label, text] of [['1 line', '一、总体要求\n'], ['100 KB', sized(100 << 10)], ['1 MB', big1]]) {
+  const { conn, stop } = await startServer(serverProfile);
+  const uri = `file:///bench/report-${label.replace(' ', '').toLowerCase()}.txt`;
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text } });
   await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  const line = midLine(text);
+  const character = label === '1 line' ? 0 : 1;
   const times = [];
-  for (let v = 2; v < 32; v++) {
+  for (let v = 2; v < 102; v++) {
     const t = process.hrtime.bigint();
     await conn.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: v },
-      contentChanges: [{ range: { start: { line: 30, character: 0 }, end: { line: 30, character: 0 } }, text: '改' }],
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: '改' }],
     });
     await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  results.lsp = { medianMs: median(times) };
-  console.log(`\nLSP didChange → documentSymbol on 1 MB, median of ${times.length}: ${ms(median(times))} ms`);
-  await conn.sendRequest('shutdown');
-  await conn.sendNotification('exit');
-  conn.dispose();
+  await stop();
+  results.lsp.keystroke.push({ label, medianMs: median(times) });
+  console.log(`  (a) keystroke → outline, ${label.padEnd(6)} median of ${times.length}: ${ms(median(times)).padStart(7)} ms`);
+}
+{
+  const times = [];
+  for (let run = 0; run < 5; run++) {
+    const { conn, published, stop } = await startServer();
+    const uri = 'file:///bench/report-1mb.txt';
+    const first = new Promise((resolve) => published.set(uri, resolve));
+    const t = process.hrtime.bigint();
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text: big1 } });
+    await first;
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    await stop();
+  }
+  results.lsp.firstDiagnostics = { label: '1 MB', medianMs: median(times) };
+  console.log(`  (b) didOpen → first diagnostics, 1 MB, median of ${times.length}: ${ms(median(times)).padStart(7)} ms`);
+}
 }
 
-// Whole processes: report-review check vs AutoCorrect on the same files.
-function timeProcess(cmd, args, runs) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    // Output is collected through a pipe, as a CI job or an editor would read it.
-    const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
-    if (r.error) throw r.error;
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return median(times);
+// (c) Whole processes: report-review check vs AutoCorrect on the same files, with peak RSS from /usr/bin/time.
+const timeBin = '/usr/bin/time';
+const haveTime = spawnSync(timeBin, ['-f', '%M', 'true'], { stdio: 'ignore' }).status === 0;
+/** One run: wall time, and with /usr/bin/time the child's CPU time (user + system) and peak RSS. */
+function runOnce(cmd, args) {
+  const stats = join(inputs, 'stats.txt');
+  const t = process.hrtime.bigint();
+  // Output is collected through a pipe, as a CI job or an editor would read it.
+  const r = haveTime
+    ? spawnSync(timeBin, ['-o', stats, '-f', '%M %U %S', cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 })
+    : spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  if (r.error) throw r.error;
+  const wall = Number(process.hrtime.bigint() - t) / 1e6;
+  if (!haveTime) return { wall };
+  const [rssKb, user, system] = readFileSync(stats, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { wall, cpu: (user + system) * 1000, rssMb: rssKb / 1024 };
+}
+/** Both commands in turn, run after run, so that the load of a shared machine falls on both alike. */
+function timeSideBySide(commands, runs) {
+  const samples = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach(([cmd, args], k) => samples[k].push(runOnce(cmd, args)));
+  return samples.map((xs) => ({
+    ms: median(xs.map((x) => x.wall)),
+    cpuMs: haveTime ? median(xs.map((x) => x.cpu)) : undefined,
+    rssMb: haveTime ? Math.max(...xs.map((x) => x.rssMb)) : undefined,
+  }));
 }
 const autocorrect = join(root, 'node_modules/.bin/autocorrect');
-console.log('\nWhole process, median of 5: report-review check vs autocorrect --lint');
-for (const [label, file] of [['1 MB', file1], ['10 MB', file10]]) {
-  const ours = timeProcess(process.execPath, [join(root, 'dist/cli.js'), 'check', '--format', 'json', file], 5);
-  const theirs = timeProcess(autocorrect, ['--lint', '--format', 'json', file], 5);
-  results.cli.push({ label, reportReviewMs: ours, autocorrectMs: theirs, ratio: ours / theirs });
-  console.log(`  ${label.padEnd(6)} report-review ${ms(ours).padStart(8)} ms   autocorrect ${ms(theirs).padStart(8)} ms   ratio ${(ours / theirs).toFixed(2)}`);
+const file74 = alone('report-74kb');
+writeFileSync(file74, (corpus.find((c) => c.name === 'hainan-2026.txt') ?? corpus[0]).text);
+if (only('cli')) {
+  console.log(`\n(c) Whole process, median of 5 taken in turn: report-review check vs autocorrect --lint (${haveTime ? 'CPU time and peak RSS from /usr/bin/time' : 'no /usr/bin/time: wall time only'}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+  const cliSizes = (process.env.BENCH_CLI_SIZES ?? '74 KB,1 MB,10 MB').split(',');
+  for (const [label, file] of [['74 KB', file74], ['1 MB', file1], ['10 MB', file10]].filter(([label]) => cliSizes.includes(label))) {
+    const [ours, theirs] = timeSideBySide([[process.execPath, [join(root, 'dist/cli.js'), 'check', '--format', 'json', file]], [autocorrect, ['--lint', '--format', 'json', file]]], 5);
+    results.cli.push({ label, reportReviewMs: ours.ms, autocorrectMs: theirs.ms, ratio: ours.ms / theirs.ms, reportReviewCpuMs: ours.cpuMs, autocorrectCpuMs: theirs.cpuMs, cpuRatio: haveTime ? ours.cpuMs / theirs.cpuMs : undefined, reportReviewRssMb: ours.rssMb, autocorrectRssMb: theirs.rssMb });
+    const cpu = haveTime ? `   CPU ${ms(ours.cpuMs)} vs ${ms(theirs.cpuMs)} ms, ratio ${(ours.cpuMs / theirs.cpuMs).toFixed(2)}   peak RSS ${ours.rssMb.toFixed(0)} MB vs ${theirs.rssMb.toFixed(0)} MB` : '';
+    console.log(`  ${label.padEnd(6)} wall ${ms(ours.ms).padStart(8)} vs ${ms(theirs.ms).padStart(8)} ms, ratio ${(ours.ms / theirs.ms).toFixed(2)}${cpu}`);
+  }
 }
 rmSync(inputs, { recursive: true, force: true });
 writeFileSync(join(out, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -3,7 +3,9 @@ import * as assert from 'node:assert/strict';
 import Ajv2020 from 'ajv/dist/2020';
 import data from '../../server/src/data/builtin-glossary.json';
 import schema from '../../server/src/data/builtin-glossary.schema.json';
-import { BUILTIN_ENTRIES } from '../../server/src/core/builtin-glossary';
+import { builtinEntries } from '../../server/src/core/builtin-glossary';
+
+const BUILTIN_ENTRIES = builtinEntries();
 import { glossaryKey } from '../../server/src/core/structure';
 
 describe('built-in glossary', () => {

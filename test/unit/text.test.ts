@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex, lineIndexOf, shorten } from '../../server/src/core/text';
+import fc from 'fast-check';
+import { LineIndex, lineIndexOf, shorten, splitLines } from '../../server/src/core/text';
 import { endOfSentence, startOfSentence } from '../../server/src/core/sentences';
 import { parseReport } from '../../server/src/core/report';
 import { parseChineseNumeral } from '../../server/src/core/numerals';
@@ -54,5 +55,28 @@ describe('names', () => {
   it('reads Chinese numerals used in numbering', () => {
     assert.deepEqual(['一', '十', '十二', '二十', '二十三', '九十九', '一百零五', '两'].map(parseChineseNumeral), [1, 10, 12, 20, 23, 99, 105, 2]);
     assert.deepEqual(['', '一二', '十十', 'a'].map(parseChineseNumeral), [undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('splitLines', () => {
+  it('splits at \\n, \\r\\n and a lone \\r, as a scan of every character would', () => {
+    const scan = (text: string) => {
+      const lines: { start: number; end: number }[] = [];
+      let start = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\n' || c === '\r') {
+          lines.push({ start, end: i });
+          if (c === '\r' && text[i + 1] === '\n') i++;
+          start = i + 1;
+        }
+      }
+      lines.push({ start, end: text.length });
+      return lines;
+    };
+    assert.deepEqual(splitLines('一、\r\n\r\n（一）\r\r\n甲\n\n'), scan('一、\r\n\r\n（一）\r\r\n甲\n\n'));
+    fc.assert(fc.property(fc.array(fc.constantFrom('甲', '\n', '\r', '\r\n', ' '), { maxLength: 40 }).map((a) => a.join('')), (text) => {
+      assert.deepEqual(splitLines(text), scan(text));
+    }), { numRuns: 300 });
   });
 });

@@ -23,6 +23,7 @@ import type { Check, CheckFinding } from './types';
 import { endOfSentence } from '../core/sentences';
 import { quoteText, quotesOf } from '../core/quotes';
 import { paragraphAt } from '../core/sections';
+import { SpanCover } from '../core/spans';
 
 export const countMismatch: Check = {
   id: 'count-mismatch',
@@ -67,11 +68,12 @@ export const countMismatch: Check = {
       if (before && before !== c.value) flag(c.span, c.text, before);
     }
     // 改革、开放、创新三大动力: N大 is not a figure, but names before it are counted all the same.
+    const figures = new SpanCover(report.claims.map((c) => c.span));
     for (const m of text.matchAll(/(?<![第一二三四五六七八九十两])([一二三四五六七八九十两]+)大(?=[\u4e00-\u9fa5])/g)) {
       const value = parseChineseNumber(m[1]);
       if (!value || value < 3 || value > 30) continue;
       const span = { start: m.index, end: m.index + m[0].length };
-      if (report.claims.some((c) => c.span.start <= span.start && span.end <= c.span.end)) continue;
+      if (figures.covers(span)) continue;
       const before = listBefore(text, { span });
       if (before && before !== value) flag(span, m[0], before);
     }

@@ -120,7 +120,26 @@ function otherDeeds(text: string, a: Claim, b: Claim): boolean {
 function sentenceClaims(report: Report, c: Claim): Claim[] {
   const start = startOfSentence(report.text, c.span.start);
   const end = endOfSentence(report.text, c.span.end);
-  return report.claims.filter((x) => x.span.start >= start && x.span.end <= end);
+  // A binary search, not a filter over every figure: a long report repeats its metrics, and this runs per pair.
+  const claims = byStart(report);
+  let lo = 0;
+  let hi = claims.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (claims[mid].span.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: Claim[] = [];
+  for (let i = lo; i < claims.length && claims[i].span.start <= end; i++) if (claims[i].span.end <= end) found.push(claims[i]);
+  return found;
+}
+
+const sortedClaims = new WeakMap<Report, readonly Claim[]>();
+
+function byStart(report: Report): readonly Claim[] {
+  let sorted = sortedClaims.get(report);
+  if (!sorted) sortedClaims.set(report, (sorted = [...report.claims].sort((a, b) => a.span.start - b.span.start)));
+  return sorted;
 }
 
 /** Two sentences of the same build whose other shared metric also differs: the same report on different subjects. */

@@ -1,7 +1,9 @@
 /**
  * The built-in glossary: policy terms that recur in government work reports, with definitions
  * written for reviewers, their aliases, origin and category. The data lives in
- * `data/builtin-glossary.json` (schema beside it) and is bundled, so loading it does no IO.
+ * `data/builtin-glossary.json` (schema beside it) and is bundled, so loading it does no IO. The
+ * bundle parses it on first read of `entries` (esbuild.mjs), so a command that needs no glossary
+ * (`report-review outline`) never pays for it.
  */
 import data from '../data/builtin-glossary.json';
 import type { TermDefinition } from './terms';
@@ -16,12 +18,14 @@ export interface BuiltinEntry {
   readonly category: string;
 }
 
-export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = (data as { entries: BuiltinEntry[] }).entries;
+export function builtinEntries(): readonly BuiltinEntry[] {
+  return (data as { entries: BuiltinEntry[] }).entries;
+}
 
 let cached: TermDefinition[] | undefined;
 
 export function builtinDefinitions(): TermDefinition[] {
-  cached ??= BUILTIN_ENTRIES.map((e) => ({
+  cached ??= builtinEntries().map((e) => ({
     term: e.term,
     aliases: e.aliases,
     definition: e.definition,

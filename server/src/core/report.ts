@@ -3,12 +3,22 @@
  * Pure: no IO, no editor or protocol types, never throws on any input.
  */
 import type { Report } from './model';
-import { parseStructure } from './structure';
+import { parseStructure, type Structure } from './structure';
 import { extractClaims } from './claims';
 
 export function parseReport(text: string): Report {
+  return assembleReport(text, parseStructure(text));
+}
+
+/**
+ * The model over a parsed structure. Figures are extracted on first read of `claims`: the outline,
+ * folding and symbols need the structure only, and should not wait for a scan of every number.
+ */
+export function assembleReport(text: string, structure: Structure): Report {
   // A BOM is not part of the report; it stays in `text` so offsets match the editor's buffer.
-  const structure = parseStructure(text);
   const outline = { text, ...structure, claims: [] };
-  return { ...outline, claims: extractClaims(outline) };
+  const report = { ...outline };
+  let claims: Report['claims'] | undefined;
+  Object.defineProperty(report, 'claims', { enumerable: true, configurable: false, get: () => (claims ??= extractClaims(outline)) });
+  return report;
 }

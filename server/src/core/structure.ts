@@ -32,12 +32,175 @@ interface PhysicalLine {
   text: string;
   role: LineRole;
   frontKind?: SectionKind;
+  facts: LineFacts;
+}
+
+/** What a line's text alone says about it: the same for the same text wherever it stands. */
+interface LineFacts {
+  /** The text without the blanks around it, and how many were cut at each end. */
+  readonly text: string;
+  readonly lead: number;
+  readonly trail: number;
+  /** Page furniture on its own (分享到, 【打印】 …). */
+  readonly leftover: boolean;
+  readonly widgetOpen: boolean;
+  readonly widgetClose: boolean;
+  readonly zeroWidth: boolean;
+  readonly fragment: boolean;
+  readonly heading: boolean;
+  readonly point: boolean;
+  readonly bareNumber: boolean;
+}
+
+/**
+ * What one parse worked out per line and per block, for the next parse of an edited version to
+ * reuse (as Harper caches lint results per paragraph). A line or block that lies wholly before or
+ * after the edited stretch is found by its offset, shifted by the edit, with no need to read its
+ * text; one inside it is found by its text. Everything kept is a function of the text it was made
+ * from, so a parse with a memo gives the model a parse without one gives. What the last parse did
+ * not read is dropped, so memory follows the current text.
+ */
+export class StructureMemo {
+  private readonly lineTexts = new GenerationalCache<LineFacts>();
+  private readonly blockTexts = new GenerationalCache<BlockFacts>();
+  /** Glossary entries by their text, then by where the term starts after the number; offsets relative to the entry. */
+  private readonly entryTexts = new GenerationalCache<Map<number, { entry: GlossaryEntry; problem?: ParseProblem }>>();
+  private last?: { text: string; lines: Map<number, Kept<LineFacts>>; blocks: Map<number, Kept<BlockFacts>> };
+  private lines = new Map<number, Kept<LineFacts>>();
+  private blocks = new Map<number, Kept<BlockFacts>>();
+  /** The text before `prefix` and from `suffix` on is the last text's, shifted by `delta` after the edit. */
+  private prefix = 0;
+  private suffix = 0;
+  private delta = 0;
+
+  begin(text: string): void {
+    this.lineTexts.nextGeneration();
+    this.blockTexts.nextGeneration();
+    this.entryTexts.nextGeneration();
+    this.lines = new Map();
+    this.blocks = new Map();
+    if (this.last) {
+      const ends = unchangedEnds(this.last.text, text);
+      this.prefix = ends.prefix;
+      this.suffix = text.length - ends.suffix;
+      this.delta = text.length - this.last.text.length;
+    }
+  }
+
+  finish(text: string): void {
+    this.last = { text, lines: this.lines, blocks: this.blocks };
+  }
+
+  line(text: string, start: number, end: number): LineFacts {
+    let facts = this.unchanged(this.last?.lines, start, end);
+    if (!facts) {
+      const raw = text.slice(start, end);
+      facts = this.lineTexts.get(raw, () => {
+        const made = lineFacts(raw);
+        return { ...made, text: detached(made.text) };
+      });
+    }
+    this.lines.set(start, { end, facts });
+    return facts;
+  }
+
+  block(raw: string, start: number, end: number): BlockFacts {
+    const facts = this.unchanged(this.last?.blocks, start, end) ?? this.blockTexts.get(raw, () => ({ flat: detached(flatten(raw)), roles: [] }));
+    this.blocks.set(start, { end, facts });
+    return facts;
+  }
+
+  /** `makeEntry`, from the entry made of the same text before (a glossary entry can run long). */
+  entry(text: string, numbering: Numbering, start: number, end: number, problems: ParseProblem[]): GlossaryEntry {
+    const made = this.entryTexts.get(text.slice(start, end), () => new Map());
+    let kept = made.get(numbering.span.end - start);
+    if (!kept) {
+      const found: ParseProblem[] = [];
+      const e = makeEntry(text, numbering, start, end, found);
+      const at = (s: Span) => ({ start: s.start - start, end: s.end - start });
+      kept = {
+        entry: { ...e, numbering: undefined, term: detached(e.term), key: detached(e.key), definition: detached(e.definition), termSpan: at(e.termSpan), span: at(e.span) },
+        problem: found[0] && { ...found[0], span: at(found[0].span) },
+      };
+      made.set(numbering.span.end - start, kept);
+    }
+    const at = (s: Span) => ({ start: s.start + start, end: s.end + start });
+    if (kept.problem) problems.push({ ...kept.problem, span: at(kept.problem.span) });
+    return { ...kept.entry, termSpan: at(kept.entry.termSpan), numbering, span: at(kept.entry.span) };
+  }
+
+  private unchanged<T>(kept: Map<number, Kept<T>> | undefined, start: number, end: number): T | undefined {
+    if (!kept) return undefined;
+    const shift = end <= this.prefix ? 0 : start >= this.suffix ? this.delta : undefined;
+    if (shift === undefined) return undefined;
+    const old = kept.get(start - shift);
+    return old && old.end === end - shift ? old.facts : undefined;
+  }
+}
+
+/**
+ * The string as a copy of its own: a slice of a long string keeps all of it alive, and what the
+ * memo keeps must not hold on to every version of a long report that an edit went through.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (` ${s}`).slice(1);
+}
+
+interface Kept<T> {
+  readonly end: number;
+  readonly facts: T;
+}
+
+/** How long a start and an end the two texts share (together at most the shorter text's length). */
+function unchangedEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const n = Math.min(a.length, b.length);
+  // Whole chunks first: comparing two slices is native and fast, a character loop is not.
+  const chunk = 8192;
+  let prefix = 0;
+  while (prefix + chunk <= n && a.slice(prefix, prefix + chunk) === b.slice(prefix, prefix + chunk)) prefix += chunk;
+  while (prefix < n && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  const room = n - prefix;
+  let suffix = 0;
+  while (suffix + chunk <= room && a.slice(a.length - suffix - chunk, a.length - suffix) === b.slice(b.length - suffix - chunk, b.length - suffix)) suffix += chunk;
+  while (suffix < room && a.charCodeAt(a.length - suffix - 1) === b.charCodeAt(b.length - suffix - 1)) suffix++;
+  return { prefix, suffix };
+}
+
+/** What a block's text says about it, and the roles it took beside the blocks that followed it. */
+interface BlockFacts {
+  readonly flat: string;
+  /** The latest few, newest last; offsets relative to the block's start. */
+  readonly roles: { lineCount: number; standalone: boolean; next: string | undefined; role: BlockRole }[];
+}
+
+/** Enough for a keystroke into the block after, and back. */
+const ROLES_KEPT = 4;
+
+class GenerationalCache<T> {
+  private current = new Map<string, T>();
+  private previous = new Map<string, T>();
+
+  nextGeneration(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  get(key: string, compute: () => T): T {
+    let value = this.current.get(key);
+    if (value !== undefined) return value;
+    value = this.previous.get(key) ?? compute();
+    this.current.set(key, value);
+    return value;
+  }
 }
 
 /** One or more physical lines read as one paragraph or heading. */
 interface Block {
   start: number;
   end: number;
+  /** The block's text as written. */
+  raw: string;
+  facts?: BlockFacts;
   /** The block's text with line breaks (and blanks around them) removed, for classification and names. */
   flat: string;
   lineCount: number;
@@ -75,29 +238,30 @@ const BARE_NUMBER_RE = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[�
 /** `三、四级道路`: a numeral list inside a sentence, not a heading. */
 const NUMERAL_LIST_RE = new RegExp(`^${NUMERAL}[、．]\\s*[一二三四五六七八九十]+[级类星档产线批个项]`);
 
-export function parseStructure(text: string): Structure {
-  const lines = markLines(text);
+export function parseStructure(text: string, memo?: StructureMemo): Structure {
+  memo?.begin(text);
+  const lines = markLines(text, memo);
   const leftovers: Leftover[] = lines.filter((l) => l.role === 'leftover').map((l) => ({ span: { start: l.start, end: l.end }, text: l.text }));
   const problems: ParseProblem[] = [];
   const roots: MutableSection[] = [];
 
   for (const s of frontMatterSections(text, lines)) roots.push(s);
-  const blocks = joinBlocks(text, lines);
+  const blocks = joinBlocks(text, lines, memo);
   const roles = classifyBlocks(text, blocks);
-  const { sections, paragraphs, glossary } = buildTree(text, blocks, roles, problems);
+  const { sections, paragraphs, glossary } = buildTree(text, blocks, roles, problems, memo);
   for (const s of sections) roots.push(s);
   roots.sort((a, b) => a.heading.start - b.heading.start);
+  memo?.finish(text);
   return { sections: roots.map(freeze), paragraphs, glossary, leftovers, problems };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Pass 1: page furniture and front matter
 
-function markLines(text: string): PhysicalLine[] {
+function markLines(text: string, memo: StructureMemo | undefined): PhysicalLine[] {
   const lines: PhysicalLine[] = splitLines(text).map((l) => {
-    const t = trimSpan(text, l.start, l.end);
-    const s = text.slice(t.start, t.end);
-    return { start: t.start, end: t.end, text: s, role: s.length === 0 ? 'empty' : 'content' };
+    const facts = memo ? memo.line(text, l.start, l.end) : lineFacts(text.slice(l.start, l.end));
+    return { start: l.start + facts.lead, end: l.end - facts.trail, text: facts.text, role: facts.text.length === 0 ? 'empty' : 'content', facts };
   });
 
   let inWidget = 0;
@@ -105,20 +269,38 @@ function markLines(text: string): PhysicalLine[] {
     if (line.role === 'empty') continue;
     if (inWidget > 0) {
       line.role = 'leftover';
-      inWidget = lex.WIDGET_CLOSE.test(line.text) || inWidget > 8 ? 0 : inWidget + 1;
+      inWidget = line.facts.widgetClose || inWidget > 8 ? 0 : inWidget + 1;
       continue;
     }
-    if (lex.WIDGET_OPEN.test(line.text)) {
+    if (line.facts.widgetOpen) {
       line.role = 'leftover';
       inWidget = 1;
       continue;
     }
-    if (line.text.length <= 80 && lex.LEFTOVER_LINES.some((re) => re.test(line.text))) line.role = 'leftover';
+    if (line.facts.leftover) line.role = 'leftover';
   }
 
   markFrontMatter(lines);
   markTail(lines);
   return lines;
+}
+
+function lineFacts(raw: string): LineFacts {
+  const span = trimSpan(raw, 0, raw.length);
+  const t = raw.slice(span.start, span.end);
+  return {
+    text: t,
+    lead: span.start,
+    trail: raw.length - span.end,
+    leftover: t.length > 0 && t.length <= 80 && lex.LEFTOVER_LINES.some((re) => re.test(t)),
+    widgetOpen: lex.WIDGET_OPEN.test(t),
+    widgetClose: lex.WIDGET_CLOSE.test(t),
+    zeroWidth: ZERO_WIDTH_LINE.test(t),
+    fragment: isFragment(t),
+    heading: startsHeading(t),
+    point: DI_RE.test(t),
+    bareNumber: BARE_NUMBER_RE.test(t),
+  };
 }
 
 function markFrontMatter(lines: PhysicalLine[]): void {
@@ -266,7 +448,7 @@ function frontMatterSections(text: string, lines: PhysicalLine[]): MutableSectio
 const JOIN_AFTER_ENDINGS = new Set(['的', '和', '与', '及', '、', '，', ',', '“', '（', '(', '《']);
 const CONTINUATION_STARTS = new Set(['；', ';', '，', ',', '。', '、', '）', ')', '”', '’', '：', ':', '》']);
 
-function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
+function joinBlocks(text: string, lines: PhysicalLine[], memo: StructureMemo | undefined): Block[] {
   const blocks: Block[] = [];
   const spaced = blankSeparated(lines);
   let current: { start: number; end: number; lines: PhysicalLine[]; lastWasFragment: boolean; blankBefore: boolean } | undefined;
@@ -275,8 +457,10 @@ function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
 
   const flush = (blankAfter: boolean) => {
     if (!current) return;
-    const flat = flatten(text.slice(current.start, current.end));
-    blocks.push({ start: current.start, end: current.end, flat, lineCount: current.lines.length, standalone: current.blankBefore && blankAfter });
+    const raw = text.slice(current.start, current.end);
+    const facts = memo?.block(raw, current.start, current.end);
+    const flat = facts ? facts.flat : flatten(raw);
+    blocks.push({ start: current.start, end: current.end, raw, facts, flat, lineCount: current.lines.length, standalone: current.blankBefore && blankAfter });
     current = undefined;
   };
 
@@ -286,17 +470,17 @@ function joinBlocks(text: string, lines: PhysicalLine[]): Block[] {
       continue;
     }
     // A line of zero-width characters only is a break inside a paragraph, not between two.
-    if (ZERO_WIDTH_LINE.test(line.text)) continue;
+    if (line.facts.zeroWidth) continue;
     if (line.role !== 'content') {
       flush(true);
       previousContent = undefined;
       continue;
     }
-    const fragment = isFragment(line.text);
+    const fragment = line.facts.fragment;
     const open = current;
     const blockText = () => (open ? text.slice(open.start, open.end) : '');
-    if (current && previousContent && (shouldJoin(previousContent.text, line.text, blankSincePrevious, current.lastWasFragment, fragment, blockText) ||
-      (spaced && !blankSincePrevious && brokenSentence(previousContent.text, line.text)))) {
+    if (current && previousContent && (shouldJoin(previousContent, line, blankSincePrevious, current.lastWasFragment, blockText) ||
+      (spaced && !blankSincePrevious && brokenSentence(previousContent, line)))) {
       current.end = line.end;
       current.lines.push(line);
       current.lastWasFragment = fragment;
@@ -329,10 +513,11 @@ function blankSeparated(lines: PhysicalLine[]): boolean {
 }
 
 /** `在` ⏎ `工资制度和价格改革` ⏎ `上迈出…`: no sentence ends at the break, and no heading starts or ends there. */
-function brokenSentence(a: string, b: string): boolean {
+function brokenSentence(lineA: PhysicalLine, lineB: PhysicalLine): boolean {
+  const a = lineA.text;
   const last = a[a.length - 1];
   if (LINE_FINISHED.has(last) || CLAUSE_END.has(last) || last === '：' || last === ':') return false;
-  return !startsHeading(a) && !startsHeading(b) && !DI_RE.test(a) && !DI_RE.test(b) && !lex.CLOSING_TITLE.test(a);
+  return !lineA.facts.heading && !lineB.facts.heading && !lineA.facts.point && !lineB.facts.point && !lex.CLOSING_TITLE.test(a);
 }
 
 /** A piece of a line with no Chinese in it, like the `2.5` of a `PM` / `2.5` break. */
@@ -342,18 +527,20 @@ function isFragment(t: string): boolean {
   return !ARABIC_DOT_RE.test(t) || /^\d+\.\d+$/.test(t);
 }
 
-function shouldJoin(a: string, b: string, blankBetween: boolean, aWasFragment: boolean, bIsFragment: boolean, block: () => string): boolean {
+function shouldJoin(lineA: PhysicalLine, lineB: PhysicalLine, blankBetween: boolean, aWasFragment: boolean, block: () => string): boolean {
+  const a = lineA.text;
+  const b = lineB.text;
   const last = a[a.length - 1];
   if (a === '（' || a === '(') return true;
   if (blankBetween) return false;
   // A number alone on its line (（一） ⏎ 进一步增强企业活力…) numbers the line after it.
-  if (BARE_NUMBER_RE.test(a) && !startsHeading(b) && !DI_RE.test(b)) return true;
+  if (lineA.facts.bareNumber && !lineB.facts.heading && !lineB.facts.point) return true;
   if (LINE_FINISHED.has(last)) return CONTINUATION_STARTS.has(b[0]) && b.length <= 2;
-  if (startsHeading(b)) return false;
+  if (lineB.facts.heading) return false;
   if (aWasFragment) return true;
   if (CONTINUATION_STARTS.has(b[0]) || /^是[：:]/.test(b)) return true;
   if (JOIN_AFTER_ENDINGS.has(last)) return true;
-  if (bIsFragment && /[A-Za-z0-9]$/.test(a)) return true;
+  if (lineB.facts.fragment && /[A-Za-z0-9]$/.test(a)) return true;
   // A quotation the block opened and has not closed goes on in the next line (“双向 ⏎ 揭榜 ⏎ 挂帅”).
   if (!CLAUSE_END.has(last) && unbalancedQuote(block())) return true;
   if (visibleLength(b) <= 4 && visibleLength(a) >= 10 && !CLAUSE_END.has(last)) return true;
@@ -385,11 +572,36 @@ function flatten(s: string): string {
 // Pass 3: classification
 
 function classifyBlocks(text: string, blocks: Block[]): BlockRole[] {
-  const roles: BlockRole[] = blocks.map((b, i) => classifyBlock(text, b, blocks[i + 1]));
+  const roles: BlockRole[] = blocks.map((b, i) => (b.facts ? memoizedRole(text, b, blocks[i + 1]) : classifyBlock(text, b, blocks[i + 1])));
   parallelOpenings(roles, blocks);
   resolvePartCandidates(roles, blocks);
   assignLevels(text, roles, blocks);
   return roles;
+}
+
+/**
+ * A block's role depends on its text, its line count, whether blank lines surround it, and the
+ * text of the block after it; kept with offsets relative to the block's start.
+ */
+function memoizedRole(text: string, block: Block, next: Block | undefined): BlockRole {
+  const roles = block.facts!.roles;
+  const nextRaw = next?.raw;
+  let kept = roles.find((r) => r.lineCount === block.lineCount && r.standalone === block.standalone && r.next === nextRaw);
+  if (!kept) {
+    const role = shiftRole(classifyBlock(text, block, next), -block.start);
+    if ('numbering' in role && role.numbering) role.numbering = { ...role.numbering, text: detached(role.numbering.text) };
+    kept = { lineCount: block.lineCount, standalone: block.standalone, next: nextRaw === undefined ? undefined : detached(nextRaw), role };
+    if (roles.push(kept) > ROLES_KEPT) roles.shift();
+  }
+  return shiftRole(kept.role, block.start);
+}
+
+function shiftRole(role: BlockRole, by: number): BlockRole {
+  if (!('headingEnd' in role)) return role;
+  const shifted = { ...role, headingEnd: role.headingEnd + by };
+  if ('headingStart' in shifted) shifted.headingStart += by;
+  if (shifted.numbering) shifted.numbering = { ...shifted.numbering, span: { start: shifted.numbering.span.start + by, end: shifted.numbering.span.end + by } };
+  return shifted;
 }
 
 function numberingAt(text: string, block: Block, re: RegExp, style: NumberingStyle, value: (m: RegExpExecArray) => number | undefined): Numbering | undefined {
@@ -758,7 +970,7 @@ interface MutableSection {
   children: MutableSection[];
 }
 
-function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: ParseProblem[]) {
+function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: ParseProblem[], memo: StructureMemo | undefined) {
   const roots: MutableSection[] = [];
   const stack: { section: MutableSection; rank: number }[] = [];
   const paragraphs: Paragraph[] = [];
@@ -790,7 +1002,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
   };
   const finishEntry = () => {
     if (!entry) return;
-    const e = makeEntry(text, entry.numbering, entry.start, entry.end, problems);
+    const e = memo ? memo.entry(text, entry.numbering, entry.start, entry.end, problems) : makeEntry(text, entry.numbering, entry.start, entry.end, problems);
     glossary.push(e);
     entry.section.children.push({
       kind: 'glossaryEntry', name: e.term, detail: e.numbering?.text, heading: e.termSpan, span: e.span, numbering: e.numbering, children: [],
@@ -934,6 +1146,9 @@ function numberedSection(text: string, kind: SectionKind, numbering: Numbering, 
 
 /** `12.2025年…：` or `13.3+1就业服务：` as glossary entry 12 or 13, when that is the number expected next. */
 function gluedEntryNumbering(text: string, block: Block, expected: number): Numbering | undefined {
+  // Most blocks do not start with a digit; folding the head of each would cost more than the test.
+  const first = block.flat.charCodeAt(0);
+  if (!((first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19))) return undefined;
   const m = /^(\d{1,3})[.．](?=\d)[^：:\n]{1,40}[：:]/.exec(foldWidth(block.flat.slice(0, 48)));
   if (!m || Number(m[1]) !== expected) return undefined;
   const length = m[1].length + 1;

@@ -10,15 +10,17 @@ export interface Line {
 
 /** Splits text into lines at \n, \r\n and lone \r, the three breaks LSP recognizes. */
 export function splitLines(text: string): Line[] {
+  // indexOf runs natively, many times faster than reading every character in a loop on long texts.
   const lines: Line[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 /* \n */ || c === 13 /* \r */) {
-      lines.push({ start, end: i });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    const end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+    lines.push({ start, end });
+    start = end === cr && lf === cr + 1 ? cr + 2 : end + 1;
+    if (lf >= 0 && lf < start) lf = text.indexOf('\n', start);
+    if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
   }
   lines.push({ start, end: text.length });
   return lines;

@@ -45,6 +45,8 @@ const shownSidecarErrors = new Map<string, string>();
 /** Diagnostics wait for a pause in typing, so a burst of keystrokes is analysed once. */
 const DIAGNOSTIC_DELAY_MS = 200;
 const pending = new Map<string, NodeJS.Timeout>();
+/** Open documents whose diagnostics were sent once: only they wait for a pause in typing. */
+const published = new Set<string>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { locale?: string; checks?: CheckSettings; trusted?: boolean };
@@ -204,6 +206,8 @@ const SIDECAR_UNREADABLE = {
  * document closed) meanwhile is dropped, and the outline is answered between the steps.
  */
 function scheduleDiagnostics(document: TextDocument): void {
+  // A report just opened is not being typed in: its first diagnostics need not wait.
+  const delay = published.has(document.uri) ? DIAGNOSTIC_DELAY_MS : 0;
   const timer = pending.get(document.uri);
   if (timer) clearTimeout(timer);
   pending.set(
@@ -217,8 +221,9 @@ function scheduleDiagnostics(document: TextDocument): void {
         if (!findings) return;
         const diagnostics = reviewDiagnostics(reviewOf(analysis), language, checkPageUri);
         void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+        published.add(current.uri);
       });
-    }, DIAGNOSTIC_DELAY_MS),
+    }, delay),
   );
 }
 
@@ -228,6 +233,7 @@ documents.onDidClose((e) => {
   const timer = pending.get(e.document.uri);
   if (timer) clearTimeout(timer);
   pending.delete(e.document.uri);
+  published.delete(e.document.uri);
   service.close(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });

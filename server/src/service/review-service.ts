@@ -14,6 +14,7 @@ import { builtinDefinitions } from '../core/builtin-glossary';
 import { detectReport } from '../core/detect';
 import type { Report } from '../core/model';
 import { parseReport } from '../core/report';
+import { parseEdited } from '../core/incremental';
 import { LineIndex } from '../core/text';
 import { TermIndex, findTermUses, reportDefinitions, type TermDefinition, type TermUse } from '../core/terms';
 import { isReportFile, NO_SETTINGS, type FileChange, type ReviewWorkspace, type WorkspaceSettings } from './workspace';
@@ -68,11 +69,12 @@ function pause(): Promise<void> {
 }
 
 /**
- * Every parse goes through here, so an incremental parse can take its place: the second argument is the
- * model of the document's last version, when it was parsed (unused by the full parse).
+ * Every parse goes through here. An open document's new version is parsed from the model of its
+ * last version (core/incremental.ts: only the lines and blocks the edit touched are read again);
+ * a first version, a CLI file or a scanned report gets a full parse and keeps no memo.
  */
-export function parse(text: string, _previous?: Report): Report {
-  return parseReport(text);
+export function parse(text: string, previous?: Report): Report {
+  return previous ? parseEdited(text, previous) : parseReport(text);
 }
 
 /** One version of one document, analysed on demand. */
@@ -92,9 +94,13 @@ export class ReviewDocument {
     private previous?: Report,
   ) {}
 
-  /** The model if it was parsed already; nothing is computed. */
+  /**
+   * The latest model of the document, computing nothing: this version's if it was parsed, else the
+   * one this version would be parsed from (versions typed faster than the outline was asked for
+   * are skipped, and the next one still starts from the last model).
+   */
   get parsedReport(): Report | undefined {
-    return this.parsed;
+    return this.parsed ?? this.previous;
   }
 
   /** The document's text, read now if it was not yet. */

@@ -1,0 +1,35 @@
+/**
+ * Parsing an edited report again without redoing what the edit did not touch. The model of each
+ * version carries (out of sight, in a WeakMap) the per-line and per-block results of its parse;
+ * the next version reuses those whose text is unchanged (an edit re-reads the lines and blocks it
+ * touched, and the block before them, whose role reads the block after it) and re-assembles the
+ * model at the new offsets. The model equals `parseReport(text)`; test/unit/incremental.test.ts
+ * holds it to that after random edits of the corpus reports.
+ */
+import type { Report } from './model';
+import { assembleReport } from './report';
+import { parseStructure, StructureMemo } from './structure';
+
+const memos = new WeakMap<Report, StructureMemo>();
+
+/**
+ * The model of `text`, an edited version of the document `previous` was parsed from. The memo
+ * passes from `previous` to the new model: parse each version from the one it replaced.
+ */
+export function parseEdited(text: string, previous: Report | undefined): Report {
+  const memo = (previous && memos.get(previous)) ?? new StructureMemo();
+  if (previous) memos.delete(previous);
+  const report = assembleReport(text, parseStructure(text, memo));
+  memos.set(report, memo);
+  return report;
+}
+
+/** One per open document: `parse` each new version of its text. */
+export class ReportParser {
+  private last?: Report;
+
+  parse(text: string): Report {
+    this.last = parseEdited(text, this.last);
+    return this.last;
+  }
+}

@@ -1,0 +1,107 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parseReport } from '../../server/src/core/report';
+import { ReportParser, parseEdited } from '../../server/src/core/incremental';
+import { CORPUS } from './helpers';
+import type { Report } from '../../server/src/core/model';
+
+/**
+ * An edit as an editor sends it: replace `length` UTF-16 units with `text`, at a fraction `at` of
+ * the text, or at the start or end of a line (where headings and paragraphs are made and unmade).
+ */
+interface Edit {
+  at: number;
+  atLine: 'start' | 'end' | undefined;
+  length: number;
+  text: string;
+}
+
+function apply(text: string, edit: Edit): string {
+  let start = Math.floor(edit.at * text.length);
+  if (edit.atLine === 'start') start = text.lastIndexOf('\n', start - 1) + 1;
+  if (edit.atLine === 'end') start = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+  return text.slice(0, start) + edit.text + text.slice(Math.min(text.length, start + edit.length));
+}
+
+/** The model without its figures, which are computed from the rest on first read. */
+function structureOf(report: Report): Omit<Report, 'claims'> {
+  const { claims: _claims, ...rest } = report;
+  return rest;
+}
+
+/** What reviewers and drafters type: headings, quotes, figures, glossary lines, line breaks of every kind. */
+const typed = fc.constantFrom(
+  '', '改', '\n', '\n\n', '\r\n', '\r', '二、', '\n三、加快发展\n', '（三）', '\n（一）稳住经济大盘\n', '第一，', '一是', '1.', '（2）', '①',
+  '“', '”', '“放管服”', '增长6.5%', '1.1万人', '12.5亿元', '提高4.2个百分点', '［1］', '\n名词解释\n', '\n1.三名工程：指…。\n', '附件',
+  '各位代表：', '。', '，', '；', '——', ' ', '\u3000', '𠀾', '\ufeff', '【字号：大 中 小】', '\n分享到：\n',
+);
+const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), atLine: fc.constantFrom(undefined, 'start' as const, 'end' as const), length: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(400)), text: typed });
+
+/** Whole small reports, and a window of lines from each larger one, so a run stays within seconds. */
+function corpusTexts(): { name: string; text: string }[] {
+  return readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name) => {
+      const text = readFileSync(join(CORPUS, name), 'utf8');
+      if (text.length <= 8000) return { name, text };
+      const lines = text.split('\n');
+      const from = Math.floor(lines.length / 3);
+      return { name: `${name} (lines ${from}–)`, text: lines.slice(from, from + 40).join('\n') };
+    });
+}
+
+describe('incremental parsing', () => {
+  it('gives the model a full parse gives, heading inserted mid-report and removed again', () => {
+    const before = '一、过去一年工作回顾\n\n经济增长5%。\n\n二、今年工作安排\n\n（一）扩大内需。\n\n（二）稳住就业。\n';
+    const parser = new ReportParser();
+    parser.parse(before);
+    const after = before.replace('（二）', '（二）加快发展\n\n三、改革开放\n\n（一）');
+    const report = parser.parse(after);
+    assert.deepEqual(report.sections.map((s) => s.name), ['过去一年工作回顾', '今年工作安排', '改革开放']);
+    assert.deepStrictEqual(report, parseReport(after));
+    assert.deepStrictEqual(parser.parse(before), parseReport(before));
+  });
+
+  it('reads a line again when only the paragraph after it changed: a sub-heading needs a long body below it', () => {
+    const body = '全年地区生产总值增长5.2%，规模以上工业增加值增长6.1%，社会消费品零售总额增长4.8%，一般公共预算收入增长3.5%。';
+    const headed = `一、过去一年工作回顾\n\n产业结构持续优化。\n\n${body}\n\n（一）扩大内需。\n`;
+    const parser = new ReportParser();
+    assert.deepEqual(parser.parse(headed).sections[0].children.map((s) => `${s.kind} ${s.name}`), ['subheading 产业结构持续优化', 'section 扩大内需']);
+    // The same line before a short paragraph heads nothing.
+    const plain = headed.replace(body, '全年增长5%。');
+    assert.deepEqual(parser.parse(plain).sections[0].children.map((s) => `${s.kind} ${s.name}`), ['section 扩大内需']);
+    assert.deepStrictEqual(parser.parse(plain), parseReport(plain));
+  });
+
+  it('takes over from a full parse: each version from the model of the one it replaced', () => {
+    const first = parseReport('一、总体要求\n\n经济增长5%。\n');
+    const second = parseEdited('一、总体要求\n\n经济增长5%。\n\n二、主要任务\n', first);
+    const third = parseEdited('一、总体要求\n\n经济增长6%。\n\n二、主要任务\n', second);
+    assert.deepEqual(third.sections.map((s) => s.name), ['总体要求', '主要任务']);
+    assert.deepStrictEqual(third, parseReport(third.text));
+    assert.deepEqual(third.claims.map((c) => c.text), ['6%']);
+  });
+
+  for (const { name, text } of corpusTexts()) {
+    it(`equals a full parse after any sequence of edits: ${name}`, () => {
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+          const parser = new ReportParser();
+          let current = text;
+          parser.parse(current);
+          let report = parser.parse(current);
+          for (const e of edits) {
+            current = apply(current, e);
+            report = parser.parse(current);
+            assert.deepStrictEqual(structureOf(report), structureOf(parseReport(current)));
+          }
+          assert.deepStrictEqual(report.claims, parseReport(current).claims);
+        }),
+        { numRuns: 10 },
+      );
+    });
+  }
+});

@@ -51,7 +51,8 @@ describe('report-review track', () => {
     const out = track(join(dir, 'report.txt'), join(dir, 'report.txt'));
     assert.equal(out.status, 1);
     assert.match(out.stdout, /\[evidence-mismatch\]/);
-    assert.match(out.stderr, /metricPolarity “空置率” must be "higher" or "lower"/);
+    // The shared loader says what is wrong, at its position in the file.
+    assert.match(out.stderr, /\.reportreview\.json:1:50 metricPolarity\.空置率: must be one of higher, lower; ignored/);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -26,6 +26,8 @@ import { formatProblem, type ConfigProblem } from '../config/config';
 import { decisionRequest, saveDecision, type DecisionArguments } from './decisions';
 import { claimRows, claimsCsv } from '../protocol/claims';
 import { checkPageUri, leftoverActions } from './check-actions';
+import { loadTargetSettings, NO_TARGET_SETTINGS, targetContext, targetHoverLines, targetsResponse, type KnownReport, type TargetSettings } from './targets';
+import { pairRequest, savePair } from './pairing';
 import { glossaryDefinition, glossaryHover, glossaryList, highlights, keyAt, referencesIn, termCompletions, type GlossaryView } from './glossary';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -51,6 +53,11 @@ let configsWithProblems = new Set<string>();
 const shownSidecarErrors = new Map<string, string>();
 
 const RECORD_DECISION = 'reportReview.recordDecision';
+const PAIR_REPORTS = 'reportReview.pairReports';
+/** Pairs, evidence tables and the target vocabulary of the workspace's configs. */
+let targetSettings: TargetSettings = NO_TARGET_SETTINGS;
+/** For each open report, the report it is paired with as the next year's: edits there re-check it. */
+const previousOf = new Map<string, string>();
 
 /** Diagnostics wait for a pause in typing, so a burst of keystrokes is analysed once. */
 const DIAGNOSTIC_DELAY_MS = 200;
@@ -78,7 +85,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentHighlightProvider: true,
       completionProvider: { triggerCharacters: ['“'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
-      executeCommandProvider: { commands: [RECORD_DECISION] },
+      executeCommandProvider: { commands: [RECORD_DECISION, PAIR_REPORTS] },
     },
     serverInfo: { name: 'report-review', version: '0.1.0' },
   };
@@ -112,8 +119,10 @@ async function loadWorkspace(reloadConfig: boolean): Promise<void> {
 
 /** Each problem of a `.reportreview.json` is a diagnostic on that file, at its position. */
 function publishConfigProblems(): void {
+  // Called after every (re)load of the configs: the evidence tables they name are read here too.
+  targetSettings = trusted ? loadTargetSettings(workspace.configs) : NO_TARGET_SETTINGS;
   const byFile = new Map<string, ConfigProblem[]>();
-  for (const p of workspace.problems) {
+  for (const p of [...workspace.problems, ...targetSettings.problems]) {
     const list = byFile.get(p.file) ?? [];
     list.push(p);
     byFile.set(p.file, list);
@@ -207,10 +216,20 @@ function lineIndexOf(uri: string): LineIndex | undefined {
   return new LineIndex('');
 }
 
-/** The findings of every enabled check, with the terms known around the report. */
+/** Open reports (their current text) and the workspace's other reports. */
+function knownReports(): KnownReport[] {
+  const open = documents.all().map((d) => analyse(d));
+  const openUris = new Set(open.map((a) => a.uri));
+  return [...open, ...[...workspace.reports.values()].filter((r) => !openUris.has(r.uri))];
+}
+
+/** The findings of every enabled check, with the terms known around the report and its paired report. */
 function findingsOf(analysis: Analysis): RatedFinding[] {
   const view = glossaryView(analysis);
-  const context: CheckContext = { terms: view.terms, uses: view.uses };
+  const cross = targetContext(analysis.uri, knownReports(), targetSettings);
+  if (cross.previousUri) previousOf.set(analysis.uri, cross.previousUri);
+  else previousOf.delete(analysis.uri);
+  const context: CheckContext = { terms: view.terms, uses: view.uses, ...cross.context };
   const findings = runChecks(analysis.report, checkSettings(), context);
   const path = filePath(analysis.uri);
   if (!path) return findings;
@@ -251,19 +270,29 @@ function scheduleDiagnostics(document: TextDocument): void {
       const current = documents.get(document.uri);
       if (!current) return;
       const analysis = analyse(current);
-      const diagnostics = findingsOf(analysis).map((f) => toDiagnostic(f, analysis.index, language, current.uri, checkPageUri));
+      const findings = findingsOf(analysis);
+      const related = targetContext(analysis.uri, knownReports(), targetSettings).documents;
+      const diagnostics = findings.map((f) => toDiagnostic(f, analysis.index, language, current.uri, checkPageUri, related));
       void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     }, DIAGNOSTIC_DELAY_MS),
   );
 }
 
-documents.onDidOpen((e) => scheduleDiagnostics(e.document));
-documents.onDidChangeContent((e) => scheduleDiagnostics(e.document));
+// A report that opens may be the partner of another open report.
+documents.onDidOpen(() => documents.all().forEach(scheduleDiagnostics));
+documents.onDidChangeContent((e) => {
+  scheduleDiagnostics(e.document);
+  for (const [next, previous] of previousOf) {
+    const dependent = previous === e.document.uri ? documents.get(next) : undefined;
+    if (dependent) scheduleDiagnostics(dependent);
+  }
+});
 documents.onDidClose((e) => {
   const timer = pending.get(e.document.uri);
   if (timer) clearTimeout(timer);
   pending.delete(e.document.uri);
   cache.delete(e.document.uri);
+  previousOf.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -286,8 +315,16 @@ connection.onHover((params) => {
   const view = viewOf(params.textDocument.uri);
   if (!view) return null;
   const offset = view.index.offset(params.position);
-  return figureHover(view.uri, view.report, view.index, offset, language) ?? glossaryHover(view, offset, language);
+  const figure = figureHover(view.uri, view.report, view.index, offset, language);
+  if (!figure) return glossaryHover(view, offset, language);
+  // After what the figure is: its target or result in the paired report, and the evidence table's value.
+  const extra = targetHoverLines(view, offset, knownReports(), targetSettings, language);
+  if (extra.length && typeof figure.contents === 'object' && 'value' in figure.contents) figure.contents.value += `\n\n---\n\n${extra.join('\n\n')}`;
+  return figure;
 });
+
+/** `reportReview/targets`: the targets-and-results rows of the report's pair, for the view. */
+connection.onRequest('reportReview/targets', (params: { uri: string }) => targetsResponse(params.uri, knownReports(), targetSettings, language));
 
 /** `reportReview/claims`: every figure of a report as export rows, for the figures view and export. */
 connection.onRequest('reportReview/claims', (params: { uri: string }) => {
@@ -389,9 +426,10 @@ const DECISION_TITLES: Record<DecisionKind, { zh: string; en: string }> = {
   ignored: { zh: '忽略此问题（记入审阅记录）', en: 'Ignore this finding (record it in the review file)' },
 };
 
-/** Records a reviewer's decision in `<report>.review.json`; the report itself is never touched. */
-connection.onExecuteCommand(async (params) => {
-  if (params.command !== RECORD_DECISION) return;
+/** Records a reviewer's decision in `<report>.review.json` (the report itself is never touched), or pairs two reports. */
+connection.onExecuteCommand(async (params): Promise<{ ok: boolean; message?: string } | undefined> => {
+  if (params.command === PAIR_REPORTS) return pairReportsCommand(params.arguments?.[0]);
+  if (params.command !== RECORD_DECISION) return undefined;
   const request = decisionRequest(params.arguments?.[0], {
     trusted,
     isOpen: (uri) => documents.get(uri) !== undefined,
@@ -399,16 +437,28 @@ connection.onExecuteCommand(async (params) => {
   });
   if (!request.ok) {
     void connection.window.showErrorMessage(`${say({ zh: '报告审阅：', en: 'Report Review: ' }, language)}${say(request.reason, language)}`);
-    return;
+    return undefined;
   }
   const saved = await saveDecision(request.reportPath, request.decision);
   if (!saved.ok) {
     void connection.window.showErrorMessage(`${say({ zh: '报告审阅：未记录此决定。', en: 'Report Review: the decision was not recorded. ' }, language)}${say(saved.reason, language)}`);
-    return;
+    return undefined;
   }
   const document = documents.get(request.uri);
   if (document) scheduleDiagnostics(document);
+  return undefined;
 });
+
+/** Writes a `pairs` entry into `.reportreview.json`; answers whether it was written, and why not (the client shows it). */
+async function pairReportsCommand(raw: unknown): Promise<{ ok: boolean; message?: string }> {
+  const request = pairRequest(raw, { trusted, folders: workspace.folderPaths });
+  const saved = request.ok ? await savePair(request) : request;
+  if (!saved.ok) return { ok: false, message: `${say({ zh: '报告审阅：未能配对。', en: 'Report Review: the reports were not paired. ' }, language)}${say(saved.reason, language)}` };
+  workspace.loadConfigs();
+  publishConfigProblems();
+  documents.all().forEach(scheduleDiagnostics);
+  return { ok: true };
+}
 
 function sameRange(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: typeof a): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;

@@ -30,8 +30,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: REPORT_LANGUAGE }],
-    // The server reads .reportreview.json again when it changes, so its problems follow the edits.
-    synchronize: { configurationSection: 'reportReview', fileEvents: vscode.workspace.createFileSystemWatcher('**/.reportreview.json') },
+    // The server reads the workspace again when its files change: .reportreview.json (its problems
+    // follow the edits), the glossary files it names (Markdown or CSV) and the folder's reports,
+    // whose glossaries explain terms of the open ones. It ignores files that are neither.
+    synchronize: {
+      configurationSection: 'reportReview',
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.reportreview.json'),
+        vscode.workspace.createFileSystemWatcher('**/*.{txt,report,md,csv}'),
+      ],
+    },
     // Restricted Mode: the server reads nothing of the workspace and writes no decision until trust is granted.
     initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted },
   };

@@ -33,3 +33,58 @@ describe('architecture', () => {
     });
   }
 });
+
+/**
+ * The layers run one way: core → service → lsp / cli. The front ends reach the core and the checks
+ * through `service/` only; a type-only import is no dependency at run time and is allowed. The
+ * protocol converters (`protocol/`) may read the model: they are pure formatting of it into LSP
+ * shapes, used by both front ends. `cli/track.ts` and the evidence table reader it uses predate the
+ * service and still wire their own pipeline (issue 11 leaves them for later); they are the only
+ * exceptions, named here so that no other file slips in.
+ */
+const FRONT_ENDS = ['server/src/lsp', 'server/src/cli'];
+const NOT_YET_THROUGH_THE_SERVICE = new Set(['server/src/cli/track.ts', 'server/src/cli/evidence.ts']);
+const CORE = /^\.\.\/(core|checks)(\/|$)/;
+const LSP = /^vscode-languageserver.*$/;
+
+/** Runtime imports of a file: `import type` and `export type` lines are left out. */
+function runtimeImports(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?from\s+['"]([^'"]+)['"]/gms)) {
+    if (m[2]) continue;
+    out.push(m[3]);
+  }
+  for (const m of text.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1] ?? m[2]);
+  return out;
+}
+
+describe('layers', () => {
+  for (const dir of FRONT_ENDS) {
+    it(`let ${dir} use the core and the checks only through the service`, () => {
+      const offending: string[] = [];
+      for (const file of sources(join(ROOT, dir))) {
+        const name = relative(ROOT, file);
+        if (NOT_YET_THROUGH_THE_SERVICE.has(name)) continue;
+        for (const target of runtimeImports(readFileSync(file, 'utf8'))) if (CORE.test(target)) offending.push(`${name} imports ${target}`);
+      }
+      assert.deepEqual(offending, []);
+    });
+  }
+
+  it('keep server/src/service free of LSP, and of node:fs outside the node workspace', () => {
+    const offending: string[] = [];
+    for (const file of sources(join(ROOT, 'server/src/service'))) {
+      const name = relative(ROOT, file);
+      for (const target of runtimeImports(readFileSync(file, 'utf8'))) {
+        if (LSP.test(target) || /^vscode/.test(target) || /^(\.\.\/)+lsp\//.test(target) || /^\.\.\/cli\//.test(target)) offending.push(`${name} imports ${target}`);
+        if (/^(node:)?fs$/.test(target) && !name.endsWith('node-workspace.ts')) offending.push(`${name} imports ${target}`);
+      }
+    }
+    assert.deepEqual(offending, []);
+  });
+
+  it('see a runtime import of the core in a front end, and let a type-only one pass', () => {
+    const text = "import type { Report } from '../core/model';\nimport {\n  parseReport,\n} from '../core/report';\nexport type { Finding } from '../checks';\n";
+    assert.deepEqual(runtimeImports(text).filter((t) => CORE.test(t)), ['../core/report']);
+  });
+});

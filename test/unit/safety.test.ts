@@ -17,7 +17,8 @@ import { parseReport } from '../../server/src/core/report';
 import type { Section } from '../../server/src/core/model';
 import { TermIndex, findTermUses, type TermDefinition } from '../../server/src/core/terms';
 import { figureDescription, figureLabel } from '../../client/src/figure-labels';
-import { Workspace } from '../../server/src/lsp/workspace';
+import { NodeWorkspace } from '../../server/src/service/node-workspace';
+import { ReviewService } from '../../server/src/service/review-service';
 import type { Decision } from '../../server/src/checks/decisions';
 import { CHECKS } from '../../server/src/checks';
 
@@ -198,6 +199,11 @@ describe('the decision command', () => {
   });
 });
 
+/** A service over the folder on disk, with the product's limits unless others are given. */
+function serviceOver(root: string, limits: typeof LIMITS | { scanFile: number; scanFiles: number; scanTotal: number } = LIMITS): ReviewService {
+  return new ReviewService(new NodeWorkspace([root]), { builtin: () => [], limits });
+}
+
 describe('the workspace scan', () => {
   const REPORT = '中山区2021年政府工作报告\n一、2020年工作回顾\n（一）稳增长\n全区城镇新增就业1.2万人。\n（二）促改革\n深化改革。\n';
 
@@ -205,32 +211,32 @@ describe('the workspace scan', () => {
     const root = folder();
     writeFileSync(join(root, 'small.txt'), REPORT);
     writeFileSync(join(root, 'huge.txt'), REPORT + '全区城镇新增就业1.2万人。'.repeat(Math.ceil(LIMITS.scanFile / 30)));
-    const workspace = new Workspace([root]);
-    await workspace.scanReports();
-    assert.deepEqual([...workspace.reports.keys()].map((u) => u.slice(u.lastIndexOf('/') + 1)), ['small.txt']);
+    const workspace = serviceOver(root);
+    await workspace.scan();
+    assert.deepEqual([...workspace.workspaceReports.keys()].map((u) => u.slice(u.lastIndexOf('/') + 1)), ['small.txt']);
     assert.deepEqual(workspace.scanNotes, ['1 file(s) larger than 2 MiB were not read']);
   });
 
   it('stops when its byte budget is spent, and says so', async () => {
     const root = folder();
     for (const name of ['a', 'b', 'c', 'd']) writeFileSync(join(root, `${name}.txt`), REPORT);
-    const workspace = new Workspace([root]);
     const bytes = Buffer.byteLength(REPORT);
-    await workspace.scanReports({ scanFile: LIMITS.scanFile, scanFiles: LIMITS.scanFiles, scanTotal: bytes * 2.5 });
-    assert.equal(workspace.reports.size, 2);
+    const workspace = serviceOver(root, { scanFile: LIMITS.scanFile, scanFiles: LIMITS.scanFiles, scanTotal: bytes * 2.5 });
+    await workspace.scan();
+    assert.equal(workspace.workspaceReports.size, 2);
     assert.match(workspace.scanNotes.join('\n'), /budget of the workspace scan is spent/);
   });
 
   it(`reads at most ${LIMITS.scanFiles} files, and says that it stopped`, async () => {
     const root = folder();
     for (let i = 0; i <= LIMITS.scanFiles; i++) writeFileSync(join(root, `r${i}.txt`), '不是报告。');
-    const workspace = new Workspace([root]);
-    await workspace.scanReports();
+    const workspace = serviceOver(root);
+    await workspace.scan();
     assert.deepEqual(workspace.scanNotes, [`more than ${LIMITS.scanFiles} candidate files; the others were not read`]);
   });
 
   it('ignores a folder URI that has no local path', () => {
-    assert.deepEqual(Workspace.fromUris(['file://server/share/reports', 'untitled:x']).folderPaths, []);
+    assert.deepEqual(NodeWorkspace.fromUris(['file://server/share/reports', 'untitled:x']).folders, []);
   });
 
   it('does not follow a symlink out of the folder', async () => {
@@ -238,9 +244,9 @@ describe('the workspace scan', () => {
     const outside = folder();
     writeFileSync(join(outside, 'secret.txt'), REPORT);
     symlinkSync(join(outside, 'secret.txt'), join(root, 'link.txt'));
-    const workspace = new Workspace([root]);
-    await workspace.scanReports();
-    assert.equal(workspace.reports.size, 0);
+    const workspace = serviceOver(root);
+    await workspace.scan();
+    assert.equal(workspace.workspaceReports.size, 0);
   });
 });
 

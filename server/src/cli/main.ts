@@ -8,21 +8,18 @@
  * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, an unreadable input or an
  * output error (a full disk).
  */
-import { parseReport } from '../core/report';
-import { LineIndex } from '../core/text';
+import type { LineIndex } from '../core/text';
 import type { Report, Section } from '../core/model';
-import { runChecks, standaloneContext, type RatedFinding, type Severity } from '../checks';
-import { builtinDefinitions } from '../core/builtin-glossary';
-import type { TermDefinition } from '../core/terms';
-import { findConfig, formatProblem, workspaceDefinitions, type ReviewConfig } from '../config/config';
+import type { RatedFinding, Severity } from '../checks';
+import { formatProblem } from '../config/config';
 import { LIMITS, readRegularFile } from '../io/files';
 import { dirname } from 'node:path';
+import { NodeWorkspace, ReviewService } from '../service';
 import { pickLanguage, say, toDiagnostic, toDocumentSymbols, type Language } from '../protocol/convert';
 import { decodeReport, ENCODINGS, type Encoding } from './decode';
 import { claimRows, claimsCsv, formatValue } from '../protocol/claims';
 import { toSarif } from '../protocol/sarif';
-import { applyDecisions } from '../checks/decisions';
-import { readDecisions, reviewFileFor } from '../config/review-file';
+import { reviewFileFor } from '../config/review-file';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { runTrack } from './track';
@@ -124,12 +121,12 @@ interface Result {
   file: string;
   report: Report;
   index: LineIndex;
-  findings: RatedFinding[];
+  findings: readonly RatedFinding[];
   /** Findings a reviewer accepted or ignored in the sidecar review file. */
   decided: number;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'track') return runTrack(argv.slice(1));
   let options: Options | 'help';
   try {
@@ -159,13 +156,21 @@ function main(argv: string[]): number {
       continue;
     }
     const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
-    const report = parseReport(text);
-    const settings = settingsFor(file, options.language);
-    const all = options.command === 'outline' || options.command === 'claims' ? [] : runChecks(report, settings.config.checks, standaloneContext(report, settings.terms));
-    const recorded = readDecisions(resolve(file));
-    if (recorded.error) process.stderr.write(`report-review: ${say(recorded.error, options.language)}\n`);
-    const { open, decided } = applyDecisions(report, all, recorded.decisions);
-    results.push({ file, report, index: new LineIndex(text), findings: open, decided: decided.length });
+    const path = resolve(file);
+    const service = serviceFor(path, options.language);
+    const document = service.document(pathToFileURL(path).href, 0, text);
+    if (options.command === 'outline' || options.command === 'claims') {
+      // No checks: only a review file that cannot be used is said, as for every command.
+      const recorded = service.workspace.readDecisions(document.uri);
+      if (recorded.error) process.stderr.write(`report-review: ${say(recorded.error, options.language)}\n`);
+      results.push({ file, report: document.report, index: document.index, findings: [], decided: 0 });
+      continue;
+    }
+    // The folder's other reports define terms this one uses, as in the editor.
+    await service.scan();
+    const { open, decided, sidecarError } = document.findings;
+    if (sidecarError) process.stderr.write(`report-review: ${say(sidecarError, options.language)}\n`);
+    results.push({ file, report: document.report, index: document.index, findings: open, decided: decided.length });
   }
   process.stdout.write(
     options.command === 'claims'
@@ -182,24 +187,27 @@ function main(argv: string[]): number {
 }
 
 const reported = new Set<string>();
-const settingsByDirectory = new Map<string, { config: ReviewConfig; terms: TermDefinition[] }>();
+const services = new Map<string, ReviewService>();
 
-/** The `.reportreview.json` nearest to `file`, and the terms it and the built-in glossary define. */
-function settingsFor(file: string, language: Language): { config: ReviewConfig; terms: TermDefinition[] } {
-  const directory = dirname(resolve(file));
-  let settings = settingsByDirectory.get(directory);
-  if (!settings) {
-    const loaded = findConfig(directory);
-    const { definitions, problems } = workspaceDefinitions(loaded);
-    for (const problem of [...loaded.problems, ...problems]) {
+/**
+ * The review service over the folder of `path`: the nearest `.reportreview.json` (up to the
+ * repository root), the glossary files it names and the other reports beside the file. The
+ * config's problems are printed once.
+ */
+function serviceFor(path: string, language: Language): ReviewService {
+  const directory = dirname(path);
+  let service = services.get(directory);
+  if (!service) {
+    service = new ReviewService(new NodeWorkspace([directory], { config: 'nearest', depth: 0 }), { limits: LIMITS });
+    service.readSettings();
+    for (const problem of service.problems) {
       const line = formatProblem(problem, language);
       if (!reported.has(line)) process.stderr.write(`report-review: warning: ${line}\n`);
       reported.add(line);
     }
-    settings = { config: loaded.config, terms: [...definitions, ...(loaded.config.builtinGlossary ? builtinDefinitions() : [])] };
-    settingsByDirectory.set(directory, settings);
+    services.set(directory, service);
   }
-  return settings;
+  return service;
 }
 
 function renderClaims(results: Result[], options: Options): string {
@@ -272,4 +280,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(2);
 });
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -96,7 +96,11 @@ export function readConfig(path: string): LoadedConfig {
   const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const read = readTextFile(path, LIMITS.config, dirname(path));
   if (!read.ok) return { config: DEFAULT_CONFIG, path, problems: [{ file: path, range: whole, message: read.reason }] };
-  const text = read.text;
+  return parseConfig(path, read.text);
+}
+
+/** Validates the text of a config file read from `path`; no IO. */
+export function parseConfig(path: string, text: string): LoadedConfig {
   const index = new LineIndex(text);
   const rangeOf = (start: number, end: number) => ({ start: index.position(start), end: index.position(end) });
   let raw: unknown;
@@ -194,25 +198,28 @@ function describe(e: ErrorObject): Localized {
   return { zh: `${where}：${e.message ?? e.keyword}`, en: `${where}: ${e.message ?? e.keyword}` };
 }
 
+/** Reads a glossary file named by a config: a regular text file inside `root`. */
+export type GlossaryReader = (path: string, root: string) => { ok: true; text: string; realPath: string } | { ok: false; reason: Localized };
+
 /**
  * The definitions a config contributes: its inline glossary and the files it names. A file outside
  * the config's folder (also through a symlink), a device, a pipe or a file above the size limit is
  * refused, with a problem on the `glossaryFiles` entry that names it.
  */
-export function workspaceDefinitions(loaded: LoadedConfig): { definitions: TermDefinition[]; problems: ConfigProblem[] } {
+export function workspaceDefinitions(loaded: LoadedConfig, read: GlossaryReader = (path, root) => readTextFile(path, LIMITS.glossaryFile, root)): { definitions: TermDefinition[]; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   if (!loaded.path) return { definitions: [], problems };
   const base = dirname(loaded.path);
   const definitions = toDefinitions(loaded.config.glossary, 'workspace', pathToFileURL(loaded.path).href);
   loaded.config.glossaryFiles.forEach((file, i) => {
-    const read = readTextFile(resolve(base, file), LIMITS.glossaryFile, base);
-    if (!read.ok) {
+    const result = read(resolve(base, file), base);
+    if (!result.ok) {
       const range = loaded.locate?.(`/glossaryFiles/${i}`) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      problems.push({ file: loaded.path!, range, message: { zh: `glossaryFiles[${i}]“${file}”：${read.reason.zh}`, en: `glossaryFiles[${i}] "${file}": ${read.reason.en}` } });
+      problems.push({ file: loaded.path!, range, message: { zh: `glossaryFiles[${i}]“${file}”：${result.reason.zh}`, en: `glossaryFiles[${i}] "${file}": ${result.reason.en}` } });
       return;
     }
-    const entries = extname(read.realPath).toLowerCase() === '.csv' ? parseCsvGlossary(read.text) : parseMarkdownGlossary(read.text);
-    for (const d of toDefinitions(entries, 'workspace', pathToFileURL(read.realPath).href)) definitions.push(d);
+    const entries = extname(result.realPath).toLowerCase() === '.csv' ? parseCsvGlossary(result.text) : parseMarkdownGlossary(result.text);
+    for (const d of toDefinitions(entries, 'workspace', pathToFileURL(result.realPath).href)) definitions.push(d);
   });
   return { definitions, problems };
 }

@@ -5,8 +5,8 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CHECKS } from '../checks';
-import { isDecisionKind, type Decision, type DecisionKind } from '../checks/decisions';
+import type { Decision, DecisionKind } from '../checks/decisions';
+import { CHECKS, isDecisionKind } from '../service';
 import type { Localized } from '../checks/types';
 import { recordDecision } from '../config/review-file';
 import { isInside } from '../io/files';

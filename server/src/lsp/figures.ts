@@ -2,7 +2,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { Claim } from '../core/claims';
 import type { Report } from '../core/model';
-import { itemAt, type LineIndex } from '../core/text';
+import { itemAt, type LineIndex } from '../service';
 import { escapeMarkdown, markdownLink } from '../protocol/markdown';
 import { toRange, type Language } from '../protocol/convert';
 

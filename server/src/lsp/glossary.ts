@@ -8,7 +8,8 @@ import {
 } from 'vscode-languageserver/node';
 import type { Report } from '../core/model';
 import type { LineIndex } from '../core/text';
-import { type TermDefinition, type TermIndex, type TermUse, findTermUses, useAt } from '../core/terms';
+import type { TermDefinition, TermIndex, TermUse } from '../core/terms';
+import { findTermUses, useAt } from '../service';
 import { escapeMarkdown } from '../protocol/markdown';
 import { toRange, type Language } from '../protocol/convert';
 

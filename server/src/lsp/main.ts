@@ -10,43 +10,34 @@ import {
   type CodeAction, type InitializeParams, type InitializeResult, type Location, type SymbolInformation,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { runChecks, type CheckContext, type CheckSettings, type RatedFinding } from '../checks';
+import type { CheckSettings, RatedFinding } from '../checks';
 import { pickLanguage, say, symbolKind, toDiagnostic, toDocumentSymbols, toFoldingRanges, toRange, type Language } from '../protocol/convert';
 import type { Section } from '../core/model';
-import { builtinDefinitions } from '../core/builtin-glossary';
-import { TermIndex, findTermUses, reportDefinitions, type TermDefinition } from '../core/terms';
-import { LineIndex } from '../core/text';
-import { ReportCache, type Analysis } from './cache';
-import { Workspace } from './workspace';
 import { figureHover } from './figures';
-import { applyDecisions, fingerprint, quoteOf, type DecisionKind } from '../checks/decisions';
-import { readDecisions } from '../config/review-file';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { DecisionKind } from '../checks/decisions';
 import { formatProblem, type ConfigProblem } from '../config/config';
 import { decisionRequest, saveDecision, type DecisionArguments } from './decisions';
 import { claimRows, claimsCsv } from '../protocol/claims';
 import { checkPageUri, leftoverActions } from './check-actions';
-import { loadTargetSettings, NO_TARGET_SETTINGS, targetContext, targetHoverLines, targetsResponse, type KnownReport, type TargetSettings } from './targets';
+import { targetHoverLines } from './targets';
 import { pairRequest, savePair } from './pairing';
 import { glossaryDefinition, glossaryHover, glossaryList, highlights, keyAt, referencesIn, termCompletions, type GlossaryView } from './glossary';
+import { LIMITS } from '../io/files';
+import { findTermUses, fingerprint, LineIndex, NodeWorkspace, pathOf, quoteOf, ReviewService, type FileChange, type ReviewDocument } from '../service';
+import { pathToFileURL } from 'node:url';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const cache = new ReportCache();
 
 let language: Language = 'en';
-let clientCheckSettings: CheckSettings = {};
 let supportsConfiguration = false;
-let workspace = new Workspace([]);
-/** Bumped whenever a glossary source outside the open documents changes. */
-let glossaryGeneration = 0;
-let builtin: TermDefinition[] = [];
+let workspace = new NodeWorkspace([]);
 /**
  * Restricted Mode: an untrusted workspace gets the report's own outline, built-in glossary and
  * checks, but nothing of the workspace is read (config, glossary files, other reports) and no
  * decision is written. Clients that say nothing are trusted, as before.
  */
-let trusted = true;
+let service = new ReviewService(workspace, { limits: LIMITS });
 /** Config files that have diagnostics now, so they can be cleared. */
 let configsWithProblems = new Set<string>();
 /** The sidecar error last shown for each report, so a message is not repeated on every keystroke. */
@@ -54,8 +45,6 @@ const shownSidecarErrors = new Map<string, string>();
 
 const RECORD_DECISION = 'reportReview.recordDecision';
 const PAIR_REPORTS = 'reportReview.pairReports';
-/** Pairs, evidence tables and the target vocabulary of the workspace's configs. */
-let targetSettings: TargetSettings = NO_TARGET_SETTINGS;
 /** For each open report, the report it is paired with as the next year's: edits there re-check it. */
 const previousOf = new Map<string, string>();
 
@@ -66,13 +55,13 @@ const pending = new Map<string, NodeJS.Timeout>();
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { locale?: string; checks?: CheckSettings; trusted?: boolean };
   language = pickLanguage(options.locale ?? params.locale);
-  clientCheckSettings = options.checks ?? {};
-  trusted = options.trusted !== false;
   supportsConfiguration = !!params.capabilities.workspace?.configuration;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  workspace = Workspace.fromUris(folders);
-  if (trusted) workspace.loadConfigs();
-  builtin = workspace.builtinEnabled() ? builtinDefinitions() : [];
+  workspace = NodeWorkspace.fromUris(folders);
+  service = new ReviewService(workspace, { limits: LIMITS, trusted: options.trusted !== false, settings: options.checks ?? {} });
+  service.readSettings();
+  // Whatever the workspace changes (settings, glossaries, other reports, trust), open reports are checked again.
+  service.onDidChange(() => documents.all().forEach(scheduleDiagnostics));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -93,36 +82,24 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (supportsConfiguration) void refreshSettings();
-  if (trusted) void loadWorkspace(false);
+  if (service.trusted) void loadWorkspace();
   else connection.console.info('Restricted Mode: the workspace config, glossary files and other reports are not read, and no review decision is written.');
 });
 
 /** Reads what the workspace contributes: config (with its problems as diagnostics), glossaries, other reports. */
-async function loadWorkspace(reloadConfig: boolean): Promise<void> {
-  if (reloadConfig) {
-    workspace.loadConfigs();
-    builtin = workspace.builtinEnabled() ? builtinDefinitions() : [];
-  }
+async function loadWorkspace(): Promise<void> {
+  const loading = service.load();
   publishConfigProblems();
-  glossaryGeneration++;
-  documents.all().forEach(scheduleDiagnostics);
-  await workspace.scanReports();
-  if (!trusted) {
-    workspace.clear();
-    return;
-  }
-  for (const note of workspace.scanNotes) connection.console.info(`Workspace scan: ${note}`);
-  connection.console.info(`Workspace scan: ${workspace.reports.size} report(s) read.`);
-  glossaryGeneration++;
-  documents.all().forEach(scheduleDiagnostics);
+  await loading;
+  if (!service.trusted) return;
+  for (const note of service.scanNotes) connection.console.info(`Workspace scan: ${note}`);
+  connection.console.info(`Workspace scan: ${service.workspaceReports.size} report(s) read.`);
 }
 
 /** Each problem of a `.reportreview.json` is a diagnostic on that file, at its position. */
 function publishConfigProblems(): void {
-  // Called after every (re)load of the configs: the evidence tables they name are read here too.
-  targetSettings = trusted ? loadTargetSettings(workspace.configs) : NO_TARGET_SETTINGS;
   const byFile = new Map<string, ConfigProblem[]>();
-  for (const p of [...workspace.problems, ...targetSettings.problems]) {
+  for (const p of service.problems) {
     const list = byFile.get(p.file) ?? [];
     list.push(p);
     byFile.set(p.file, list);
@@ -141,30 +118,28 @@ function publishConfigProblems(): void {
   configsWithProblems = now;
 }
 
-/** A `.reportreview.json` was edited: read the config and its glossary files again (the other reports need no new scan). */
-connection.onDidChangeWatchedFiles(() => {
-  if (!trusted) return;
-  workspace.loadConfigs();
-  builtin = workspace.builtinEnabled() ? builtinDefinitions() : [];
+const CHANGE_KINDS: Record<number, FileChange['kind']> = { 1: 'created', 2: 'changed', 3: 'deleted' };
+
+/** Files the client watches changed: the service reads what they affect and open reports are checked again. */
+connection.onDidChangeWatchedFiles((params) => {
+  if (!service.trusted) return;
+  workspace.fileChanged(params.changes.map((c) => ({ uri: c.uri, kind: CHANGE_KINDS[c.type] ?? 'changed' })));
   publishConfigProblems();
-  glossaryGeneration++;
-  documents.all().forEach(scheduleDiagnostics);
 });
 
 /** `reportReview/trust`: the client's workspace trust changed (VS Code: trust granted). */
 connection.onNotification('reportReview/trust', (params: { trusted: boolean }) => {
   const now = params?.trusted === true;
-  if (now === trusted) return;
-  trusted = now;
-  if (trusted) {
-    void loadWorkspace(true);
+  if (now === service.trusted) return;
+  if (now) {
+    void service.setTrusted(true).then(() => {
+      for (const note of service.scanNotes) connection.console.info(`Workspace scan: ${note}`);
+      connection.console.info(`Workspace scan: ${service.workspaceReports.size} report(s) read.`);
+    });
   } else {
-    workspace.clear();
-    builtin = builtinDefinitions();
-    publishConfigProblems();
-    glossaryGeneration++;
-    documents.all().forEach(scheduleDiagnostics);
+    void service.setTrusted(false);
   }
+  publishConfigProblems();
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -174,33 +149,20 @@ connection.onDidChangeConfiguration(() => {
 async function refreshSettings(): Promise<void> {
   try {
     const config = (await connection.workspace.getConfiguration('reportReview')) as { checks?: CheckSettings } | null;
-    clientCheckSettings = config?.checks ?? {};
+    service.setClientSettings(config?.checks ?? {});
   } catch {
     // A client that cannot answer keeps the defaults.
+    documents.all().forEach(scheduleDiagnostics);
   }
-  documents.all().forEach(scheduleDiagnostics);
 }
 
-/** Editor settings first, then the team's `.reportreview.json`, which every reviewer shares. */
-function checkSettings(): CheckSettings {
-  return { ...clientCheckSettings, ...workspace.checkSettings() } as CheckSettings;
+function analyse(document: TextDocument): ReviewDocument {
+  return service.document(document.uri, document.version, () => document.getText());
 }
 
-function analyse(document: TextDocument): Analysis {
-  return cache.get(document.uri, document.version, () => document.getText());
-}
-
-function glossaryView(analysis: Analysis): GlossaryView {
-  if (!analysis.glossary || analysis.glossary.generation !== glossaryGeneration) {
-    const terms = new TermIndex([
-      ...reportDefinitions(analysis.report, analysis.uri),
-      ...workspace.userDefinitions,
-      ...workspace.reportDefinitions(analysis.uri),
-      ...builtin,
-    ]);
-    analysis.glossary = { generation: glossaryGeneration, terms, uses: findTermUses(analysis.report.text, terms) };
-  }
-  return { uri: analysis.uri, report: analysis.report, index: analysis.index, terms: analysis.glossary.terms, uses: analysis.glossary.uses };
+function glossaryView(analysis: ReviewDocument): GlossaryView {
+  const { terms, uses } = analysis.terms;
+  return { uri: analysis.uri, report: analysis.report, index: analysis.index, terms, uses };
 }
 
 function viewOf(uri: string): GlossaryView | undefined {
@@ -211,32 +173,19 @@ function viewOf(uri: string): GlossaryView | undefined {
 function lineIndexOf(uri: string): LineIndex | undefined {
   const document = documents.get(uri);
   if (document) return analyse(document).index;
-  if (workspace.reports.has(uri)) return workspace.reports.get(uri)!.index;
+  const other = service.workspaceReports.get(uri);
+  if (other) return other.index;
   // Workspace glossary files: their entries point at the file's start.
   return new LineIndex('');
 }
 
-/** Open reports (their current text) and the workspace's other reports. */
-function knownReports(): KnownReport[] {
-  const open = documents.all().map((d) => analyse(d));
-  const openUris = new Set(open.map((a) => a.uri));
-  return [...open, ...[...workspace.reports.values()].filter((r) => !openUris.has(r.uri))];
-}
-
-/** The findings of every enabled check, with the terms known around the report and its paired report. */
-function findingsOf(analysis: Analysis): RatedFinding[] {
-  const view = glossaryView(analysis);
-  const cross = targetContext(analysis.uri, knownReports(), targetSettings);
-  if (cross.previousUri) previousOf.set(analysis.uri, cross.previousUri);
-  else previousOf.delete(analysis.uri);
-  const context: CheckContext = { terms: view.terms, uses: view.uses, ...cross.context };
-  const findings = runChecks(analysis.report, checkSettings(), context);
-  const path = filePath(analysis.uri);
-  if (!path) return findings;
-  // Findings a reviewer accepted or ignored, recorded beside the report, are not shown again.
-  const recorded = readDecisions(path);
-  if (recorded.error) {
-    const message = say(recorded.error, language);
+/** The findings a reviewer has not decided on yet; a review file that cannot be used is said once. */
+function findingsOf(analysis: ReviewDocument): readonly RatedFinding[] {
+  const { open, sidecarError } = analysis.findings;
+  const path = pathOf(analysis.uri);
+  if (!path) return open;
+  if (sidecarError) {
+    const message = say(sidecarError, language);
     if (shownSidecarErrors.get(path) !== message) {
       shownSidecarErrors.set(path, message);
       void connection.window.showWarningMessage(`${say(SIDECAR_UNREADABLE, language)} ${message}`);
@@ -244,7 +193,7 @@ function findingsOf(analysis: Analysis): RatedFinding[] {
   } else {
     shownSidecarErrors.delete(path);
   }
-  return applyDecisions(analysis.report, findings, recorded.decisions).open;
+  return open;
 }
 
 const SIDECAR_UNREADABLE = {
@@ -252,14 +201,10 @@ const SIDECAR_UNREADABLE = {
   en: 'Report Review: the review file cannot be used; its decisions do not apply and no new decision can be recorded.',
 };
 
-function filePath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
+/**
+ * Diagnostics wait for a pause in typing, then are computed in steps; a version replaced (or a
+ * document closed) meanwhile is dropped, and the outline is answered between the steps.
+ */
 function scheduleDiagnostics(document: TextDocument): void {
   const timer = pending.get(document.uri);
   if (timer) clearTimeout(timer);
@@ -270,10 +215,15 @@ function scheduleDiagnostics(document: TextDocument): void {
       const current = documents.get(document.uri);
       if (!current) return;
       const analysis = analyse(current);
-      const findings = findingsOf(analysis);
-      const related = targetContext(analysis.uri, knownReports(), targetSettings).documents;
-      const diagnostics = findings.map((f) => toDiagnostic(f, analysis.index, language, current.uri, checkPageUri, related));
-      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+      void analysis.findingsUnlessStale(() => documents.get(current.uri)?.version !== current.version).then((findings) => {
+        if (!findings) return;
+        // Related locations may lie in the paired previous report or an evidence table.
+        const cross = service.crossReport(current.uri);
+        if (cross.previous) previousOf.set(current.uri, cross.previous.uri);
+        else previousOf.delete(current.uri);
+        const diagnostics = findingsOf(analysis).map((f) => toDiagnostic(f, analysis.index, language, current.uri, checkPageUri, cross.documents));
+        void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+      });
     }, DIAGNOSTIC_DELAY_MS),
   );
 }
@@ -291,7 +241,7 @@ documents.onDidClose((e) => {
   const timer = pending.get(e.document.uri);
   if (timer) clearTimeout(timer);
   pending.delete(e.document.uri);
-  cache.delete(e.document.uri);
+  service.close(e.document.uri);
   previousOf.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
@@ -318,13 +268,17 @@ connection.onHover((params) => {
   const figure = figureHover(view.uri, view.report, view.index, offset, language);
   if (!figure) return glossaryHover(view, offset, language);
   // After what the figure is: its target or result in the paired report, and the evidence table's value.
-  const extra = targetHoverLines(view, offset, knownReports(), targetSettings, language);
+  const extra = targetHoverLines(service.figureInPair(view.uri, offset), language);
   if (extra.length && typeof figure.contents === 'object' && 'value' in figure.contents) figure.contents.value += `\n\n---\n\n${extra.join('\n\n')}`;
   return figure;
 });
 
 /** `reportReview/targets`: the targets-and-results rows of the report's pair, for the view. */
-connection.onRequest('reportReview/targets', (params: { uri: string }) => targetsResponse(params.uri, knownReports(), targetSettings, language));
+connection.onRequest('reportReview/targets', (params: { uri: string }) => {
+  const document = documents.get(params.uri);
+  if (document) analyse(document);
+  return service.targets(params.uri, language);
+});
 
 /** `reportReview/claims`: every figure of a report as export rows, for the figures view and export. */
 connection.onRequest('reportReview/claims', (params: { uri: string }) => {
@@ -357,9 +311,9 @@ connection.onReferences((params) => {
     const other = glossaryView(analyse(document));
     for (const location of referencesIn(other, other.terms.lookup(key))) out.push(location);
   }
-  for (const r of workspace.reports.values()) {
+  for (const r of service.workspaceReports.values()) {
     if (open.has(r.uri)) continue;
-    const terms = new TermIndex([...reportDefinitions(r.report, r.uri), ...workspace.userDefinitions, ...builtin]);
+    const terms = service.termIndex(r.report, r.uri, false);
     const other: GlossaryView = { uri: r.uri, report: r.report, index: r.index, terms, uses: findTermUses(r.report.text, terms) };
     for (const location of referencesIn(other, terms.lookup(key))) out.push(location);
   }
@@ -393,8 +347,8 @@ connection.onCodeAction((params) => {
     const diagnostic = toDiagnostic(finding, analysis.index, language, document.uri);
     const match = wanted.find((d) => d.code === diagnostic.code && sameRange(d.range, diagnostic.range));
     if (!match) continue;
-    const path = filePath(document.uri);
-    if (path && trusted) {
+    const path = pathOf(document.uri);
+    if (path && service.trusted) {
       for (const decision of ['accepted', 'ignored'] as DecisionKind[]) {
         actions.push({
           title: say(DECISION_TITLES[decision], language),
@@ -417,7 +371,7 @@ connection.onCodeAction((params) => {
       });
     }
   }
-  actions.push(...leftoverActions(document.uri, analysis.report, analysis.index, findings, params.context, language));
+  actions.push(...leftoverActions(document.uri, analysis.report, analysis.index, [...findings], params.context, language));
   return actions;
 });
 
@@ -431,9 +385,9 @@ connection.onExecuteCommand(async (params): Promise<{ ok: boolean; message?: str
   if (params.command === PAIR_REPORTS) return pairReportsCommand(params.arguments?.[0]);
   if (params.command !== RECORD_DECISION) return undefined;
   const request = decisionRequest(params.arguments?.[0], {
-    trusted,
+    trusted: service.trusted,
     isOpen: (uri) => documents.get(uri) !== undefined,
-    folders: workspace.folderPaths,
+    folders: workspace.folders,
   });
   if (!request.ok) {
     void connection.window.showErrorMessage(`${say({ zh: '报告审阅：', en: 'Report Review: ' }, language)}${say(request.reason, language)}`);
@@ -451,12 +405,14 @@ connection.onExecuteCommand(async (params): Promise<{ ok: boolean; message?: str
 
 /** Writes a `pairs` entry into `.reportreview.json`; answers whether it was written, and why not (the client shows it). */
 async function pairReportsCommand(raw: unknown): Promise<{ ok: boolean; message?: string }> {
-  const request = pairRequest(raw, { trusted, folders: workspace.folderPaths });
-  const saved = request.ok ? await savePair(request) : request;
-  if (!saved.ok) return { ok: false, message: `${say({ zh: '报告审阅：未能配对。', en: 'Report Review: the reports were not paired. ' }, language)}${say(saved.reason, language)}` };
-  workspace.loadConfigs();
+  const refused = (reason: { zh: string; en: string }) => ({ ok: false, message: `${say({ zh: '报告审阅：未能配对。', en: 'Report Review: the reports were not paired. ' }, language)}${say(reason, language)}` });
+  const request = pairRequest(raw, { trusted: service.trusted, folders: workspace.folders });
+  if (!request.ok) return refused(request.reason);
+  const saved = await savePair(request);
+  if (!saved.ok) return refused(saved.reason);
+  // The client's watcher would tell too, but the view asks again at once.
+  workspace.fileChanged([{ uri: pathToFileURL(request.configPath).href, kind: 'changed' }]);
   publishConfigProblems();
-  documents.all().forEach(scheduleDiagnostics);
   return { ok: true };
 }
 

@@ -1,0 +1,361 @@
+/**
+ * The review service: the one pipeline from a report's text to what a reviewer sees — parse, line
+ * index, the terms known around the report, the checks' findings, the review decisions — for the
+ * language server and the CLI alike. Everything is computed when first asked and cached by the
+ * document's version and the workspace generation, which goes up whenever something the analysis
+ * reads outside the document changes (settings, glossary files, the folder's other reports, trust).
+ * Pure of LSP; the world is reached only through the `ReviewWorkspace`.
+ */
+import { runChecks, type CheckSettings, type RatedFinding } from '../checks';
+import type { Localized } from '../checks/types';
+import { applyDecisions } from '../checks/decisions';
+import type { ConfigProblem } from '../config/config';
+import { builtinDefinitions } from '../core/builtin-glossary';
+import { detectReport } from '../core/detect';
+import type { Report } from '../core/model';
+import { parseReport } from '../core/report';
+import { LineIndex } from '../core/text';
+import { TermIndex, findTermUses, reportDefinitions, type TermDefinition, type TermUse } from '../core/terms';
+import { isReportFile, NO_SETTINGS, type FileChange, type ReviewWorkspace, type WorkspaceSettings } from './workspace';
+import { crossReportContext, figureInPair, NO_TARGET_SETTINGS, targetsResponse, type CrossReportContext, type FigureInPair, type KnownReport, type TargetSettings, type TargetsResponse } from './targets';
+import type { Language } from '../protocol/convert';
+
+/** The bounds of the scan of the folders' other reports (io/files.ts LIMITS has the product's). */
+export interface ScanLimits {
+  readonly scanFile: number;
+  readonly scanTotal: number;
+  readonly scanFiles: number;
+}
+
+export interface ReviewServiceOptions {
+  /** The built-in glossary (default: the bundled one); called only when a term context is first needed. */
+  readonly builtin?: () => readonly TermDefinition[];
+  /** An untrusted workspace contributes nothing: no settings, glossary files or other reports. */
+  readonly trusted?: boolean;
+  /** The editor's per-check settings; `.reportreview.json` wins over them. */
+  readonly settings?: CheckSettings;
+  readonly limits: ScanLimits;
+}
+
+/** The terms known around a report and their uses in it. */
+export interface TermContext {
+  readonly terms: TermIndex;
+  readonly uses: readonly TermUse[];
+}
+
+export interface Findings {
+  /** Findings nobody decided on yet: what the reviewer sees. */
+  readonly open: readonly RatedFinding[];
+  /** Findings accepted or ignored in the review file beside the report. */
+  readonly decided: readonly RatedFinding[];
+  /** Set when the review file exists but cannot be used; its decisions do not apply then. */
+  readonly sidecarError?: Localized;
+}
+
+/** A report of the workspace folders other than the open ones, read by the scan. */
+export interface WorkspaceReport {
+  readonly uri: string;
+  readonly report: Report;
+  readonly index: LineIndex;
+}
+
+/** Lets the event loop answer what is waiting (a request, a newer version) before the next step. */
+function pause(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Every parse goes through here, so an incremental parse can take its place. */
+export function parse(text: string): Report {
+  return parseReport(text);
+}
+
+/** One version of one document, analysed on demand. */
+export class ReviewDocument {
+  private parsed?: Report;
+  private lines?: LineIndex;
+  private termsAt?: { generation: number; context: TermContext };
+  private checkedAt?: { generation: number; previous?: Report; findings: readonly RatedFinding[] };
+
+  constructor(
+    private readonly service: ReviewService,
+    readonly uri: string,
+    readonly version: number,
+    private readonly source: string | (() => string),
+  ) {}
+
+  get text(): string {
+    return this.report.text;
+  }
+
+  /** The report model: the outline needs nothing more. */
+  get report(): Report {
+    if (!this.parsed) {
+      const text = typeof this.source === 'string' ? this.source : this.source();
+      this.parsed = parse(text);
+    }
+    return this.parsed;
+  }
+
+  get index(): LineIndex {
+    this.lines ??= new LineIndex(this.report.text);
+    return this.lines;
+  }
+
+  /** Report glossary, then workspace glossaries, then the folder's other reports, then the built-in glossary. */
+  get terms(): TermContext {
+    const generation = this.service.generation;
+    if (this.termsAt?.generation !== generation) {
+      const terms = this.service.termIndex(this.report, this.uri, true);
+      this.termsAt = { generation, context: { terms, uses: findTermUses(this.report.text, terms) } };
+    }
+    return this.termsAt.context;
+  }
+
+  /**
+   * The findings of every enabled check, run once per version, generation and version of the paired
+   * previous report (an open one changes without a new generation); decisions applied on every
+   * call (the review file may change on its own).
+   */
+  get findings(): Findings {
+    const generation = this.service.generation;
+    const cross = this.service.crossReport(this.uri);
+    if (this.checkedAt?.generation !== generation || this.checkedAt.previous !== cross.context.previous) {
+      const { terms, uses } = this.terms;
+      this.checkedAt = { generation, previous: cross.context.previous, findings: runChecks(this.report, this.service.checkSettings(), { terms, uses, ...cross.context }) };
+    }
+    const recorded = this.service.workspace.readDecisions(this.uri);
+    const { open, decided } = applyDecisions(this.report, this.checkedAt.findings, recorded.decisions);
+    return { open, decided, sidecarError: recorded.error };
+  }
+
+  /**
+   * The findings, computed step by step (parse, terms, checks) with a pause between steps, so that
+   * other requests (the outline) are answered in between; `undefined`, and nothing more computed,
+   * once `stale()` says a newer version has replaced this one.
+   */
+  async findingsUnlessStale(stale: () => boolean): Promise<Findings | undefined> {
+    for (const step of [() => this.report, () => this.index, () => this.terms]) {
+      await pause();
+      if (stale()) return undefined;
+      step();
+    }
+    await pause();
+    return stale() ? undefined : this.findings;
+  }
+
+  /** True once the checks ran for the current generation: a caller can tell that findings were not computed again. */
+  get checked(): boolean {
+    return this.checkedAt?.generation === this.service.generation && this.checkedAt.previous === this.service.crossReport(this.uri).context.previous;
+  }
+}
+
+export class ReviewService {
+  /** Goes up whenever anything the analysis reads outside the documents changes. */
+  generation = 0;
+  private readonly documents = new Map<string, ReviewDocument>();
+  private settings: WorkspaceSettings = NO_SETTINGS;
+  private reports = new Map<string, WorkspaceReport>();
+  private notes: string[] = [];
+  private clientSettings: CheckSettings;
+  private isTrusted: boolean;
+  private readonly listeners = new Set<() => void>();
+  private scanning?: Promise<void>;
+
+  constructor(readonly workspace: ReviewWorkspace, private readonly options: ReviewServiceOptions) {
+    this.clientSettings = options.settings ?? {};
+    this.isTrusted = options.trusted !== false;
+    workspace.onDidChangeFiles((changes) => this.filesChanged(changes));
+  }
+
+  get trusted(): boolean {
+    return this.isTrusted;
+  }
+
+  /** Problems of the config files, for diagnostics on them. */
+  get problems(): readonly ConfigProblem[] {
+    return this.settings.problems;
+  }
+
+  /** What the last scan left out because a limit was reached. */
+  get scanNotes(): readonly string[] {
+    return this.notes;
+  }
+
+  /** The reports of the workspace folders read by the scan. */
+  get workspaceReports(): ReadonlyMap<string, WorkspaceReport> {
+    return this.reports;
+  }
+
+  /** Called after every generation change: the host re-publishes what it shows. */
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Editor settings first, then the team's `.reportreview.json`, which every reviewer shares. */
+  checkSettings(): CheckSettings {
+    return { ...this.clientSettings, ...this.settings.checks } as CheckSettings;
+  }
+
+  setClientSettings(settings: CheckSettings): void {
+    this.clientSettings = settings;
+    this.bump();
+  }
+
+  /** Trust granted reads the workspace; trust withdrawn forgets it. */
+  async setTrusted(trusted: boolean): Promise<void> {
+    if (trusted === this.isTrusted) return;
+    this.isTrusted = trusted;
+    if (trusted) return this.load();
+    this.settings = NO_SETTINGS;
+    this.reports = new Map();
+    this.notes = [];
+    this.bump();
+  }
+
+  /** Reads the settings now and the folders' reports in the background; resolves when both are read. */
+  async load(): Promise<void> {
+    this.readSettings();
+    this.bump();
+    await this.scan();
+  }
+
+  /** Reads the config files and the glossary files they name again. */
+  readSettings(): void {
+    this.settings = this.isTrusted ? this.workspace.readSettings() : NO_SETTINGS;
+  }
+
+  /** Reads the other reports of the workspace folders, within the limits. */
+  scan(): Promise<void> {
+    this.scanning ??= this.scanNow().finally(() => (this.scanning = undefined));
+    return this.scanning;
+  }
+
+  private async scanNow(): Promise<void> {
+    if (!this.isTrusted) return;
+    const limits = this.options.limits;
+    const found = new Map<string, WorkspaceReport>();
+    const notes: string[] = [];
+    const files = this.workspace.listReportFiles(limits.scanFiles);
+    if (files.length > limits.scanFiles) notes.push(`more than ${limits.scanFiles} candidate files; the others were not read`);
+    let budget = limits.scanTotal;
+    let large = 0;
+    for (const uri of files.slice(0, limits.scanFiles)) {
+      // A pause between files, so the server keeps answering.
+      await pause();
+      const max = Math.min(limits.scanFile, budget);
+      const read = this.workspace.readFile(uri, max);
+      if (!read.ok && read.problem === 'tooLarge' && max < limits.scanFile) {
+        notes.push(`the ${limits.scanTotal / 1024 / 1024} MiB budget of the workspace scan is spent; the remaining files were not read`);
+        break;
+      }
+      if (!read.ok) {
+        if (read.problem === 'tooLarge') large++;
+        continue;
+      }
+      budget -= read.bytes;
+      const report = this.readReport(uri, read.text);
+      if (report) found.set(uri, report);
+    }
+    if (large) notes.push(`${large} file(s) larger than ${limits.scanFile / 1024 / 1024} MiB were not read`);
+    if (!this.isTrusted) return;
+    this.reports = found;
+    this.notes = notes;
+    this.bump();
+  }
+
+  private readReport(uri: string, text: string): WorkspaceReport | undefined {
+    if (text.includes('\u0000') || !detectReport(text).isReport) return undefined;
+    const report = parse(text);
+    return { uri, report, index: new LineIndex(text) };
+  }
+
+  /**
+   * Config, glossary and report files changed on disk: read what they affect again, and a new
+   * generation when anything the analysis reads changed (a README saved is not a report).
+   */
+  filesChanged(changes: readonly FileChange[]): void {
+    if (!this.isTrusted || changes.length === 0) return;
+    const sources = new Set(this.settings.sources);
+    let settings = false;
+    let reports = false;
+    for (const change of changes) {
+      if (sources.has(change.uri) || change.uri.endsWith('/.reportreview.json')) settings = true;
+      if (!isReportFile(change.uri)) continue;
+      if (this.reports.delete(change.uri)) reports = true;
+      if (change.kind === 'deleted') continue;
+      const read = this.workspace.readFile(change.uri, this.options.limits.scanFile);
+      const report = read.ok ? this.readReport(change.uri, read.text) : undefined;
+      if (!report) continue;
+      this.reports.set(change.uri, report);
+      reports = true;
+    }
+    if (settings) this.readSettings();
+    if (settings || reports) this.bump();
+  }
+
+  /** The analysis of a document at a version; the text is read only when first needed. */
+  document(uri: string, version: number, text: string | (() => string)): ReviewDocument {
+    const cached = this.documents.get(uri);
+    if (cached && cached.version === version) return cached;
+    const document = new ReviewDocument(this, uri, version, text);
+    this.documents.set(uri, document);
+    return document;
+  }
+
+  /** The analysis of an open document, as last given. */
+  get(uri: string): ReviewDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  close(uri: string): void {
+    this.documents.delete(uri);
+  }
+
+  /** The terms known around `report`: its own, the workspace's, the other reports' (when `withOthers`), the built-in ones. */
+  termIndex(report: Report, uri: string, withOthers: boolean): TermIndex {
+    const definitions: TermDefinition[] = [...reportDefinitions(report, uri), ...this.settings.definitions];
+    if (withOthers) {
+      for (const r of this.reports.values()) {
+        if (r.uri === uri) continue;
+        for (const d of reportDefinitions(r.report, r.uri)) definitions.push({ ...d, source: 'previousReport' });
+      }
+    }
+    // An untrusted workspace cannot turn the built-in glossary off: its config is not read.
+    if (this.settings.builtinGlossary) for (const d of (this.options.builtin ?? builtinDefinitions)()) definitions.push(d);
+    return new TermIndex(definitions);
+  }
+
+  /** Pairs, evidence tables and the target vocabulary of the workspace's configs. */
+  get targetSettings(): TargetSettings {
+    return this.settings.targets ?? NO_TARGET_SETTINGS;
+  }
+
+  /** The open reports (their current version) and the workspace's other reports. */
+  knownReports(): KnownReport[] {
+    const open = [...this.documents.values()];
+    const openUris = new Set(open.map((d) => d.uri));
+    return [...open, ...[...this.reports.values()].filter((r) => !openUris.has(r.uri))];
+  }
+
+  /** The previous report, vocabulary and evidence rows the checks of `uri` read, and where their related locations lie. */
+  crossReport(uri: string): CrossReportContext {
+    return crossReportContext(uri, this.knownReports(), this.targetSettings);
+  }
+
+  /** `reportReview/targets`: the rows of the report's pair, or why there are none. */
+  targets(uri: string, language: Language): TargetsResponse {
+    return targetsResponse(uri, this.knownReports(), this.targetSettings, language);
+  }
+
+  /** What the figure at `offset` answers, is answered by, or is given as in an evidence table. */
+  figureInPair(uri: string, offset: number): FigureInPair {
+    const self = this.documents.get(uri);
+    return self ? figureInPair(self, offset, this.knownReports(), this.targetSettings) : {};
+  }
+
+  private bump(): void {
+    this.generation++;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -118,6 +118,16 @@ describe('targets and results over LSP', () => {
     assert.match(value, /\*\*下一年报告的结果\*\*：全年国内生产总值增长3\\% · \[下一年报告第28行\]\(file:.*2023\.txt#L28\) · 未完成/);
   });
 
+  it('checks 2023 again when the open 2022 report changes the target it missed', async () => {
+    const republished = server.nextDiagnostics(uri(2023));
+    const lowered = text(2022).replace('国内生产总值增长5.5%左右', '国内生产总值增长3%左右');
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(2022), version: 2 }, contentChanges: [{ text: lowered }] });
+    const after = await republished;
+    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'target-missed'), []);
+    const response = await targets(2023);
+    assert.equal(response.rows[0].status, 'met');
+  });
+
   it('writes a pair chosen by hand into .reportreview.json, and refuses a config that does not parse', async () => {
     const written = await server.connection.sendRequest('workspace/executeCommand', { command: 'reportReview.pairReports', arguments: [{ previous: uri(2021), next: uri(2023) }] });
     assert.deepEqual(written, { ok: true });

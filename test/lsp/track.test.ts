@@ -64,6 +64,15 @@ describe('report-review track', () => {
     assert.match(out.stdout, /^== /);
   });
 
+  it('lets check find the previous report beside the file, with the target as related information in JSON', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--lang', 'en', '--format', 'json', join(NATIONAL, '2023.txt')], { cwd: ROOT, encoding: 'utf8' });
+    const [row] = JSON.parse(run.stdout);
+    const missed = row.diagnostics.filter((d: { code: string }) => d.code === 'target-missed');
+    assert.equal(missed.length, 1);
+    const first = missed[0].relatedInformation[0];
+    assert.deepEqual([first.location.uri.endsWith('/national/2022.txt'), first.location.range.start.line + 1, first.message], [true, 89, "Last year's target: 国内生产总值增长5.5%左右"]);
+  });
+
   it('wants exactly two reports', () => {
     const out = track(join(NATIONAL, '2022.txt'));
     assert.equal(out.status, 2);

@@ -124,6 +124,8 @@ interface Result {
   findings: readonly RatedFinding[];
   /** Findings a reviewer accepted or ignored in the sidecar review file. */
   decided: number;
+  /** Where related locations outside the report lie: the paired previous report, evidence tables. */
+  documents?: Readonly<Record<string, { uri: string; index: LineIndex }>>;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -170,7 +172,7 @@ async function main(argv: string[]): Promise<number> {
     await service.scan();
     const { open, decided, sidecarError } = document.findings;
     if (sidecarError) process.stderr.write(`report-review: ${say(sidecarError, options.language)}\n`);
-    results.push({ file, report: document.report, index: document.index, findings: open, decided: decided.length });
+    results.push({ file, report: document.report, index: document.index, findings: open, decided: decided.length, documents: service.crossReport(document.uri).documents });
   }
   process.stdout.write(
     options.command === 'claims'
@@ -237,7 +239,7 @@ function renderJson(results: Result[], options: Options): string {
     const uri = pathToFileURL(resolve(r.file)).href;
     const row: Record<string, unknown> = { file: r.file, uri };
     if (options.command !== 'check') row.symbols = toDocumentSymbols(r.report, r.index);
-    if (options.command !== 'outline') row.diagnostics = r.findings.map((f) => toDiagnostic(f, r.index, options.language, uri));
+    if (options.command !== 'outline') row.diagnostics = r.findings.map((f) => toDiagnostic(f, r.index, options.language, uri, undefined, r.documents));
     return row;
   });
   return `${JSON.stringify(rows, null, 2)}\n`;

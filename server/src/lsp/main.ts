@@ -1,6 +1,7 @@
 /**
- * The language server: the only layer that knows LSP. It keeps one report model per open
- * document version and answers every request from that model.
+ * The language server: the only layer that knows LSP. Its handlers are thin: the review service
+ * (server/src/service) keeps one analysis per open document version and the workspace around it,
+ * and every request is answered from there.
  *
  * Run on its own with `node dist/server.js --stdio`; it analyses every document a client opens
  * with it, whatever its language id.

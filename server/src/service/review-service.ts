@@ -64,8 +64,11 @@ function pause(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Every parse goes through here, so an incremental parse can take its place. */
-export function parse(text: string): Report {
+/**
+ * Every parse goes through here, so an incremental parse can take its place: the second argument is the
+ * model of the document's last version, when it was parsed (unused by the full parse).
+ */
+export function parse(text: string, _previous?: Report): Report {
   return parseReport(text);
 }
 
@@ -80,18 +83,38 @@ export class ReviewDocument {
     private readonly service: ReviewService,
     readonly uri: string,
     readonly version: number,
-    private readonly source: string | (() => string),
+    private source_: string | (() => string),
+    /** The model of the version this one replaced, for an incremental parse; dropped once parsed. */
+    private previous?: Report,
   ) {}
 
   get text(): string {
     return this.report.text;
   }
 
+  /** The model if it was parsed already; nothing is computed. */
+  get parsedReport(): Report | undefined {
+    return this.parsed;
+  }
+
+  /** The document's text, read now if it was not yet. */
+  source(): string {
+    if (this.parsed) return this.parsed.text;
+    if (typeof this.source_ !== 'string') this.source_ = this.source_();
+    return this.source_;
+  }
+
+  /** Takes the model of the same text parsed elsewhere (the folder scan read the same file). */
+  adopt(other: { report: Report; index: LineIndex }): void {
+    this.parsed ??= other.report;
+    this.lines ??= other.index;
+  }
+
   /** The report model: the outline needs nothing more. */
   get report(): Report {
     if (!this.parsed) {
-      const text = typeof this.source === 'string' ? this.source : this.source();
-      this.parsed = parse(text);
+      this.parsed = parse(this.source(), this.previous);
+      this.previous = undefined;
     }
     return this.parsed;
   }
@@ -254,7 +277,8 @@ export class ReviewService {
         continue;
       }
       budget -= read.bytes;
-      const report = this.readReport(uri, read.text);
+      // A file open as a document with the same text is parsed once (the CLI's FILEs are in the folder it scans).
+      const report = this.readReport(uri, read.text, this.documents.get(uri));
       if (report) found.set(uri, report);
     }
     if (large) notes.push(`${large} file(s) larger than ${limits.scanFile / 1024 / 1024} MiB were not read`);
@@ -264,10 +288,10 @@ export class ReviewService {
     this.bump();
   }
 
-  private readReport(uri: string, text: string): WorkspaceReport | undefined {
+  private readReport(uri: string, text: string, open?: ReviewDocument): WorkspaceReport | undefined {
     if (text.includes('\u0000') || !detectReport(text).isReport) return undefined;
-    const report = parse(text);
-    return { uri, report, index: new LineIndex(text) };
+    if (open && open.source() === text) return { uri, report: open.report, index: open.index };
+    return { uri, report: parse(text), index: new LineIndex(text) };
   }
 
   /**
@@ -298,7 +322,9 @@ export class ReviewService {
   document(uri: string, version: number, text: string | (() => string)): ReviewDocument {
     const cached = this.documents.get(uri);
     if (cached && cached.version === version) return cached;
-    const document = new ReviewDocument(this, uri, version, text);
+    const document = new ReviewDocument(this, uri, version, text, cached?.parsedReport);
+    const scanned = this.reports.get(uri);
+    if (scanned && typeof text === 'string' && scanned.report.text === text) document.adopt(scanned);
     this.documents.set(uri, document);
     return document;
   }

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/code-server-lib.mjs';
 import { screenshotFailure, startSession, stopSession } from './session.mjs';
-import { SELECTORS, goToLine, languageStatus, runCommand, treeRows, uiLanguage } from './workbench.mjs';
+import { SELECTORS, goToLine, hoverEditorText, hoverText, languageStatus, runCommand, treeRows, uiLanguage } from './workbench.mjs';
 
 const VSIX = process.env.REPORT_REVIEW_VSIX || join(ROOT, 'report-review.vsix');
 const OUT = join(ROOT, 'test-output', 'e2e-targets');
@@ -102,5 +102,19 @@ describe('Report Review targets and results in VS Code (code-server + Chromium)'
     }
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'docs', 'targets-view.png') });
+  });
+
+  it('hovers the result figure with the target it answers, after what the figure is', async function () {
+    // After the row's click the editor shows line 28, whose 8.1% is the first on screen.
+    await hoverEditorText(page, '8.1%');
+    const wanted = 'Answers last year’s target';
+    await page.locator(SELECTORS.editorHover, { hasText: wanted }).waitFor({ timeout: WAIT }).catch(async () => {
+      assert.fail(`no hover with "${wanted}" over 8.1% within ${WAIT} ms; hover: "${await hoverText(page)}"`);
+    });
+    const text = await hoverText(page);
+    assert.ok(text.startsWith('8.1%'), `the hover does not lead with the figure: "${text}"`);
+    assert.match(text, /Answers last year’s target: 国内生产总值增长6%以上 · met · previous report, line 122/);
+    // Left open: Escape goes to the side bar, which has the focus since the drag above.
+    await page.screenshot({ path: join(OUT, 'hover-result.png'), animations: 'disabled' });
   });
 });

@@ -9,6 +9,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evidenceTables, readConfig, resolvedPairs, targetVocabulary } from '../../server/src/config/config';
+import { pathToFileURL } from 'node:url';
+import { pairRequest, withPair } from '../../server/src/lsp/pairing';
 import { FIXTURES } from './helpers';
 
 function folder(): string {
@@ -70,5 +72,31 @@ describe('.reportreview.json: pairs, evidence tables and the target vocabulary',
       '6 evidence[3]: unclosed.csv: not valid CSV ',
       '7 evidence[4]: "missing.csv": no such file',
     ]);
+  });
+});
+
+describe('pairing two reports by hand', () => {
+  it('takes two different files inside one workspace folder, relative to it, and refuses anything else', () => {
+    const root = folder();
+    mkdirSync(join(root, 'ws', 'sub'), { recursive: true });
+    const ws = join(root, 'ws');
+    for (const f of ['ws/2022.txt', 'ws/sub/2023.txt', 'outside.txt']) writeFileSync(join(root, f), '');
+    const uri = (f: string) => pathToFileURL(join(root, f)).href;
+    const context = { trusted: true, folders: [ws] };
+    const ok = pairRequest({ previous: uri('ws/2022.txt'), next: uri('ws/sub/2023.txt') }, context);
+    assert.deepEqual(ok, { ok: true, configPath: join(ws, '.reportreview.json'), pair: ['2022.txt', 'sub/2023.txt'] });
+    const refused = (raw: unknown, c = context) => {
+      const r = pairRequest(raw, c);
+      return r.ok ? 'accepted' : r.reason.en;
+    };
+    assert.equal(refused({ previous: uri('outside.txt'), next: uri('ws/2022.txt') }), 'both reports must be inside one workspace folder.');
+    assert.equal(refused({ previous: uri('ws/2022.txt'), next: uri('ws/2022.txt') }), 'a report cannot be paired with itself.');
+    assert.equal(refused({ previous: 'command:rm', next: uri('ws/2022.txt') }), 'both reports must be files saved on disk.');
+    assert.equal(refused({ previous: uri('ws/2022.txt'), next: uri('ws/sub/2023.txt') }, { trusted: false, folders: [ws] }), '.reportreview.json is not written in Restricted Mode (trust the workspace first).');
+  });
+
+  it('replaces the pair of the same next report and keeps every other setting', () => {
+    const config = { checks: { 'figure-conflict': 'off' }, pairs: [['2021.txt', '2023.txt'], ['2020.txt', '2021.txt']] };
+    assert.deepEqual(withPair(config, ['2022.txt', '2023.txt']), { checks: { 'figure-conflict': 'off' }, pairs: [['2020.txt', '2021.txt'], ['2022.txt', '2023.txt']] });
   });
 });

@@ -50,3 +50,13 @@ describe('targets and results in the review service', () => {
     assert.match(answer.message ?? '', /^The workspace has no report of 全国 that set the targets for 2022\./);
   });
 });
+
+describe('a report open under another spelling of its URI', () => {
+  it('still pairs: the open document and the scanned file are one report', async () => {
+    const service = new ReviewService(new MemoryWorkspace({ '2022.txt': Y2022, '2023.txt': Y2023 }), { builtin: () => [], limits: LIMITS });
+    await service.load();
+    // An editor that percent-encodes the digits of the name: the same file as file:///ws/2022.txt.
+    service.document('file:///ws/%32022.txt', 1, Y2022);
+    assert.deepEqual(ids(service, '2023.txt', Y2023), ['target-missed']);
+  });
+});

@@ -59,6 +59,14 @@ export interface WorkspaceReport {
   readonly index: LineIndex;
 }
 
+function decodedUri(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
 /** Lets the event loop answer what is waiting (a request, a newer version) before the next step. */
 function pause(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -360,8 +368,10 @@ export class ReviewService {
   /** The open reports (their current version) and the workspace's other reports. */
   knownReports(): KnownReport[] {
     const open = [...this.documents.values()];
-    const openUris = new Set(open.map((d) => d.uri));
-    return [...open, ...[...this.reports.values()].filter((r) => !openUris.has(r.uri))];
+    // The editor may spell a file's URI otherwise than the scan (percent-encoding): one file counts once,
+    // else a report open and scanned would be two candidates for one year, and pair with nothing.
+    const openFiles = new Set(open.map((d) => decodedUri(d.uri)));
+    return [...open, ...[...this.reports.values()].filter((r) => !openFiles.has(decodedUri(r.uri)))];
   }
 
   /** The previous report, vocabulary and evidence rows the checks of `uri` read, and where their related locations lie. */

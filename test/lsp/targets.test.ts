@@ -118,6 +118,14 @@ describe('targets and results over LSP', () => {
     assert.match(value, /\*\*下一年报告的结果\*\*：全年国内生产总值增长3\\% · \[下一年报告第28行\]\(file:.*2023\.txt#L28\) · 未完成/);
   });
 
+  it('reads the evidence table again when it changes on disk', async () => {
+    const republished = server.nextDiagnostics(uri(2022));
+    writeFileSync(join(dir, '统计数据.csv'), TABLE.replace('2021,8.4,%', '2021,8.1,%'));
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, '统计数据.csv')).href, type: 2 }] });
+    const after = await republished;
+    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'evidence-mismatch'), []);
+  });
+
   it('checks 2023 again when the open 2022 report changes the target it missed', async () => {
     const republished = server.nextDiagnostics(uri(2023));
     const lowered = text(2022).replace('国内生产总值增长5.5%左右', '国内生产总值增长3%左右');

@@ -269,7 +269,8 @@ export function evidenceTables(loaded: LoadedConfig): { tables: EvidenceTableFil
     for (const e of table.errors) problem(e);
     // A table none of whose rows can be read (not CSV, no header) is left out, as an unreadable file is.
     if (table.errors.length && !table.rows.length) return;
-    tables.push({ name: file, uri: pathToFileURL(read.realPath).href, index: table.index, rows: table.rows });
+    // Named as the workspace spells it (not its real path), so a watcher's change event matches it.
+    tables.push({ name: file, uri: pathToFileURL(resolve(base, file)).href, index: table.index, rows: table.rows });
   });
   return { tables, problems };
 }

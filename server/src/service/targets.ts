@@ -80,7 +80,7 @@ export function partnersOf(uri: string, reports: readonly KnownReport[], setting
   const involved = new Set(explicit.flat());
   // Only reports that could pair with this one are weighed: its government's, and those paired by hand.
   const candidates = reports.filter((r) => r === self || involved.has(r.uri) || sameGovernment(own, identityOf(r.report)));
-  const pairs = pairReports(candidates.map((r) => ({ id: r.uri, report: r.report })), explicit);
+  const pairs = pairReports(candidates.map((r) => ({ id: r.uri, report: r.report, identity: identityOf(r.report) })), explicit);
   const byUri = new Map(candidates.map((r) => [r.uri, r]));
   // Not a spread: an open document's report and index are getters of its class.
   const partner = (uri: string, how: PairedBy): Partner => {

@@ -167,4 +167,27 @@ describe('the review service', () => {
     const second = service.document('file:///ws/b.txt', 2, B);
     assert.deepEqual((await second.findingsUnlessStale(() => version !== 2))?.open.map((f) => f.checkId), ['term-undefined']);
   });
+
+  it('scans the folder once for the CLI, whatever number of its files are checked', async () => {
+    const workspace = new MemoryWorkspace({ 'a.txt': A, 'b.txt': B });
+    const service = serviceOver(workspace);
+    for (const [name, text] of [['a.txt', A], ['b.txt', B]]) {
+      service.document(`file:///ws/${name}`, 0, text);
+      await service.scanOnce();
+    }
+    assert.equal(workspace.listings, 1);
+    assert.equal(service.get('file:///ws/a.txt')!.report, service.workspaceReports.get('file:///ws/a.txt')!.report, 'a.txt is parsed once');
+    assert.deepEqual(checkIds(service, 'b.txt', B, 0), []);
+  });
+
+  it('scans again when a report of the folder changes during the scan', async () => {
+    const workspace = new MemoryWorkspace({ 'b.txt': B, 'c.txt': A.replace('店小二', '店小三') });
+    const service = serviceOver(workspace);
+    const scanning = service.scan();
+    // a.txt, which explains 店小二, arrives while c.txt and b.txt are being read.
+    workspace.write('a.txt', A);
+    await scanning;
+    assert.equal(workspace.listings, 2);
+    assert.deepEqual(checkIds(service, 'b.txt', B), []);
+  });
 });

@@ -169,7 +169,7 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     // The folder's other reports define terms this one uses, as in the editor.
-    await service.scan();
+    await service.scanOnce();
     const { open, decided, sidecarError } = document.findings;
     if (sidecarError) process.stderr.write(`report-review: ${say(sidecarError, options.language)}\n`);
     results.push({ file, report: document.report, index: document.index, findings: open, decided: decided.length, documents: service.crossReport(document.uri).documents });

@@ -14,6 +14,8 @@ export class MemoryWorkspace implements ReviewWorkspace {
   private readonly listeners = new Set<(changes: readonly FileChange[]) => void>();
   /** How many times the settings were read: a test can tell that they were not read again. */
   settingsReads = 0;
+  /** How many times the report files were listed (once per scan). */
+  listings = 0;
 
   /** `files` by path inside the first folder (`a.txt`, `docs/terms.md`) or by full URI. */
   constructor(files: Record<string, string> = {}, readonly folders: readonly string[] = ['/ws']) {
@@ -63,6 +65,7 @@ export class MemoryWorkspace implements ReviewWorkspace {
   }
 
   listReportFiles(max: number): string[] {
+    this.listings++;
     return [...this.files.keys()].filter(isReportFile).slice(0, max + 1);
   }
 

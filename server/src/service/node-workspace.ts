@@ -6,7 +6,7 @@
  * language server hears them from the client's file watchers) through `fileChanged`.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { extname, join, sep } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CheckSettings } from '../checks';
 import { CONFIG_FILE, evidenceTables, findConfig, readConfig, resolvedPairs, targetVocabulary, workspaceDefinitions, type ConfigProblem, type LoadedConfig } from '../config/config';
@@ -64,7 +64,7 @@ export class NodeWorkspace implements ReviewWorkspace {
       for (const d of found.definitions) definitions.push(d);
       for (const p of [...loaded.problems, ...found.problems]) problems.push(p);
       sources.push(pathToFileURL(loaded.path!).href);
-      for (const file of loaded.config.glossaryFiles) sources.push(pathToFileURL(join(loaded.path!, '..', file)).href);
+      for (const file of loaded.config.glossaryFiles) sources.push(pathToFileURL(resolve(dirname(loaded.path!), file)).href);
     }
     const targets = targetSettings(configs);
     problems.push(...targets.problems);

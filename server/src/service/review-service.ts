@@ -91,14 +91,11 @@ export class ReviewDocument {
     private readonly service: ReviewService,
     readonly uri: string,
     readonly version: number,
-    private source_: string | (() => string),
+    /** The text, or how to get it when first needed. */
+    private input: string | (() => string),
     /** The model of the version this one replaced, for an incremental parse; dropped once parsed. */
     private previous?: Report,
   ) {}
-
-  get text(): string {
-    return this.report.text;
-  }
 
   /** The model if it was parsed already; nothing is computed. */
   get parsedReport(): Report | undefined {
@@ -108,8 +105,8 @@ export class ReviewDocument {
   /** The document's text, read now if it was not yet. */
   source(): string {
     if (this.parsed) return this.parsed.text;
-    if (typeof this.source_ !== 'string') this.source_ = this.source_();
-    return this.source_;
+    if (typeof this.input !== 'string') this.input = this.input();
+    return this.input;
   }
 
   /** Takes the model of the same text parsed elsewhere (the folder scan read the same file). */
@@ -191,6 +188,8 @@ export class ReviewService {
   private isTrusted: boolean;
   private readonly listeners = new Set<() => void>();
   private scanning?: Promise<void>;
+  private firstScan?: Promise<void>;
+  private changedWhileScanning = false;
 
   constructor(readonly workspace: ReviewWorkspace, private readonly options: ReviewServiceOptions) {
     this.clientSettings = options.settings ?? {};
@@ -256,9 +255,22 @@ export class ReviewService {
     this.settings = this.isTrusted ? this.workspace.readSettings() : NO_SETTINGS;
   }
 
-  /** Reads the other reports of the workspace folders, within the limits. */
+  /** The folders' reports as read by the first scan; scans only if none was made (the CLI asks once per FILE). */
+  scanOnce(): Promise<void> {
+    this.firstScan ??= this.scan();
+    return this.firstScan;
+  }
+
+  /** Reads the other reports of the workspace folders again, within the limits. */
   scan(): Promise<void> {
-    this.scanning ??= this.scanNow().finally(() => (this.scanning = undefined));
+    this.scanning ??= (async () => {
+      // A report that changed while the scan read the folder may have been read before the change.
+      for (let pass = 0; pass < 3; pass++) {
+        this.changedWhileScanning = false;
+        await this.scanNow();
+        if (!this.changedWhileScanning) break;
+      }
+    })().finally(() => (this.scanning = undefined));
     return this.scanning;
   }
 
@@ -314,6 +326,7 @@ export class ReviewService {
     for (const change of changes) {
       if (sources.has(change.uri) || change.uri.endsWith('/.reportreview.json')) settings = true;
       if (!isReportFile(change.uri)) continue;
+      if (this.scanning) this.changedWhileScanning = true;
       if (this.reports.delete(change.uri)) reports = true;
       if (change.kind === 'deleted') continue;
       const read = this.workspace.readFile(change.uri, this.options.limits.scanFile);

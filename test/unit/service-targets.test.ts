@@ -60,3 +60,16 @@ describe('a report open under another spelling of its URI', () => {
     assert.deepEqual(ids(service, '2023.txt', Y2023), ['target-missed']);
   });
 });
+
+describe('a previous year’s report saved on disk', () => {
+  it('checks the open report of the next year again, though no glossary changed', async () => {
+    const workspace = new MemoryWorkspace({ '2022.txt': Y2022, '2023.txt': Y2023 });
+    const service = new ReviewService(workspace, { builtin: () => [], limits: LIMITS });
+    await service.load();
+    assert.deepEqual(ids(service, '2023.txt', Y2023), ['target-missed']);
+    const generation = service.generation;
+    workspace.write('2022.txt', Y2022.replace(TARGET, '国内生产总值增长3%左右'));
+    assert.ok(service.generation > generation, 'the open 2023 report is checked again');
+    assert.deepEqual(ids(service, '2023.txt', Y2023), []);
+  });
+});

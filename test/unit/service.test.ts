@@ -190,4 +190,18 @@ describe('the review service', () => {
     assert.equal(workspace.listings, 2);
     assert.deepEqual(checkIds(service, 'b.txt', B), []);
   });
+
+  it('checks nothing again when a report is saved with its glossary unchanged, where it was', async () => {
+    const workspace = new MemoryWorkspace({ 'a.txt': A, 'b.txt': B, 'README.md': '# 说明\n' });
+    const service = serviceOver(workspace);
+    await service.load();
+    const generation = service.generation;
+    workspace.write('a.txt', A.replace('全面推行', '继续推行'));
+    workspace.write('README.md', '# 说明\n\n见 a.txt。\n');
+    assert.equal(service.generation, generation, 'the body changed, the glossary did not; a README is no report');
+    workspace.write('a.txt', A.replace('全面推行', '全面深入推行'));
+    assert.ok(service.generation > generation, 'the glossary moved: go to definition must follow');
+    workspace.write('a.txt', A.replace('主动服务企业', '上门服务企业'));
+    assert.ok(service.generation > generation, 'the definition changed');
+  });
 });

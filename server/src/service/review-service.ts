@@ -17,7 +17,7 @@ import { parseReport } from '../core/report';
 import { LineIndex } from '../core/text';
 import { TermIndex, findTermUses, reportDefinitions, type TermDefinition, type TermUse } from '../core/terms';
 import { isReportFile, NO_SETTINGS, type FileChange, type ReviewWorkspace, type WorkspaceSettings } from './workspace';
-import { crossReportContext, figureInPair, NO_TARGET_SETTINGS, targetsResponse, type CrossReportContext, type FigureInPair, type KnownReport, type TargetSettings, type TargetsResponse } from './targets';
+import { couldPair, crossReportContext, figureInPair, NO_TARGET_SETTINGS, targetsResponse, type CrossReportContext, type FigureInPair, type KnownReport, type TargetSettings, type TargetsResponse } from './targets';
 import type { Language } from '../protocol/convert';
 
 /** The bounds of the scan of the folders' other reports (io/files.ts LIMITS has the product's). */
@@ -65,6 +65,11 @@ function decodedUri(uri: string): string {
   } catch {
     return uri;
   }
+}
+
+/** What a report contributes to the terms of the others, comparable: its glossary entries and where they are (go to definition). */
+function glossaryOf(r: WorkspaceReport | undefined): string {
+  return r ? JSON.stringify(reportDefinitions(r.report, r.uri).map((d) => [d.term, d.definition, d.aliases, d.location?.span.start])) : '';
 }
 
 /** Lets the event loop answer what is waiting (a request, a newer version) before the next step. */
@@ -316,7 +321,8 @@ export class ReviewService {
 
   /**
    * Config, glossary and report files changed on disk: read what they affect again, and a new
-   * generation when anything the analysis reads changed (a README saved is not a report).
+   * generation when anything the analysis reads changed: a README saved is not a report, and a
+   * report saved with its glossary unchanged, where it was, changes nothing the others read.
    */
   filesChanged(changes: readonly FileChange[]): void {
     if (!this.isTrusted || changes.length === 0) return;
@@ -327,13 +333,13 @@ export class ReviewService {
       if (sources.has(change.uri) || change.uri.endsWith('/.reportreview.json')) settings = true;
       if (!isReportFile(change.uri)) continue;
       if (this.scanning) this.changedWhileScanning = true;
-      if (this.reports.delete(change.uri)) reports = true;
-      if (change.kind === 'deleted') continue;
-      const read = this.workspace.readFile(change.uri, this.options.limits.scanFile);
-      const report = read.ok ? this.readReport(change.uri, read.text) : undefined;
-      if (!report) continue;
-      this.reports.set(change.uri, report);
-      reports = true;
+      const before = this.reports.get(change.uri);
+      this.reports.delete(change.uri);
+      const read = change.kind === 'deleted' ? undefined : this.workspace.readFile(change.uri, this.options.limits.scanFile);
+      const report = read?.ok ? this.readReport(change.uri, read.text) : undefined;
+      if (report) this.reports.set(change.uri, report);
+      // A report of an open report's government may be its previous or next year's: its targets and results count too.
+      if (glossaryOf(before) !== glossaryOf(report) || this.mayPair(before) || this.mayPair(report)) reports = true;
     }
     if (settings) this.readSettings();
     if (settings || reports) this.bump();
@@ -376,6 +382,11 @@ export class ReviewService {
   /** Pairs, evidence tables and the target vocabulary of the workspace's configs. */
   get targetSettings(): TargetSettings {
     return this.settings.targets ?? NO_TARGET_SETTINGS;
+  }
+
+  /** Whether a report of the folder could pair with an open report: the same government's. */
+  private mayPair(r: WorkspaceReport | undefined): boolean {
+    return !!r && couldPair(r, [...this.documents.values()]);
   }
 
   /** The open reports (their current version) and the workspace's other reports. */

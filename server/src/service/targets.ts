@@ -53,6 +53,12 @@ export function identityOf(report: Report): ReportIdentity {
   return identity;
 }
 
+/** Whether `report` could pair with one of `open`: another report of the same government. */
+export function couldPair(report: KnownReport, open: readonly KnownReport[]): boolean {
+  const identity = identityOf(report.report);
+  return open.some((o) => !sameUri(o.uri, report.uri) && sameGovernment(identity, identityOf(o.report)));
+}
+
 /** The same file, however its URI is spelled (clients percent-encode Chinese names differently). */
 function sameUri(a: string, b: string): boolean {
   if (a === b) return true;

@@ -11,6 +11,7 @@ import { FiguresView, exportClaims, plain } from './figures';
 import { LanguageChanges, LanguageChoices } from './language-choice';
 import { TermsView, goToTermUse, type GlossaryListItem } from './terms';
 import { ChecklistView, exportChecklist, withReason } from './checklist';
+import { TargetsView, openTarget, pairWithPrevious } from './targets-view';
 
 export const REPORT_LANGUAGE = 'report';
 const DETECTABLE_LANGUAGES = new Set(['plaintext', 'markdown']);
@@ -71,6 +72,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const languageClient = client;
   const checklist = new ChecklistView(client);
   checklist.register(context);
+  const targets = new TargetsView(client);
+  targets.view = vscode.window.createTreeView('reportReview.targets', { treeDataProvider: targets });
+  context.subscriptions.push(
+    targets.view,
+    vscode.commands.registerCommand('reportReview.refreshTargets', () => targets.refresh(vscode.window.activeTextEditor)),
+    vscode.commands.registerCommand('reportReview.openTarget', openTarget),
+    vscode.commands.registerCommand('reportReview.pairWithPrevious', async () => {
+      if (await pairWithPrevious()) await targets.refresh(vscode.window.activeTextEditor);
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => void targets.refresh(editor)),
+    // New diagnostics of the active report follow an edit, a change of its pair or of an evidence table.
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor;
+      if (active && e.uris.some((u) => u.toString() === active.document.uri.toString())) void targets.refresh(active);
+    }),
+  );
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider('reportReview.figures', view),
     vscode.window.registerTreeDataProvider('reportReview.terms', terms),
@@ -105,6 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   void view.refresh(vscode.window.activeTextEditor);
   void terms.refresh(vscode.window.activeTextEditor);
   void checklist.refresh(vscode.window.activeTextEditor);
+  void targets.refresh(vscode.window.activeTextEditor);
 }
 
 export async function deactivate(): Promise<void> {

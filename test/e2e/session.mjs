@@ -1,5 +1,5 @@
 // One end-to-end session: a fresh code-server with the packaged extension installed, a workspace
-// holding one report, and Chromium showing it. Both e2e files start and stop theirs the same way.
+// holding one report (or several), and Chromium showing it. The e2e files start and stop theirs the same way.
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -9,19 +9,20 @@ import {
 import { openFile, waitForWorkspace } from './workbench.mjs';
 
 /**
- * Starts the session and opens `report` in the editor. `beforeOpen(page)` runs once the workspace
- * is shown, before the file opens (to check the UI language, say).
+ * Starts the session and opens `report` in the editor. `reports` copies several reports into the
+ * workspace instead (the last one opens, unless `open` names another). `beforeOpen(page)` runs once
+ * the workspace is shown, before the file opens (to check the UI language, say).
  */
-export async function startSession({ out, vsix, report, settings = {}, timeout, beforeOpen }) {
+export async function startSession({ out, vsix, report, reports = [report], open, settings = {}, timeout, beforeOpen }) {
   ensureCodeServer();
   rmSync(out, { recursive: true, force: true });
   const state = makeState(join(out, 'code-server'));
   writeFileSync(join(out, 'install-extension.log'), `${installExtension(state, vsix)}\n`);
   writeUserSettings(state, settings);
   const workspace = join(out, 'workspace');
-  const file = basename(report);
   mkdirSync(workspace, { recursive: true });
-  copyFileSync(report, join(workspace, file));
+  for (const r of reports) copyFileSync(r, join(workspace, basename(r)));
+  const file = open ?? basename(reports[reports.length - 1]);
 
   const session = { out, consoleLines: [], server: undefined, browser: undefined, page: undefined };
   session.server = startCodeServer(state, { port: await freePort(), folder: workspace });

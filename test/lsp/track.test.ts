@@ -51,7 +51,8 @@ describe('report-review track', () => {
     const out = track(join(dir, 'report.txt'), join(dir, 'report.txt'));
     assert.equal(out.status, 1);
     assert.match(out.stdout, /\[evidence-mismatch\]/);
-    assert.match(out.stderr, /metricPolarity “空置率” must be "higher" or "lower"/);
+    // The shared loader says what is wrong, at its position in the file.
+    assert.match(out.stderr, /\.reportreview\.json:1:50 metricPolarity\.空置率: must be one of higher, lower; ignored/);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -61,6 +62,15 @@ describe('report-review track', () => {
     assert.match(out.stderr, /plans 2026 but .* reviews 2025: not consecutive years/);
     assert.match(out.stderr, /\(海南省\) and .* \(甘肃省\) are reports of different governments/);
     assert.match(out.stdout, /^== /);
+  });
+
+  it('lets check find the previous report beside the file, with the target as related information in JSON', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--lang', 'en', '--format', 'json', join(NATIONAL, '2023.txt')], { cwd: ROOT, encoding: 'utf8' });
+    const [row] = JSON.parse(run.stdout);
+    const missed = row.diagnostics.filter((d: { code: string }) => d.code === 'target-missed');
+    assert.equal(missed.length, 1);
+    const first = missed[0].relatedInformation[0];
+    assert.deepEqual([first.location.uri.endsWith('/national/2022.txt'), first.location.range.start.line + 1, first.message], [true, 89, "Last year's target: 国内生产总值增长5.5%左右"]);
   });
 
   it('wants exactly two reports', () => {

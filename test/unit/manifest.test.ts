@@ -19,10 +19,10 @@ describe('the extension manifest', () => {
     assert.deepEqual(defaults['editor.quickSuggestions'], { comments: 'off', strings: 'off', other: 'off' });
   });
 
-  it('puts the figures, the terms and the review checklist in a Report Review container of the activity bar', () => {
+  it('puts the figures, the terms, the review checklist and the targets in a Report Review container of the activity bar', () => {
     const [container] = manifest.contributes.viewsContainers.activitybar;
     assert.equal(container.id, 'reportReview');
-    assert.deepEqual(manifest.contributes.views.reportReview.map((v: { id: string }) => v.id), ['reportReview.figures', 'reportReview.terms', 'reportReview.checklist']);
+    assert.deepEqual(manifest.contributes.views.reportReview.map((v: { id: string }) => v.id), ['reportReview.figures', 'reportReview.terms', 'reportReview.checklist', 'reportReview.targets']);
     assert.equal(manifest.contributes.views.explorer, undefined);
   });
 

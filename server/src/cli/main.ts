@@ -132,6 +132,8 @@ interface Result {
   checklist?: ChecklistRow[];
   /** Findings confirmed in the sidecar: shown, and marked. */
   confirmed?: ReadonlySet<RatedFinding>;
+  /** Where related locations outside the report lie: the paired previous report, evidence tables. */
+  documents?: Readonly<Record<string, { uri: string; index: LineIndex }>>;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -183,7 +185,7 @@ async function main(argv: string[]): Promise<number> {
       ? checklistRows(checklist(document.report, [...open, ...decided], decisions), document.index, options.language)
       : undefined;
     const confirmed = new Set(applyDecisions(document.report, open, decisions).confirmed.keys());
-    results.push({ file, report: document.report, index: document.index, findings: open, decided: decided.length, checklist: rows, confirmed });
+    results.push({ file, report: document.report, index: document.index, findings: open, decided: decided.length, checklist: rows, confirmed, documents: service.crossReport(document.uri).documents });
   }
   process.stdout.write(
     options.command === 'claims'
@@ -252,7 +254,7 @@ function renderJson(results: Result[], options: Options): string {
     const uri = pathToFileURL(resolve(r.file)).href;
     const row: Record<string, unknown> = { file: r.file, uri };
     if (options.command !== 'check') row.symbols = toDocumentSymbols(r.report, r.index);
-    if (options.command !== 'outline') row.diagnostics = r.findings.map((f) => toDiagnostic(f, r.index, options.language, uri));
+    if (options.command !== 'outline') row.diagnostics = r.findings.map((f) => toDiagnostic(f, r.index, options.language, uri, undefined, r.documents));
     return row;
   });
   return `${JSON.stringify(rows, null, 2)}\n`;

@@ -6,12 +6,12 @@
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runChecks, standaloneContext, type RatedFinding, type Severity } from '../checks';
-import { findConfig } from '../config/config';
+import { evidenceTables, findConfig, targetVocabulary } from '../config/config';
 import type { EvidenceRow } from '../core/evidence';
 import { reportIdentity, sameGovernment, type ReportIdentity } from '../core/identity';
 import type { Report } from '../core/model';
 import { parseReport } from '../core/report';
-import { extendVocabulary, matchTargets } from '../core/targets';
+import { matchTargets } from '../core/targets';
 import { LineIndex } from '../core/text';
 import { pickLanguage, say, toDiagnostic, type Language } from '../protocol/convert';
 import { statusLabel, targetsCsv, targetsMarkdown, targetTableRows, type TargetTableRow } from '../protocol/targets';
@@ -132,26 +132,33 @@ export function runTrack(argv: readonly string[]): number {
   let unreadable = false;
   const loaded = findConfig(dirname(resolve(next.file)));
   for (const p of loaded.problems) complain(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${say(p.message, language)}`);
-  const extra = rawConfig(loaded.path);
-  const { vocabulary, errors: vocabularyErrors } = extendVocabulary(extra.metricSynonyms, extra.metricPolarity);
-  for (const e of vocabularyErrors) complain(`${loaded.path}: ${say(e, language)}`);
+  const vocabulary = targetVocabulary(loaded.config);
 
-  // Without --evidence, the tables `.reportreview.json` names (`evidence: ["统计数据.csv"]`), relative to it.
-  const named = Array.isArray(extra.evidence) && loaded.path ? extra.evidence.filter((f): f is string => typeof f === 'string').map((f) => resolve(dirname(loaded.path!), f)) : [];
+  // --evidence replaces the tables `.reportreview.json` names; those are read contained to its folder.
   const evidence: EvidenceRow[] = [];
   const tables: Record<string, { uri: string; index: LineIndex }> = {};
-  for (const file of options.evidence.length ? options.evidence : named) {
-    const read = readRegularFile(file, LIMITS.cliReport);
-    if (!read.ok) {
-      complain(`${file}: ${say(read.reason, language)}`);
-      unreadable = true;
-      continue;
+  if (options.evidence.length) {
+    for (const file of options.evidence) {
+      const read = readRegularFile(file, LIMITS.cliReport);
+      if (!read.ok) {
+        complain(`${file}: ${say(read.reason, language)}`);
+        unreadable = true;
+        continue;
+      }
+      const table = readEvidence(read.bytes, file);
+      for (const e of table.errors) complain(say(e, language));
+      if (table.errors.length && !table.rows.length) unreadable = true;
+      evidence.push(...table.rows);
+      tables[file] = { uri: pathToFileURL(resolve(file)).href, index: table.index };
     }
-    const table = readEvidence(read.bytes, file);
-    for (const e of table.errors) complain(say(e, language));
-    if (table.errors.length && !table.rows.length) unreadable = true;
-    evidence.push(...table.rows);
-    tables[file] = { uri: pathToFileURL(resolve(file)).href, index: table.index };
+  } else {
+    const named = evidenceTables(loaded);
+    for (const p of named.problems) complain(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${say(p.message, language)}`);
+    if (named.tables.length < loaded.config.evidence.length) unreadable = true;
+    for (const table of named.tables) {
+      evidence.push(...table.rows);
+      tables[table.name] = { uri: table.uri, index: table.index };
+    }
   }
 
   const identities = { previous: reportIdentity(previous.report), next: reportIdentity(next.report) };
@@ -173,23 +180,6 @@ export function runTrack(argv: readonly string[]): number {
   if (unreadable) return 2;
   const threshold = SEVERITIES.indexOf(options.failOn);
   return findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold) ? 1 : 0;
-}
-
-/**
- * The keys of `.reportreview.json` that `track` reads beyond the shared loader's (metricSynonyms,
- * metricPolarity), until the loader carries them.
- */
-function rawConfig(path: string | undefined): Record<string, unknown> {
-  if (!path) return {};
-  const read = readRegularFile(path, LIMITS.config);
-  if (!read.ok) return {};
-  try {
-    const raw = JSON.parse(read.bytes.toString('utf8').replace(/^\ufeff/, ''));
-    return raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
-  } catch {
-    // The shared loader has already said what is wrong with the file.
-    return {};
-  }
 }
 
 function render(format: Format, rows: TargetTableRow[], findings: RatedFinding[], previous: Loaded, next: Loaded, tables: Record<string, { uri: string; index: LineIndex }>, language: Language): string {

@@ -7,12 +7,16 @@
  *     "checks": { "section-numbering": "off", "glossary-unused": "hint" },
  *     "glossary": [ { "term": "三个最多", "definition": "…", "aliases": ["三个“最多”"] } ],
  *     "glossaryFiles": ["docs/术语表.md", "terms.csv"],
- *     "builtinGlossary": true
+ *     "builtinGlossary": true,
+ *     "pairs": [["2022.txt", "2023.txt"]],
+ *     "evidence": ["统计数据.csv"],
+ *     "metricSynonyms": [["居民消费价格涨幅", "物价总水平上涨"]],
+ *     "metricPolarity": { "空置率": "lower" }
  *   }
  *
  * The file is validated against `schemas/reportreview.schema.json`; each problem is reported with
- * its position, and the settings that are valid still apply. Glossary files must be regular files
- * inside the config's folder.
+ * its position, and the settings that are valid still apply. Glossary files and evidence tables
+ * must be regular files inside the config's folder.
  */
 import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -24,7 +28,10 @@ import type { Localized } from '../checks/types';
 import type { TermDefinition } from '../core/terms';
 import { LineIndex } from '../core/text';
 import { parseCsvGlossary, parseMarkdownGlossary, toDefinitions, type UserGlossaryEntry } from '../core/user-glossary';
-import { LIMITS, readTextFile } from '../io/files';
+import { LIMITS, readRegularFile, readTextFile } from '../io/files';
+import type { EvidenceRow } from '../core/evidence';
+import { extendVocabulary, type TargetVocabulary } from '../core/targets';
+import { readEvidence } from '../cli/evidence';
 import { jsonSpans, parseErrorOffset, type JsonSpan } from './json-positions';
 
 export const CONFIG_FILE = '.reportreview.json';
@@ -34,9 +41,15 @@ export interface ReviewConfig {
   readonly glossary: readonly UserGlossaryEntry[];
   readonly glossaryFiles: readonly string[];
   readonly builtinGlossary: boolean;
+  /** Reports paired by hand, previous year first, as written (relative to the config's folder). */
+  readonly pairs: readonly (readonly [string, string])[];
+  /** Evidence tables, as written (relative to the config's folder). */
+  readonly evidence: readonly string[];
+  readonly metricSynonyms: readonly (readonly string[])[];
+  readonly metricPolarity: Readonly<Record<string, 'higher' | 'lower'>>;
 }
 
-export const DEFAULT_CONFIG: ReviewConfig = { checks: {}, glossary: [], glossaryFiles: [], builtinGlossary: true };
+export const DEFAULT_CONFIG: ReviewConfig = { checks: {}, glossary: [], glossaryFiles: [], builtinGlossary: true, pairs: [], evidence: [], metricSynonyms: [], metricPolarity: {} };
 
 /** Something wrong with the config file, at a position in it (0-based line and UTF-16 character). */
 export interface ConfigProblem {
@@ -131,6 +144,14 @@ export function parseConfig(path: string, text: string): LoadedConfig {
   const glossary = Array.isArray(o.glossary)
     ? (o.glossary as unknown[]).filter((e): e is UserGlossaryEntry => !!e && typeof e === 'object' && typeof (e as UserGlossaryEntry).term === 'string' && typeof (e as UserGlossaryEntry).definition === 'string')
     : [];
+  // The schema has reported what is ill-formed; only the well-formed entries apply.
+  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((f): f is string => typeof f === 'string' && f.length > 0) : []);
+  const groups = (value: unknown, min: number, max = Infinity): string[][] =>
+    Array.isArray(value) ? value.filter((g): g is string[] => Array.isArray(g) && g.length >= min && g.length <= max && g.every((w) => typeof w === 'string' && w.length > 0)) : [];
+  const polarity: Record<string, 'higher' | 'lower'> = {};
+  if (o.metricPolarity && typeof o.metricPolarity === 'object' && !Array.isArray(o.metricPolarity)) {
+    for (const [word, way] of Object.entries(o.metricPolarity as Record<string, unknown>)) if (word && (way === 'higher' || way === 'lower')) polarity[word] = way;
+  }
   return {
     path,
     problems,
@@ -138,8 +159,12 @@ export function parseConfig(path: string, text: string): LoadedConfig {
     config: {
       checks: checks as CheckSettings,
       glossary,
-      glossaryFiles: Array.isArray(o.glossaryFiles) ? o.glossaryFiles.filter((f): f is string => typeof f === 'string' && f.length > 0) : [],
+      glossaryFiles: strings(o.glossaryFiles),
       builtinGlossary: typeof o.builtinGlossary === 'boolean' ? o.builtinGlossary : true,
+      pairs: groups(o.pairs, 2, 2).filter(([a, b]) => a !== b).map(([a, b]) => [a, b] as const),
+      evidence: strings(o.evidence),
+      metricSynonyms: groups(o.metricSynonyms, 2),
+      metricPolarity: polarity,
     },
   };
 }
@@ -162,6 +187,10 @@ function describe(e: ErrorObject): Localized {
   }
   if (e.keyword === 'type') {
     return { zh: `${where}：类型应为 ${String(p.type)}，此项被忽略`, en: `${where}: must be of type ${String(p.type)}; ignored` };
+  }
+  if (e.keyword === 'minItems' || e.keyword === 'maxItems') {
+    const [zh, en] = e.keyword === 'minItems' ? ['至少', 'at least'] : ['至多', 'at most'];
+    return { zh: `${where}：应有${zh} ${String(p.limit)} 项，此项被忽略`, en: `${where}: must have ${en} ${String(p.limit)} items; ignored` };
   }
   if (e.keyword === 'required') {
     return { zh: `${where}：缺少“${String(p.missingProperty)}”，此条被忽略`, en: `${where}: "${String(p.missingProperty)}" is missing; this entry is ignored` };
@@ -193,6 +222,57 @@ export function workspaceDefinitions(loaded: LoadedConfig, read: GlossaryReader 
     for (const d of toDefinitions(entries, 'workspace', pathToFileURL(result.realPath).href)) definitions.push(d);
   });
   return { definitions, problems };
+}
+
+/** The built-in target vocabulary with the config's `metricSynonyms` and `metricPolarity`. */
+export function targetVocabulary(config: ReviewConfig): TargetVocabulary {
+  return extendVocabulary(config.metricSynonyms, config.metricPolarity).vocabulary;
+}
+
+/** The config's `pairs`, as absolute paths resolved from its folder. */
+export function resolvedPairs(loaded: LoadedConfig): [string, string][] {
+  if (!loaded.path) return [];
+  const base = dirname(loaded.path);
+  return loaded.config.pairs.map(([previous, next]) => [resolve(base, previous), resolve(base, next)]);
+}
+
+/** One evidence table as read: its rows, and where it is for links to a row. */
+export interface EvidenceTableFile {
+  /** The name rows carry (`EvidenceRow.file`) and messages show: the entry as written. */
+  readonly name: string;
+  readonly uri: string;
+  readonly index: LineIndex;
+  readonly rows: readonly EvidenceRow[];
+}
+
+/**
+ * The evidence tables a config names, read with the same containment as glossary files: a path
+ * outside the config's folder (also through a symlink), a device, a pipe or a file above the size
+ * limit is refused, with a problem on the `evidence` entry; so is a table that is not CSV. Rows
+ * that cannot be read are problems on the entry too, and the other rows still apply.
+ */
+export function evidenceTables(loaded: LoadedConfig): { tables: EvidenceTableFile[]; problems: ConfigProblem[] } {
+  const tables: EvidenceTableFile[] = [];
+  const problems: ConfigProblem[] = [];
+  if (!loaded.path) return { tables, problems };
+  const base = dirname(loaded.path);
+  loaded.config.evidence.forEach((file, i) => {
+    const range = loaded.locate?.(`/evidence/${i}`) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const problem = (message: Localized) => problems.push({ file: loaded.path!, range, message: { zh: `evidence[${i}]：${message.zh}`, en: `evidence[${i}]: ${message.en}` } });
+    const read = readRegularFile(resolve(base, file), LIMITS.evidenceFile, base);
+    if (!read.ok) {
+      problem({ zh: `“${file}”：${read.reason.zh}`, en: `"${file}": ${read.reason.en}` });
+      return;
+    }
+    // The table's own messages name the file and the line.
+    const table = readEvidence(read.bytes, file);
+    for (const e of table.errors) problem(e);
+    // A table none of whose rows can be read (not CSV, no header) is left out, as an unreadable file is.
+    if (table.errors.length && !table.rows.length) return;
+    // Named as the workspace spells it (not its real path), so a watcher's change event matches it.
+    tables.push({ name: file, uri: pathToFileURL(resolve(base, file)).href, index: table.index, rows: table.rows });
+  });
+  return { tables, problems };
 }
 
 /** `file:3:5: message`, 1-based, as compilers print it. */

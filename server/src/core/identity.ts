@@ -140,6 +140,8 @@ export interface PairCandidate {
   /** How the caller knows the report: a file name or URI. */
   readonly id: string;
   readonly report: Report;
+  /** The report's identity when the caller has it already (it reads the report's head again otherwise). */
+  readonly identity?: ReportIdentity;
 }
 
 export interface ReportPair {
@@ -166,7 +168,7 @@ export function pairReports(candidates: readonly PairCandidate[], explicit: read
     asPrevious.add(previous);
     asNext.add(next);
   }
-  const identities = candidates.map((c) => ({ id: c.id, identity: reportIdentity(c.report) }));
+  const identities = candidates.map((c) => ({ id: c.id, identity: c.identity ?? reportIdentity(c.report) }));
   for (const next of identities) {
     if (asNext.has(next.id) || next.identity.reviewYear === undefined) continue;
     const matches = identities.filter((p) => p.id !== next.id && !asPrevious.has(p.id) && p.identity.planYear === next.identity.reviewYear && sameGovernment(p.identity, next.identity));

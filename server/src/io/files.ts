@@ -16,6 +16,8 @@ export const LIMITS = {
   config: 1 * MiB,
   glossaryFile: 8 * MiB,
   sidecar: 8 * MiB,
+  /** An evidence table a `.reportreview.json` names. */
+  evidenceFile: 8 * MiB,
   /** A report given to the CLI; the largest real report is about 0.1 MiB. */
   cliReport: 64 * MiB,
   /** One report read by the workspace scan, and all of them together. */

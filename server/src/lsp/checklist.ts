@@ -36,10 +36,10 @@ export interface Review {
 const CONFIRMED_PREFIX = { zh: '【已确认】', en: '[Confirmed] ' };
 
 /** The findings still shown — undecided and confirmed — with the confirmed ones marked in their message. */
-export function reviewDiagnostics(review: Review, language: Language, checkPage?: (id: string) => string | undefined): Diagnostic[] {
+export function reviewDiagnostics(review: Review, language: Language, checkPage?: (id: string) => string | undefined, documents?: Parameters<typeof toDiagnostic>[5]): Diagnostic[] {
   const { open, confirmed } = applyDecisions(review.report, review.findings, review.decisions);
   return open.map((f) => {
-    const diagnostic = toDiagnostic(f, review.index, language, review.uri, checkPage);
+    const diagnostic = toDiagnostic(f, review.index, language, review.uri, checkPage, documents);
     if (!confirmed.has(f)) return diagnostic;
     return { ...diagnostic, message: `${say(CONFIRMED_PREFIX, language)}${diagnostic.message}`, data: { decision: 'confirmed' } };
   });

@@ -19,6 +19,8 @@ import { formatProblem, type ConfigProblem } from '../config/config';
 import { CHECKLIST_COMMANDS, checklistExport, checklistOf, executeChecklistCommand, reviewActions, reviewDiagnostics, shownFindings, type Review } from './checklist';
 import { claimRows, claimsCsv } from '../protocol/claims';
 import { checkPageUri, leftoverActions } from './check-actions';
+import { targetHoverLines } from './targets';
+import { pairRequest, savePair } from './pairing';
 import { glossaryDefinition, glossaryHover, glossaryList, highlights, keyAt, referencesIn, termCompletions, type GlossaryView } from './glossary';
 import { LIMITS } from '../io/files';
 import { findTermUses, LineIndex, NodeWorkspace, pathOf, ReviewService, type FileChange, type ReviewDocument } from '../service';
@@ -41,6 +43,10 @@ let service = new ReviewService(workspace, { limits: LIMITS });
 let configsWithProblems = new Set<string>();
 /** The sidecar error last shown for each report, so a message is not repeated on every keystroke. */
 const shownSidecarErrors = new Map<string, string>();
+
+const PAIR_REPORTS = 'reportReview.pairReports';
+/** For each open report, the report it is paired with as the next year's: edits there re-check it. */
+const previousOf = new Map<string, string>();
 
 /** Diagnostics wait for a pause in typing, so a burst of keystrokes is analysed once. */
 const DIAGNOSTIC_DELAY_MS = 200;
@@ -70,7 +76,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentHighlightProvider: true,
       completionProvider: { triggerCharacters: ['“'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
-      executeCommandProvider: { commands: CHECKLIST_COMMANDS },
+      executeCommandProvider: { commands: [...CHECKLIST_COMMANDS, PAIR_REPORTS] },
     },
     serverInfo: { name: 'report-review', version: '0.1.0' },
   };
@@ -219,7 +225,11 @@ function scheduleDiagnostics(document: TextDocument): void {
       const analysis = analyse(current);
       void analysis.findingsUnlessStale(() => documents.get(current.uri)?.version !== current.version).then((findings) => {
         if (!findings) return;
-        const diagnostics = reviewDiagnostics(reviewOf(analysis), language, checkPageUri);
+        // Related locations may lie in the paired previous report or an evidence table.
+        const cross = service.crossReport(current.uri);
+        if (cross.previous) previousOf.set(current.uri, cross.previous.uri);
+        else previousOf.delete(current.uri);
+        const diagnostics = reviewDiagnostics(reviewOf(analysis), language, checkPageUri, cross.documents);
         void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
         published.add(current.uri);
       });
@@ -227,14 +237,22 @@ function scheduleDiagnostics(document: TextDocument): void {
   );
 }
 
-documents.onDidOpen((e) => scheduleDiagnostics(e.document));
-documents.onDidChangeContent((e) => scheduleDiagnostics(e.document));
+// A report that opens may be the partner of another open report.
+documents.onDidOpen(() => documents.all().forEach(scheduleDiagnostics));
+documents.onDidChangeContent((e) => {
+  scheduleDiagnostics(e.document);
+  for (const [next, previous] of previousOf) {
+    const dependent = previous === e.document.uri ? documents.get(next) : undefined;
+    if (dependent) scheduleDiagnostics(dependent);
+  }
+});
 documents.onDidClose((e) => {
   const timer = pending.get(e.document.uri);
   if (timer) clearTimeout(timer);
   pending.delete(e.document.uri);
   published.delete(e.document.uri);
   service.close(e.document.uri);
+  previousOf.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -257,7 +275,19 @@ connection.onHover((params) => {
   const view = viewOf(params.textDocument.uri);
   if (!view) return null;
   const offset = view.index.offset(params.position);
-  return figureHover(view.uri, view.report, view.index, offset, language) ?? glossaryHover(view, offset, language);
+  const figure = figureHover(view.uri, view.report, view.index, offset, language);
+  if (!figure) return glossaryHover(view, offset, language);
+  // After what the figure is: its target or result in the paired report, and the evidence table's value.
+  const extra = targetHoverLines(service.figureInPair(view.uri, offset), language);
+  if (extra.length && typeof figure.contents === 'object' && 'value' in figure.contents) figure.contents.value += `\n\n---\n\n${extra.join('\n\n')}`;
+  return figure;
+});
+
+/** `reportReview/targets`: the targets-and-results rows of the report's pair, for the view. */
+connection.onRequest('reportReview/targets', (params: { uri: string }) => {
+  const document = documents.get(params.uri);
+  if (document) analyse(document);
+  return service.targets(params.uri, language);
 });
 
 /** `reportReview/claims`: every figure of a report as export rows, for the figures view and export. */
@@ -342,8 +372,9 @@ connection.onCodeAction((params) => {
   return actions;
 });
 
-/** Records or undoes a reviewer's decision in `<report>.review.json`, or turns a check off in `.reportreview.json`; the report itself is never touched. */
-connection.onExecuteCommand(async (params) => {
+/** Records or undoes a reviewer's decision in `<report>.review.json`, turns a check off or pairs two reports in `.reportreview.json`; the report itself is never touched. */
+connection.onExecuteCommand(async (params): Promise<{ ok: boolean; message?: string } | undefined> => {
+  if (params.command === PAIR_REPORTS) return pairReportsCommand(params.arguments?.[0]);
   await executeChecklistCommand(params.command, params.arguments?.[0], {
     trusted: service.trusted,
     isOpen: (uri) => documents.get(uri) !== undefined,
@@ -361,6 +392,7 @@ connection.onExecuteCommand(async (params) => {
       publishConfigProblems();
     },
   });
+  return undefined;
 });
 
 /** `reportReview/checklist`: the review checklist of one report, for the view and the status bar. */
@@ -376,6 +408,19 @@ connection.onRequest('reportReview/checklistExport', (params: { uri: string; for
   if (!document) return '';
   return checklistExport(reviewOf(analyse(document)), params.format === 'md' ? 'md' : 'csv', String(params.file ?? ''), language);
 });
+
+/** Writes a `pairs` entry into `.reportreview.json`; answers whether it was written, and why not (the client shows it). */
+async function pairReportsCommand(raw: unknown): Promise<{ ok: boolean; message?: string }> {
+  const refused = (reason: { zh: string; en: string }) => ({ ok: false, message: `${say({ zh: '报告审阅：未能配对。', en: 'Report Review: the reports were not paired. ' }, language)}${say(reason, language)}` });
+  const request = pairRequest(raw, { trusted: service.trusted, folders: workspace.folders });
+  if (!request.ok) return refused(request.reason);
+  const saved = await savePair(request);
+  if (!saved.ok) return refused(saved.reason);
+  // The client's watcher would tell too, but the view asks again at once.
+  workspace.fileChanged([{ uri: pathToFileURL(request.configPath).href, kind: 'changed' }]);
+  publishConfigProblems();
+  return { ok: true };
+}
 
 function sameRange(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: typeof a): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;

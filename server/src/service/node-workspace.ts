@@ -9,7 +9,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CheckSettings } from '../checks';
-import { CONFIG_FILE, findConfig, readConfig, workspaceDefinitions, type ConfigProblem, type LoadedConfig } from '../config/config';
+import { CONFIG_FILE, evidenceTables, findConfig, readConfig, resolvedPairs, targetVocabulary, workspaceDefinitions, type ConfigProblem, type LoadedConfig } from '../config/config';
+import type { EvidenceRow } from '../core/evidence';
+import type { LineIndex } from '../core/text';
+import { NO_TARGET_SETTINGS, type TargetSettings } from './targets';
 import { readDecisions } from '../config/review-file';
 import { readRegularFile } from '../io/files';
 import type { TermDefinition } from '../core/terms';
@@ -63,12 +66,16 @@ export class NodeWorkspace implements ReviewWorkspace {
       sources.push(pathToFileURL(loaded.path!).href);
       for (const file of loaded.config.glossaryFiles) sources.push(pathToFileURL(resolve(dirname(loaded.path!), file)).href);
     }
+    const targets = targetSettings(configs);
+    problems.push(...targets.problems);
+    sources.push(...Object.keys(targets.tables));
     return {
       checks: Object.assign({}, ...configs.map((c) => c.config.checks)) as CheckSettings,
       builtinGlossary: configs.every((c) => c.config.builtinGlossary),
       definitions,
       problems,
       sources,
+      targets,
     };
   }
 
@@ -106,6 +113,33 @@ export class NodeWorkspace implements ReviewWorkspace {
     });
     for (const listener of this.listeners) listener(canonical);
   }
+}
+
+/**
+ * The configs' pairs (as URIs), their evidence tables (read contained to each config's folder; a
+ * row is known by its table's URI, as two folders may both name `统计数据.csv`) and the vocabulary
+ * with their synonyms and polarity words.
+ */
+export function targetSettings(configs: readonly LoadedConfig[]): TargetSettings {
+  if (!configs.length) return NO_TARGET_SETTINGS;
+  const vocabulary = targetVocabulary({
+    ...configs[0].config,
+    metricSynonyms: configs.flatMap((c) => c.config.metricSynonyms),
+    metricPolarity: Object.assign({}, ...configs.map((c) => c.config.metricPolarity)),
+  });
+  const pairs = configs.flatMap(resolvedPairs).map(([p, n]) => [pathToFileURL(p).href, pathToFileURL(n).href] as const);
+  const evidence: EvidenceRow[] = [];
+  const tables: Record<string, { uri: string; index: LineIndex; name: string }> = {};
+  const problems: ConfigProblem[] = [];
+  for (const config of configs) {
+    const read = evidenceTables(config);
+    problems.push(...read.problems);
+    for (const table of read.tables) {
+      tables[table.uri] = { uri: table.uri, index: table.index, name: table.name };
+      for (const row of table.rows) evidence.push({ ...row, file: table.uri });
+    }
+  }
+  return { vocabulary, pairs, evidence, tables, problems };
 }
 
 export function pathOf(uri: string): string | undefined {

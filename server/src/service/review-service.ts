@@ -18,6 +18,8 @@ import { parseEdited } from '../core/incremental';
 import { LineIndex } from '../core/text';
 import { TermIndex, findTermUses, reportDefinitions, type TermDefinition, type TermUse } from '../core/terms';
 import { isReportFile, NO_SETTINGS, type FileChange, type ReviewWorkspace, type WorkspaceSettings } from './workspace';
+import { couldPair, crossReportContext, figureInPair, NO_TARGET_SETTINGS, targetsResponse, type CrossReportContext, type FigureInPair, type KnownReport, type TargetSettings, type TargetsResponse } from './targets';
+import type { Language } from '../protocol/convert';
 
 /** The bounds of the scan of the folders' other reports (io/files.ts LIMITS has the product's). */
 export interface ScanLimits {
@@ -58,6 +60,14 @@ export interface WorkspaceReport {
   readonly index: LineIndex;
 }
 
+function decodedUri(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
 /** What a report contributes to the terms of the others, comparable: its glossary entries and where they are (go to definition). */
 function glossaryOf(r: WorkspaceReport | undefined): string {
   return r ? JSON.stringify(reportDefinitions(r.report, r.uri).map((d) => [d.term, d.definition, d.aliases, d.location?.span.start])) : '';
@@ -82,7 +92,7 @@ export class ReviewDocument {
   private parsed?: Report;
   private lines?: LineIndex;
   private termsAt?: { generation: number; context: TermContext };
-  private checkedAt?: { generation: number; findings: readonly RatedFinding[] };
+  private checkedAt?: { generation: number; previous?: Report; findings: readonly RatedFinding[] };
 
   constructor(
     private readonly service: ReviewService,
@@ -140,12 +150,17 @@ export class ReviewDocument {
     return this.termsAt.context;
   }
 
-  /** The findings of every enabled check, run once per version and generation; decisions applied on every call (the review file may change on its own). */
+  /**
+   * The findings of every enabled check, run once per version, generation and version of the paired
+   * previous report (an open one changes without a new generation); decisions applied on every
+   * call (the review file may change on its own).
+   */
   get findings(): Findings {
     const generation = this.service.generation;
-    if (this.checkedAt?.generation !== generation) {
+    const cross = this.service.crossReport(this.uri);
+    if (this.checkedAt?.generation !== generation || this.checkedAt.previous !== cross.context.previous) {
       const { terms, uses } = this.terms;
-      this.checkedAt = { generation, findings: runChecks(this.report, this.service.checkSettings(), { terms, uses }) };
+      this.checkedAt = { generation, previous: cross.context.previous, findings: runChecks(this.report, this.service.checkSettings(), { terms, uses, ...cross.context }) };
     }
     const recorded = this.service.workspace.readDecisions(this.uri);
     const { open, decided } = applyDecisions(this.report, this.checkedAt.findings, recorded.decisions);
@@ -169,7 +184,7 @@ export class ReviewDocument {
 
   /** True once the checks ran for the current generation: a caller can tell that findings were not computed again. */
   get checked(): boolean {
-    return this.checkedAt?.generation === this.service.generation;
+    return this.checkedAt?.generation === this.service.generation && this.checkedAt.previous === this.service.crossReport(this.uri).context.previous;
   }
 }
 
@@ -329,7 +344,8 @@ export class ReviewService {
       const read = change.kind === 'deleted' ? undefined : this.workspace.readFile(change.uri, this.options.limits.scanFile);
       const report = read?.ok ? this.readReport(change.uri, read.text) : undefined;
       if (report) this.reports.set(change.uri, report);
-      if (glossaryOf(before) !== glossaryOf(report)) reports = true;
+      // A report of an open report's government may be its previous or next year's: its targets and results count too.
+      if (glossaryOf(before) !== glossaryOf(report) || this.mayPair(before) || this.mayPair(report)) reports = true;
     }
     if (settings) this.readSettings();
     if (settings || reports) this.bump();
@@ -367,6 +383,41 @@ export class ReviewService {
     // An untrusted workspace cannot turn the built-in glossary off: its config is not read.
     if (this.settings.builtinGlossary) for (const d of (this.options.builtin ?? builtinDefinitions)()) definitions.push(d);
     return new TermIndex(definitions);
+  }
+
+  /** Pairs, evidence tables and the target vocabulary of the workspace's configs. */
+  get targetSettings(): TargetSettings {
+    return this.settings.targets ?? NO_TARGET_SETTINGS;
+  }
+
+  /** Whether a report of the folder could pair with an open report: the same government's. */
+  private mayPair(r: WorkspaceReport | undefined): boolean {
+    return !!r && couldPair(r, [...this.documents.values()]);
+  }
+
+  /** The open reports (their current version) and the workspace's other reports. */
+  knownReports(): KnownReport[] {
+    const open = [...this.documents.values()];
+    // The editor may spell a file's URI otherwise than the scan (percent-encoding): one file counts once,
+    // else a report open and scanned would be two candidates for one year, and pair with nothing.
+    const openFiles = new Set(open.map((d) => decodedUri(d.uri)));
+    return [...open, ...[...this.reports.values()].filter((r) => !openFiles.has(decodedUri(r.uri)))];
+  }
+
+  /** The previous report, vocabulary and evidence rows the checks of `uri` read, and where their related locations lie. */
+  crossReport(uri: string): CrossReportContext {
+    return crossReportContext(uri, this.knownReports(), this.targetSettings);
+  }
+
+  /** `reportReview/targets`: the rows of the report's pair, or why there are none. */
+  targets(uri: string, language: Language): TargetsResponse {
+    return targetsResponse(uri, this.knownReports(), this.targetSettings, language);
+  }
+
+  /** What the figure at `offset` answers, is answered by, or is given as in an evidence table. */
+  figureInPair(uri: string, offset: number): FigureInPair {
+    const self = this.documents.get(uri);
+    return self ? figureInPair(self, offset, this.knownReports(), this.targetSettings) : {};
   }
 
   private bump(): void {

@@ -10,6 +10,7 @@ import type { Decision } from '../checks/decisions';
 import type { Localized } from '../checks/types';
 import type { ConfigProblem } from '../config/config';
 import type { TermDefinition } from '../core/terms';
+import type { TargetSettings } from './targets';
 
 /** The settings of the workspace, merged across its folders. */
 export interface WorkspaceSettings {
@@ -21,8 +22,10 @@ export interface WorkspaceSettings {
   readonly definitions: readonly TermDefinition[];
   /** Problems of the config files, each at its position in the file. */
   readonly problems: readonly ConfigProblem[];
-  /** URIs of the config files and the glossary files they name: a change to any of them changes the settings. */
+  /** URIs of the config files and the files they name: a change to any of them changes the settings. */
   readonly sources: readonly string[];
+  /** Pairs, evidence tables and the target vocabulary; none when the workspace says nothing of them. */
+  readonly targets?: TargetSettings;
 }
 
 export const NO_SETTINGS: WorkspaceSettings = { checks: {}, builtinGlossary: true, definitions: [], problems: [], sources: [] };

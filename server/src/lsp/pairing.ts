@@ -1,0 +1,95 @@
+/**
+ * Pairing two reports by hand (报告审阅：与上一年报告配对…): the client names the open report and the
+ * previous year's report it picked; the server writes a `pairs` entry into the `.reportreview.json`
+ * of the workspace folder that holds both. The arguments are untrusted input, and the config is
+ * updated under a lock and never overwritten when it does not parse.
+ */
+import { realpathSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Localized } from '../checks/types';
+import { CONFIG_FILE } from '../config/config';
+import { isInside, LIMITS } from '../io/files';
+import { FileRefused, updateFile, type FileFormat } from '../io/locked-file';
+
+type Refusal = { ok: false; reason: Localized };
+
+function refuse(zh: string, en: string): Refusal {
+  return { ok: false, reason: { zh, en } };
+}
+
+export interface PairRequest {
+  readonly ok: true;
+  readonly configPath: string;
+  /** Both reports relative to the config's folder, with forward slashes, previous first. */
+  readonly pair: readonly [string, string];
+}
+
+function realFile(uri: unknown): string | undefined {
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
+  try {
+    return realpathSync(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Checks the client's `{ previous, next }` (file URIs): two different files inside one workspace folder. */
+export function pairRequest(raw: unknown, context: { trusted: boolean; folders: readonly string[] }): PairRequest | Refusal {
+  if (!context.trusted) return refuse('受限模式下不写入 .reportreview.json（请先信任此工作区）。', '.reportreview.json is not written in Restricted Mode (trust the workspace first).');
+  const a = raw as { previous?: unknown; next?: unknown } | undefined;
+  const previous = realFile(a?.previous);
+  const next = realFile(a?.next);
+  if (!previous || !next) return refuse('两份报告须为磁盘上存在的文件。', 'both reports must be files saved on disk.');
+  if (previous === next) return refuse('不能将报告与其自身配对。', 'a report cannot be paired with itself.');
+  for (const folder of context.folders) {
+    let root: string;
+    try {
+      root = realpathSync(folder);
+    } catch {
+      continue;
+    }
+    if (isInside(root, previous) && isInside(root, next)) {
+      const rel = (path: string) => relative(root, path).split(sep).join('/');
+      return { ok: true, configPath: join(folder, CONFIG_FILE), pair: [rel(previous), rel(next)] };
+    }
+  }
+  return refuse('两份报告须位于同一个工作区文件夹内。', 'both reports must be inside one workspace folder.');
+}
+
+type Config = Record<string, unknown>;
+
+/** `.reportreview.json` as a JSON object; anything else (a merge conflict, an array) is refused. */
+const CONFIG_FORMAT: FileFormat<Config> = {
+  empty: () => ({}),
+  parse: (text) => {
+    try {
+      const value: unknown = JSON.parse(text.replace(/^\ufeff/, ''));
+      return value && typeof value === 'object' && !Array.isArray(value) ? { ok: true, value: value as Config } : { ok: false, error: 'not a JSON object' };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  },
+  serialize: (value) => `${JSON.stringify(value, null, 2)}\n`,
+};
+
+/**
+ * Adds the pair to `pairs`, replacing an entry that pairs the same next report (a report reviews
+ * one previous year). Keeps every other setting as it is.
+ */
+export function withPair(config: Config, pair: readonly [string, string]): Config {
+  const existing = Array.isArray(config.pairs) ? config.pairs : [];
+  const others = existing.filter((p) => !(Array.isArray(p) && p[1] === pair[1]));
+  return { ...config, pairs: [...others, [pair[0], pair[1]]] };
+}
+
+export async function savePair(request: PairRequest): Promise<{ ok: true } | Refusal> {
+  try {
+    await updateFile(request.configPath, CONFIG_FORMAT, LIMITS.config, (config) => withPair(config, request.pair));
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof FileRefused) return { ok: false, reason: error.reason };
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return refuse(`写入失败（${code}）。`, `cannot write (${code}).`);
+  }
+}

@@ -37,6 +37,23 @@ export class ServerProcess {
     return new Promise((resolve) => this.diagnosticWaiters.push({ uri, version, resolve }));
   }
 
+  /**
+   * Resolves at the first diagnostics published for `uri` that satisfy `wanted`: a publish still
+   * pending from an earlier step may come first when the machine is busy. Rejects after `timeoutMs`
+   * with the last diagnostics seen.
+   */
+  async diagnosticsWhere(uri: string, wanted: (params: PublishDiagnosticsParams) => boolean, timeoutMs = 15_000): Promise<PublishDiagnosticsParams> {
+    const deadline = Date.now() + timeoutMs;
+    let last: PublishDiagnosticsParams | undefined;
+    while (Date.now() < deadline) {
+      const next = await Promise.race([this.nextDiagnostics(uri), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), deadline - Date.now()))]);
+      if (!next) break;
+      if (wanted(next)) return next;
+      last = next;
+    }
+    throw new Error(`no diagnostics for ${uri} as wanted within ${timeoutMs} ms; last: ${JSON.stringify(last?.diagnostics.map((d) => d.code))}`);
+  }
+
   async initialize(locale = 'zh-cn'): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid, rootUri: null, locale, capabilities: {}, workspaceFolders: null,

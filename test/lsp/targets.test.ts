@@ -127,11 +127,10 @@ describe('targets and results over LSP', () => {
   });
 
   it('checks 2023 again when the open 2022 report changes the target it missed', async () => {
-    const republished = server.nextDiagnostics(uri(2023));
     const lowered = text(2022).replace('国内生产总值增长5.5%左右', '国内生产总值增长3%左右');
+    const republished = server.diagnosticsWhere(uri(2023), (p) => !p.diagnostics.some((d) => d.code === 'target-missed'));
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(2022), version: 2 }, contentChanges: [{ text: lowered }] });
-    const after = await republished;
-    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'target-missed'), []);
+    await republished;
     const response = await targets(2023);
     assert.equal(response.rows[0].status, 'met');
   });

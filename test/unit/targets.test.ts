@@ -186,7 +186,8 @@ describe('the targets table for a reader', () => {
     const [a, b] = [previous, next].map((t) => ({ uri: 'file:///r.txt', index: new LineIndex(t) }));
     const table = targetTableRows(matchTargets(parseReport(previous), parseReport(next)), a, b, 'zh');
     const markdown = targetsMarkdown(table, 'zh').split('\n')[2];
-    assert.equal(markdown.split(/(?<!\\)\|/).length, 6, markdown);
+    // Cells split as GitHub's table parser does: a backslash escapes the one character after it.
+    assert.equal(markdown.replace(/\\./g, '').split('|').length, 6, markdown);
     assert.ok(!markdown.includes('<b>'), markdown);
     assert.equal(table[0].status, 'met');
     assert.equal(table[0].result?.range.start.line, 3);

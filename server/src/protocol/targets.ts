@@ -78,7 +78,8 @@ export function targetsCsv(rows: readonly TargetTableRow[]): string {
 /** A Markdown table; report text is escaped so it cannot inject markup. */
 export function targetsMarkdown(rows: readonly TargetTableRow[], language: Language): string {
   const zh = language === 'zh';
-  const cell = (s: string) => escapeMarkdown(s).replace(/\|/g, '\\|');
+  // escapeMarkdown already writes `|` as `\|`; escaping again would make `\\|`, an escaped backslash before a cell break.
+  const cell = escapeMarkdown;
   const out = [zh ? '| 目标 | 结果 | 状态 | 说明 |' : '| Target | Result | Status | Reason |', '|---|---|---|---|'];
   for (const r of rows) {
     const target = `${cell(r.target.text)} (${zh ? '第' : 'line '}${r.target.range.start.line + 1}${zh ? '行' : ''})`;

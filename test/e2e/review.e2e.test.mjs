@@ -162,10 +162,18 @@ describe('Report Review hovers and figures in VS Code (code-server + Chromium)',
      * keys and Enter as a person does (the menu's pointer block swallows synthetic clicks).
      */
     async function quickFix(at, title) {
-      await goToLine(page, at.line, at.column, WAIT);
-      await page.keyboard.press('Control+.');
       const rows = page.locator('.action-widget .monaco-list-row.action');
-      await rows.first().waitFor({ timeout: WAIT });
+      // Right after a decision the diagnostics are re-published; a Ctrl+. in between can find no
+      // action at the cursor. A person presses it again, and so does this test (three tries).
+      for (let attempt = 1; ; attempt++) {
+        await goToLine(page, at.line, at.column, WAIT);
+        await page.keyboard.press('Control+.');
+        const shown = await rows.first().waitFor({ timeout: WAIT / 3 }).then(() => true, () => false);
+        if (shown) break;
+        console.log(`      (Ctrl+. at ${at.line}:${at.column}: no menu on try ${attempt}; trying again)`);
+        if (attempt === 3) assert.fail(`Ctrl+. at ${at.line}:${at.column} showed no quick fix menu in three tries`);
+        await page.keyboard.press('Escape');
+      }
       await page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first().waitFor({ timeout: WAIT }).catch(async () => {
         assert.fail(`no quick fix "${title}" at ${at.line}:${at.column}; offered: ${JSON.stringify(await rows.allInnerTexts())}`);
       });

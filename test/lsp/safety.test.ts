@@ -66,6 +66,29 @@ const until = async (condition: () => boolean, what: string): Promise<void> => {
   assert.ok(condition(), what);
 };
 
+describe('the server with a client that answers no message request', () => {
+  it('keeps running when showing an error fails, and answers the next request', async () => {
+    const { dir, uri } = workspace(undefined);
+    // No handler for window/showMessageRequest: the client answers it with an error, as some editors do.
+    const server = new ServerProcess();
+    let exited = false;
+    server.process.once('exit', () => (exited = true));
+    await server.connection.sendRequest('initialize', {
+      processId: process.pid, rootUri: pathToFileURL(dir).href, locale: 'en', capabilities: {},
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }], initializationOptions: { locale: 'en' },
+    });
+    await server.connection.sendNotification('initialized', {});
+    await open(server, uri);
+    // A decision on a report that is not open is refused with an error message.
+    await server.connection.sendRequest('workspace/executeCommand', { command: 'reportReview.recordDecision', arguments: [{ uri: `${uri}.missing`, check: 'figure-conflict', fingerprint: '0', decision: 'dismissed' }] });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(exited, false, `the server exited: ${server.stderr.slice(-500)}`);
+    const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.ok(symbols.length > 0);
+    await server.stop();
+  });
+});
+
 describe('the server on a hostile checkout', () => {
   it('answers initialize with a FIFO and /etc/passwd among the glossary files, and shows neither', async () => {
     const { dir, uri } = workspace(undefined);

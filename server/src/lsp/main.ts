@@ -28,6 +28,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const connection = createConnection(ProposedFeatures.all);
+
+/**
+ * A message for the user. Showing one is a request the client may answer with an error (a client
+ * without message support does); that must not take the server down, so the message goes to the log.
+ */
+function show(kind: 'error' | 'warning' | 'information', message: string): void {
+  const request = kind === 'error' ? connection.window.showErrorMessage(message) : kind === 'warning' ? connection.window.showWarningMessage(message) : connection.window.showInformationMessage(message);
+  Promise.resolve(request).catch(() => connection.console.log(message));
+}
+
+// The last line of defence: a promise nobody awaited must not end the process (Node exits on an unhandled rejection).
+process.on('unhandledRejection', (reason) => connection.console.error(`Report Review: unexpected error: ${String(reason)}`));
 const documents = new TextDocuments(TextDocument);
 
 let language: Language = 'en';
@@ -194,7 +206,7 @@ function reviewOf(analysis: ReviewDocument): Review {
     const message = say(sidecarError, language);
     if (shownSidecarErrors.get(path) !== message) {
       shownSidecarErrors.set(path, message);
-      void connection.window.showWarningMessage(`${say(SIDECAR_UNREADABLE, language)} ${message}`);
+      show('warning', `${say(SIDECAR_UNREADABLE, language)} ${message}`);
     }
     return { ...review, decisions: [], error: sidecarError };
   }
@@ -380,8 +392,8 @@ connection.onExecuteCommand(async (params): Promise<{ ok: boolean; message?: str
     isOpen: (uri) => documents.get(uri) !== undefined,
     folders: workspace.folders,
     language,
-    showError: (message) => void connection.window.showErrorMessage(message),
-    showInformation: (message) => void connection.window.showInformationMessage(message),
+    showError: (message) => show('error', message),
+    showInformation: (message) => show('information', message),
     refresh: (uri) => {
       const document = documents.get(uri);
       if (document) scheduleDiagnostics(document);

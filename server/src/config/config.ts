@@ -21,7 +21,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../schemas/reportreview.schema.json';
 import { CHECKS, type CheckSettings } from '../checks';
 import type { Localized } from '../checks/types';
@@ -87,7 +87,12 @@ export function findConfig(directory: string): LoadedConfig {
 let validator: ValidateFunction | undefined;
 
 function validate(value: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  // Loaded on the first config read: most CLI runs and reports have no config, and loading the
+  // validator costs more than a small report's whole analysis.
+  if (!validator) {
+    const { default: Ajv } = require('ajv') as typeof import('ajv');
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 

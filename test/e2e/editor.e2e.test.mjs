@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ROOT } from '../../scripts/code-server-lib.mjs';
-import { screenshotFailure, startSession, stopSession } from './session.mjs';
-import { SELECTORS, goToLine, languageStatus, openFile, runCommand, treeRows, waitForWorkspace } from './workbench.mjs';
+import { useSession } from './session.mjs';
+import { REPORT_LANGUAGE, SELECTORS, goToLine, languageStatus, openFile, runCommand, treeRows, waitForLanguage as waitForStatus, waitForWorkspace } from './workbench.mjs';
 
 const VSIX = process.env.REPORT_REVIEW_VSIX || join(ROOT, 'report-review.vsix');
 const OUT = join(ROOT, 'test-output', 'e2e-editor');
@@ -17,7 +17,6 @@ const FILE = basename(REPORT);
 // A second report, never given a language by hand: detection must still switch it.
 const OTHER = join(ROOT, 'test/corpus/hainan-2026.txt');
 const OTHER_FILE = basename(OTHER);
-const REPORT_LANGUAGE = '政府工作报告 / Report';
 const PLAIN_TEXT = 'Plain Text';
 const CONTAINER = 'Report Review';
 const VIEWS = ['Report Figures', 'Terms'];
@@ -34,11 +33,7 @@ const sidebar = '.part.sidebar';
 const paneHeader = `${sidebar} .pane-header`;
 const ambiguousBox = '.editor-instance .monaco-editor .unicode-highlight';
 
-async function waitForLanguage(page, language) {
-  await page.locator(SELECTORS.languageStatus, { hasText: language }).waitFor({ timeout: WAIT }).catch(async () => {
-    assert.fail(`status bar language is "${await languageStatus(page)}", expected "${language}" within ${WAIT} ms`);
-  });
-}
+const waitForLanguage = (page, language) => waitForStatus(page, language, WAIT);
 
 /** Rendered editor lines against rendered line numbers: more lines than numbers means lines wrap. */
 async function wrappedLines(page) {
@@ -51,25 +46,12 @@ async function wrappedLines(page) {
 
 describe('the editor around a report in VS Code (code-server + Chromium)', function () {
   this.timeout(180_000);
-  let session;
   let page;
-
-  before(async function () {
-    this.timeout(20 * 60_000); // A first run may install code-server and Chromium.
-    session = await startSession({ out: OUT, vsix: VSIX, report: REPORT, timeout: WAIT });
+  const session = useSession({ out: OUT, vsix: VSIX, report: REPORT, timeout: WAIT });
+  before(() => {
     page = session.page;
     copyFileSync(OTHER, join(OUT, 'workspace', OTHER_FILE));
     mkdirSync(DOCS, { recursive: true });
-    await waitForLanguage(page, REPORT_LANGUAGE);
-  });
-
-  afterEach(async function () {
-    await screenshotFailure(session, this.currentTest);
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await stopSession(session);
   });
 
   it('shows a report as prose: long paragraphs wrap and full-width punctuation is not boxed', async function () {

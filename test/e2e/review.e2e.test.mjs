@@ -7,10 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ROOT } from '../../scripts/code-server-lib.mjs';
-import { screenshotFailure, startSession, stopSession } from './session.mjs';
-import {
-  SELECTORS, closeHover, goToLine, hoverEditorText, hoverText, languageStatus, runCommand, treeRows, uiLanguage,
-} from './workbench.mjs';
+import { useSession } from './session.mjs';
+import { SELECTORS, closeHover, goToLine, hoverEditorText, hoverText, runCommand, treeRows, uiLanguage } from './workbench.mjs';
 
 const VSIX = process.env.REPORT_REVIEW_VSIX || join(ROOT, 'report-review.vsix');
 const OUT = join(ROOT, 'test-output', 'e2e-review');
@@ -52,33 +50,16 @@ const REASON = '网页残留，发布前删除';
 
 describe('Report Review hovers and figures in VS Code (code-server + Chromium)', function () {
   this.timeout(120_000);
-  let session;
   let page;
-
-  before(async function () {
-    this.timeout(20 * 60_000); // A first run may install code-server and Chromium.
-    session = await startSession({
-      out: OUT,
-      vsix: VSIX,
-      report: REPORT,
-      timeout: WAIT,
-      beforeOpen: async (shown) => assert.equal(await uiLanguage(shown), UI_LANGUAGE, 'the expected labels below are those of an English UI'),
-    });
-    page = session.page;
-    // Hovers and the view come from the report language server, which runs once the file is a report.
-    await page.locator(SELECTORS.languageStatus, { hasText: '政府工作报告 / Report' }).waitFor({ timeout: WAIT }).catch(async () => {
-      assert.fail(`status bar language is "${await languageStatus(page)}", expected the report language within ${WAIT} ms`);
-    });
+  // Hovers and the view come from the report language server, which runs once the file is a report.
+  const session = useSession({
+    out: OUT,
+    vsix: VSIX,
+    report: REPORT,
+    timeout: WAIT,
+    beforeOpen: async (shown) => assert.equal(await uiLanguage(shown), UI_LANGUAGE, 'the expected labels below are those of an English UI'),
   });
-
-  afterEach(async function () {
-    await screenshotFailure(session, this.currentTest);
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await stopSession(session);
-  });
+  before(() => (page = session.page));
 
   it('hovers show the glossary definition of a term and the value of a figure', async function () {
     // The keyboard way: cursor on the term, then Show Hover (Ctrl+K Ctrl+I).

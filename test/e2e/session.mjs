@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import {
   CHROMIUM_LAUNCH, ensureCodeServer, freePort, installExtension, makeState, startCodeServer, writeUserSettings,
 } from '../../scripts/code-server-lib.mjs';
-import { openFile, waitForWorkspace } from './workbench.mjs';
+import { REPORT_LANGUAGE, openFile, waitForLanguage, waitForWorkspace } from './workbench.mjs';
 
 /**
  * Starts the session and opens `report` in the editor. `reports` copies several reports into the
@@ -36,6 +36,29 @@ export async function startSession({ out, vsix, report, reports = [report], open
   await waitForWorkspace(page, file, 60_000);
   if (beforeOpen) await beforeOpen(page);
   await openFile(page, file, timeout);
+  return session;
+}
+
+/**
+ * The hooks every e2e file needs: before its tests, a session (the options of `startSession`) with
+ * the report open and taken as a report — unless `waitForReport` is false, for a file that watches
+ * the switch itself; a screenshot of each failing test; the session stopped after the last test.
+ * Returns the session, filled in once the `before` hook has run (`session.page`).
+ */
+export function useSession(options, { waitForReport = true } = {}) {
+  const session = {};
+  before(async function () {
+    this.timeout(20 * 60_000); // A first run may install code-server and Chromium.
+    Object.assign(session, await startSession(options));
+    if (waitForReport) await waitForLanguage(session.page, REPORT_LANGUAGE, options.timeout);
+  });
+  afterEach(async function () {
+    await screenshotFailure(session, this.currentTest);
+  });
+  after(async function () {
+    this.timeout(30_000);
+    await stopSession(session);
+  });
   return session;
 }
 

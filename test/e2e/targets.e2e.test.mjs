@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/code-server-lib.mjs';
-import { screenshotFailure, startSession, stopSession } from './session.mjs';
-import { SELECTORS, goToLine, hoverEditorText, hoverText, languageStatus, runCommand, treeRows, uiLanguage } from './workbench.mjs';
+import { useSession } from './session.mjs';
+import { SELECTORS, goToLine, hoverEditorText, hoverText, runCommand, treeRows, uiLanguage } from './workbench.mjs';
 
 const VSIX = process.env.REPORT_REVIEW_VSIX || join(ROOT, 'report-review.vsix');
 const OUT = join(ROOT, 'test-output', 'e2e-targets');
@@ -23,33 +23,16 @@ const NO_RESULT = '单位国内生产总值能耗降低3%左右';
 
 describe('Report Review targets and results in VS Code (code-server + Chromium)', function () {
   this.timeout(120_000);
-  let session;
   let page;
-
-  before(async function () {
-    this.timeout(20 * 60_000);
-    session = await startSession({
-      out: OUT,
-      vsix: VSIX,
-      reports: [join(NATIONAL, '2021.txt'), join(NATIONAL, '2022.txt')],
-      open: '2022.txt',
-      timeout: WAIT,
-      beforeOpen: async (shown) => assert.equal(await uiLanguage(shown), 'en', 'the expected labels below are those of an English UI'),
-    });
-    page = session.page;
-    await page.locator(SELECTORS.languageStatus, { hasText: '政府工作报告 / Report' }).waitFor({ timeout: WAIT }).catch(async () => {
-      assert.fail(`status bar language is "${await languageStatus(page)}", expected the report language within ${WAIT} ms`);
-    });
+  const session = useSession({
+    out: OUT,
+    vsix: VSIX,
+    reports: [join(NATIONAL, '2021.txt'), join(NATIONAL, '2022.txt')],
+    open: '2022.txt',
+    timeout: WAIT,
+    beforeOpen: async (shown) => assert.equal(await uiLanguage(shown), 'en', 'the expected labels below are those of an English UI'),
   });
-
-  afterEach(async function () {
-    await screenshotFailure(session, this.currentTest);
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await stopSession(session);
-  });
+  before(() => (page = session.page));
 
   it(`shows 2021's targets against 2022's results in the "${VIEW}" view, and a row goes to the result`, async function () {
     await runCommand(page, 'View: Show Report Review', WAIT);

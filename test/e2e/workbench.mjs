@@ -1,5 +1,6 @@
 // Drives the VS Code workbench in the page the way a person would: keyboard shortcuts, the quick
 // input box and clicks. Every step waits for the element it needs; none sleeps.
+import assert from 'node:assert/strict';
 
 export const SELECTORS = {
   workbench: '.monaco-workbench',
@@ -54,6 +55,16 @@ export async function runCommand(page, label, timeout) {
 export async function languageStatus(page) {
   const item = page.locator(SELECTORS.languageStatus);
   return (await item.count()) ? (await item.innerText()).trim() : '';
+}
+
+/** The report language's name in the status bar (the same in both UI languages). */
+export const REPORT_LANGUAGE = '政府工作报告 / Report';
+
+/** Waits until the status bar shows `language` for the active editor; fails naming what it shows. */
+export async function waitForLanguage(page, language, timeout) {
+  await page.locator(SELECTORS.languageStatus, { hasText: language }).waitFor({ timeout }).catch(async () => {
+    assert.fail(`status bar language is "${await languageStatus(page)}", expected "${language}" within ${timeout} ms`);
+  });
 }
 
 /**

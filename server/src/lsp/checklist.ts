@@ -12,7 +12,7 @@ import type { Localized } from '../checks/types';
 import type { Report } from '../core/model';
 import type { LineIndex } from '../core/text';
 import { checklistCsv, checklistMarkdown, checklistRows, type Checklist } from '../protocol/checklist';
-import { say, toDiagnostic, type Language } from '../protocol/convert';
+import { notDone, say, toDiagnostic, type Language } from '../protocol/convert';
 import {
   decisionRequest, removeDecision, saveCheckOff, saveDecision, turnOffRequest, undoRequest, type DecisionArguments, type DecisionContext,
 } from './decisions';
@@ -113,13 +113,11 @@ export interface CommandContext extends DecisionContext {
   readonly reloadConfig: (folder: string) => void;
 }
 
-const PREFIX = { zh: '报告审阅：', en: 'Report Review: ' };
-
 /** Runs one of the checklist commands; false when `command` is not one of them. */
 export async function executeChecklistCommand(command: string, raw: unknown, context: CommandContext): Promise<boolean> {
   /** Says why nothing was written, after what was not done when the request itself was fine. */
   const fail = (reason: Localized, what?: Localized): true => {
-    context.showError(`${say(PREFIX, context.language)}${what ? say(what, context.language) : ''}${say(reason, context.language)}`);
+    context.showError(notDone(reason, context.language, what));
     return true;
   };
   if (command === RECORD_DECISION) {

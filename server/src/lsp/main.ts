@@ -20,7 +20,7 @@ import { CHECKLIST_COMMANDS, checklistExport, checklistOf, executeChecklistComma
 import { claimRows, claimsCsv } from '../protocol/claims';
 import { checkPageUri, leftoverActions } from './check-actions';
 import { targetHoverLines } from './targets';
-import { pairRequest, savePair } from './pairing';
+import { pairReports } from './pairing';
 import { glossaryDefinition, glossaryHover, glossaryList, highlights, keyAt, referencesIn, termCompletions, type GlossaryView } from './glossary';
 import { LIMITS } from '../io/files';
 import { findTermUses, LineIndex, NodeWorkspace, pathOf, ReviewService, type FileChange, type ReviewDocument } from '../service';
@@ -386,7 +386,18 @@ connection.onCodeAction((params) => {
 
 /** Records or undoes a reviewer's decision in `<report>.review.json`, turns a check off or pairs two reports in `.reportreview.json`; the report itself is never touched. */
 connection.onExecuteCommand(async (params): Promise<{ ok: boolean; message?: string } | undefined> => {
-  if (params.command === PAIR_REPORTS) return pairReportsCommand(params.arguments?.[0]);
+  if (params.command === PAIR_REPORTS) {
+    return pairReports(params.arguments?.[0], {
+      trusted: service.trusted,
+      folders: workspace.folders,
+      language,
+      // The client's watcher would tell too, but the view asks again at once.
+      written: (configPath) => {
+        workspace.fileChanged([{ uri: pathToFileURL(configPath).href, kind: 'changed' }]);
+        publishConfigProblems();
+      },
+    });
+  }
   await executeChecklistCommand(params.command, params.arguments?.[0], {
     trusted: service.trusted,
     isOpen: (uri) => documents.get(uri) !== undefined,
@@ -420,19 +431,6 @@ connection.onRequest('reportReview/checklistExport', (params: { uri: string; for
   if (!document) return '';
   return checklistExport(reviewOf(analyse(document)), params.format === 'md' ? 'md' : 'csv', String(params.file ?? ''), language);
 });
-
-/** Writes a `pairs` entry into `.reportreview.json`; answers whether it was written, and why not (the client shows it). */
-async function pairReportsCommand(raw: unknown): Promise<{ ok: boolean; message?: string }> {
-  const refused = (reason: { zh: string; en: string }) => ({ ok: false, message: `${say({ zh: '报告审阅：未能配对。', en: 'Report Review: the reports were not paired. ' }, language)}${say(reason, language)}` });
-  const request = pairRequest(raw, { trusted: service.trusted, folders: workspace.folders });
-  if (!request.ok) return refused(request.reason);
-  const saved = await savePair(request);
-  if (!saved.ok) return refused(saved.reason);
-  // The client's watcher would tell too, but the view asks again at once.
-  workspace.fileChanged([{ uri: pathToFileURL(request.configPath).href, kind: 'changed' }]);
-  publishConfigProblems();
-  return { ok: true };
-}
 
 function sameRange(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: typeof a): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;

@@ -8,6 +8,7 @@ import { realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Localized } from '../checks/types';
+import { notDone, type Language } from '../protocol/convert';
 import { CONFIG_FILE } from '../config/config';
 import { isInside, LIMITS } from '../io/files';
 import { FileRefused, updateFile, type FileFormat } from '../io/locked-file';
@@ -81,6 +82,20 @@ export function withPair(config: Config, pair: readonly [string, string]): Confi
   const existing = Array.isArray(config.pairs) ? config.pairs : [];
   const others = existing.filter((p) => !(Array.isArray(p) && p[1] === pair[1]));
   return { ...config, pairs: [...others, [pair[0], pair[1]]] };
+}
+
+/**
+ * The pair command: writes a `pairs` entry into `.reportreview.json` and answers whether it was
+ * written, and why not (the client shows it); `written` reads the config again.
+ */
+export async function pairReports(raw: unknown, context: { trusted: boolean; folders: readonly string[]; language: Language; written: (configPath: string) => void }): Promise<{ ok: boolean; message?: string }> {
+  const refused = (reason: Localized) => ({ ok: false, message: notDone(reason, context.language, { zh: '未能配对。', en: 'the reports were not paired. ' }) });
+  const request = pairRequest(raw, context);
+  if (!request.ok) return refused(request.reason);
+  const saved = await savePair(request);
+  if (!saved.ok) return refused(saved.reason);
+  context.written(request.configPath);
+  return { ok: true };
 }
 
 export async function savePair(request: PairRequest): Promise<{ ok: true } | Refusal> {

@@ -17,6 +17,11 @@ export function pickLanguage(locale: string | undefined): Language {
   return locale && /^zh/i.test(locale) ? 'zh' : 'en';
 }
 
+/** Why a command wrote nothing, as the editor shows it: `Report Review: <what was not done> <why>`. */
+export function notDone(reason: Localized, language: Language, what?: Localized): string {
+  return `${say({ zh: '报告审阅：', en: 'Report Review: ' }, language)}${what ? say(what, language) : ''}${say(reason, language)}`;
+}
+
 export function say(text: Localized, language: Language): string {
   return language === 'zh' ? text.zh : text.en;
 }

@@ -224,6 +224,16 @@ const file74 = alone('report-74kb');
 writeFileSync(file74, (corpus.find((c) => c.name === 'hainan-2026.txt') ?? corpus[0]).text);
 if (only('cli')) {
   console.log(`\n(c) Whole process, median of 5 taken in turn: report-review check vs autocorrect --lint (${haveTime ? 'CPU time and peak RSS from /usr/bin/time' : 'no /usr/bin/time: wall time only'}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+  // The floor of any Node CLI here, and the code cache's share: the same bundle copied without its cache.
+  const noCache = join(inputs, 'no-code-cache');
+  mkdirSync(noCache);
+  for (const f of ['cli.js', 'cli.bundle.js']) writeFileSync(join(noCache, f), readFileSync(join(root, 'dist', f)));
+  {
+    const [nodeAlone, help] = timeSideBySide([[process.execPath, ['-e', '0']], [process.execPath, [join(root, 'dist/cli.js'), '--help']]], 9);
+    const [cached, uncached] = timeSideBySide([[process.execPath, [join(root, 'dist/cli.js'), 'check', '--format', 'json', file74]], [process.execPath, [join(noCache, 'cli.js'), 'check', '--format', 'json', file74]]], 9);
+    results.cliFloor = { nodeMs: nodeAlone.ms, helpMs: help.ms, check74WithCacheMs: cached.ms, check74WithoutCacheMs: uncached.ms };
+    console.log(`  floor: node -e 0 ${ms(nodeAlone.ms)} ms, report-review --help ${ms(help.ms)} ms; check 74 KB with code cache ${ms(cached.ms)} ms, without ${ms(uncached.ms)} ms`);
+  }
   const cliSizes = (process.env.BENCH_CLI_SIZES ?? '74 KB,1 MB,10 MB').split(',');
   for (const [label, file] of [['74 KB', file74], ['1 MB', file1], ['10 MB', file10]].filter(([label]) => cliSizes.includes(label))) {
     const [ours, theirs] = timeSideBySide([[process.execPath, [join(root, 'dist/cli.js'), 'check', '--format', 'json', file]], [autocorrect, ['--lint', '--format', 'json', file]]], 5);

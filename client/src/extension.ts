@@ -24,10 +24,23 @@ const changes = new LanguageChanges();
 /** Documents whose language this extension is changing right now: not the user's choice. */
 const switching = new Set<string>();
 
+/** The extension's global storage folder on disk, created if need be; none where it is not a local folder. */
+async function storageFolder(context: vscode.ExtensionContext): Promise<string | undefined> {
+  if (context.globalStorageUri.scheme !== 'file') return undefined;
+  try {
+    await vscode.workspace.fs.createDirectory(context.globalStorageUri);
+    return context.globalStorageUri.fsPath;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // The server keeps a V8 code cache in this extension's own storage (the editor's Node rejects the one built with the extension).
+  const cacheArgs = await storageFolder(context).then((folder) => (folder ? [`--code-cache-dir=${folder}`] : []));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, args: cacheArgs },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {

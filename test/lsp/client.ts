@@ -16,8 +16,9 @@ export class ServerProcess {
   private readonly diagnosticWaiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   stderr = '';
 
-  constructor() {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  /** `server`: another copy of dist/server.js; `args`: more of the server's arguments. */
+  constructor(options: { server?: string; args?: readonly string[] } = {}) {
+    this.process = spawn(process.execPath, [options.server ?? SERVER, '--stdio', ...(options.args ?? [])], { stdio: 'pipe' });
     this.process.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -7,12 +7,13 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { ServerProcess } from './client';
 
 const DIST = join(__dirname, '..', '..', 'dist');
 /** One warning: （二） is missing. */
@@ -35,7 +36,53 @@ function check(cli: string): { status: number | null; stdout: string; stderr: st
   return { status: r.status, stdout: r.stdout.replaceAll(dir, 'DIR'), stderr: r.stderr };
 }
 
+/** A copy of the server's launcher and bundle; with the build's cache when `withCache`. */
+function serverCopy(withCache: boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), 'report-review-server-copy-'));
+  for (const f of ['server.js', 'server.bundle.js', ...(withCache ? ['server.bundle.js.cache'] : [])]) copyFileSync(join(DIST, f), join(dir, f));
+  return join(dir, 'server.js');
+}
+
+/** One short session: open a report, wait for its diagnostics, ask for its outline, shut down. */
+async function session(server: string, storage: string): Promise<void> {
+  const s = new ServerProcess({ server, args: [`--code-cache-dir=${storage}`] });
+  await s.initialize('en');
+  const uri = 'file:///cache/report.txt';
+  const published = s.nextDiagnostics(uri);
+  await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text: REPORT } });
+  assert.equal((await published).diagnostics.length, 1);
+  await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.equal(await s.stop(), 0);
+}
+
+function accepted(bundle: string, cacheFile: string): boolean {
+  const cache = readFileSync(cacheFile);
+  const source = readFileSync(bundle, 'utf8');
+  const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest();
+  assert.deepEqual(cache.subarray(0, 20), sha1(source));
+  assert.deepEqual(cache.subarray(20, 40), sha1(cache.subarray(40)));
+  return !new Script(Module.wrap(source), { filename: bundle, cachedData: cache.subarray(40) }).cachedDataRejected;
+}
+
 describe('code cache', () => {
+  it("the server keeps a cache in the editor's storage when it had none V8 accepted, and none when the build's serves", async () => {
+    const storage = mkdtempSync(join(tmpdir(), 'report-review-storage-'));
+    const bare = serverCopy(false);
+    await session(bare, storage);
+    const kept = join(storage, 'server.bundle.js.cache');
+    assert.ok(existsSync(kept), 'no cache written at exit');
+    assert.ok(accepted(join(dirname(bare), 'server.bundle.js'), kept));
+    assert.deepEqual(readdirSync(storage), ['server.bundle.js.cache'], 'no partial file left');
+    // The next start reads it, and writes nothing.
+    const before = statSync(kept).mtimeMs;
+    await session(bare, storage);
+    assert.equal(statSync(kept).mtimeMs, before);
+    // With the build's cache accepted, the storage stays empty.
+    const other = mkdtempSync(join(tmpdir(), 'report-review-storage-'));
+    await session(serverCopy(true), other);
+    assert.deepEqual(readdirSync(other), []);
+  });
+
   for (const bundle of ['cli.bundle.js', 'server.bundle.js']) {
     it(`the build writes a cache of ${bundle} that this Node accepts, made from this very bundle`, () => {
       const source = readFileSync(join(DIST, bundle), 'utf8');

@@ -159,8 +159,13 @@ describe('the review checklist over LSP', () => {
       ['', 'figure\\-conflict', '7\\.5\\% ↔ 7\\%', '', 'finding gone \\(text changed or check off\\)', ''],
     ]);
     const text = spawnSync(process.execPath, [CLI, 'check', '--lang', 'en', file], { encoding: 'utf8' });
-    assert.match(text.stdout, /report\.txt:7:1: warning \[section-numbering\] \[confirmed\] /);
+    assert.match(text.stdout, /report\.txt:7:1: warning \[section-numbering\] \[Confirmed\] /);
     assert.match(text.stdout, /1 finding, 1 more dismissed in/);
+    // CI reads the same marks: JSON as the editor's diagnostic, SARIF in the message and its properties.
+    const json = JSON.parse(spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '--lang', 'zh', file], { encoding: 'utf8' }).stdout);
+    assert.deepEqual(json[0].diagnostics.map((d: { code: string; message: string; data?: unknown }) => [d.code, d.message.slice(0, 5), d.data]), [['section-numbering', '【已确认】', { decision: 'confirmed' }]]);
+    const sarif = JSON.parse(spawnSync(process.execPath, [CLI, 'check', '--format', 'sarif', '--lang', 'en', file], { encoding: 'utf8' }).stdout);
+    assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string; message: { text: string }; properties?: unknown }) => [r.ruleId, r.message.text.slice(0, 12), r.properties]), [['section-numbering', '[Confirmed] ', { reviewDecision: 'confirmed' }]]);
     const csv = spawnSync(process.execPath, [CLI, 'review', '--format', 'csv', '--lang', 'zh', file], { encoding: 'utf8' });
     assert.equal(csv.stdout.split('\r\n')[0], '\ufeff文件,行,检查项,原文,上下文,状态,理由,日期,说明');
     assert.equal(csv.stdout.split('\r\n').length, 5);

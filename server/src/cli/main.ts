@@ -23,7 +23,7 @@ import { reviewFileFor } from '../config/review-file';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { runTrack } from './track';
-import { checklistCsv, checklistMarkdown, checklistRows, type ChecklistRow } from '../protocol/checklist';
+import { checklistCsv, checklistMarkdown, checklistRows, confirmedDiagnostic, CONFIRMED_PREFIX, type ChecklistRow } from '../protocol/checklist';
 
 const COMMANDS = ['outline', 'check', 'review', 'claims'] as const;
 const VERSION = '0.1.0';
@@ -193,7 +193,7 @@ async function main(argv: string[]): Promise<number> {
       : options.format === 'md' || options.format === 'csv'
         ? (options.format === 'md' ? checklistMarkdown : checklistCsv)(results.map((r) => ({ file: r.file, rows: r.checklist ?? [] })), options.language)
       : options.format === 'sarif'
-        ? `${JSON.stringify(toSarif(results.map((r) => ({ uri: pathToFileURL(resolve(r.file)).href, report: r.report, index: r.index, findings: r.findings })), options.language, VERSION), null, 2)}\n`
+        ? `${JSON.stringify(toSarif(results.map((r) => ({ uri: pathToFileURL(resolve(r.file)).href, report: r.report, index: r.index, findings: r.findings, confirmed: r.confirmed })), options.language, VERSION), null, 2)}\n`
         : options.format === 'json'
           ? renderJson(results, options)
           : renderText(results, options),
@@ -254,7 +254,12 @@ function renderJson(results: Result[], options: Options): string {
     const uri = pathToFileURL(resolve(r.file)).href;
     const row: Record<string, unknown> = { file: r.file, uri };
     if (options.command !== 'check') row.symbols = toDocumentSymbols(r.report, r.index);
-    if (options.command !== 'outline') row.diagnostics = r.findings.map((f) => toDiagnostic(f, r.index, options.language, uri, undefined, r.documents));
+    if (options.command !== 'outline') {
+      row.diagnostics = r.findings.map((f) => {
+        const diagnostic = toDiagnostic(f, r.index, options.language, uri, undefined, r.documents);
+        return r.confirmed?.has(f) ? confirmedDiagnostic(diagnostic, options.language) : diagnostic;
+      });
+    }
     return row;
   });
   return `${JSON.stringify(rows, null, 2)}\n`;
@@ -277,7 +282,7 @@ function renderText(results: Result[], options: Options): string {
     if (options.command !== 'outline') {
       for (const f of r.findings) {
         const p = r.index.position(f.span.start);
-        const mark = r.confirmed?.has(f) ? (zh ? '【已确认】' : '[confirmed] ') : '';
+        const mark = r.confirmed?.has(f) ? say(CONFIRMED_PREFIX, options.language) : '';
         out.push(`${r.file}:${p.line + 1}:${p.character + 1}: ${f.severity} [${f.checkId}] ${mark}${say(f.message, options.language)}`);
       }
       if (options.command === 'review' || r.findings.length || r.decided) {

@@ -11,7 +11,7 @@ import { applyDecisions, checklist, fingerprint, quoteOf } from '../service';
 import type { Localized } from '../checks/types';
 import type { Report } from '../core/model';
 import type { LineIndex } from '../core/text';
-import { checklistCsv, checklistMarkdown, checklistRows, type Checklist } from '../protocol/checklist';
+import { checklistCsv, checklistMarkdown, checklistRows, confirmedDiagnostic, type Checklist } from '../protocol/checklist';
 import { notDone, say, toDiagnostic, type Language } from '../protocol/convert';
 import {
   decisionRequest, removeDecision, saveCheckOff, saveDecision, turnOffRequest, undoRequest, type DecisionArguments, type DecisionContext,
@@ -33,15 +33,12 @@ export interface Review {
   readonly error?: Localized;
 }
 
-const CONFIRMED_PREFIX = { zh: '【已确认】', en: '[Confirmed] ' };
-
 /** The findings still shown — undecided and confirmed — with the confirmed ones marked in their message. */
 export function reviewDiagnostics(review: Review, language: Language, checkPage?: (id: string) => string | undefined, documents?: Parameters<typeof toDiagnostic>[5]): Diagnostic[] {
   const { open, confirmed } = applyDecisions(review.report, review.findings, review.decisions);
   return open.map((f) => {
     const diagnostic = toDiagnostic(f, review.index, language, review.uri, checkPage, documents);
-    if (!confirmed.has(f)) return diagnostic;
-    return { ...diagnostic, message: `${say(CONFIRMED_PREFIX, language)}${diagnostic.message}`, data: { decision: 'confirmed' } };
+    return confirmed.has(f) ? confirmedDiagnostic(diagnostic, language) : diagnostic;
   });
 }
 

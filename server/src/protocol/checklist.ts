@@ -13,6 +13,14 @@ import { say, toRange, type Language } from './convert';
 
 interface Range { start: { line: number; character: number }; end: { line: number; character: number } }
 
+/** What leads the message of a finding the reviewer confirmed, wherever it is shown (editor, CLI, SARIF). */
+export const CONFIRMED_PREFIX = { zh: '【已确认】', en: '[Confirmed] ' };
+
+/** A diagnostic of a confirmed finding: its message marked, and `data.decision` for tools that read it. */
+export function confirmedDiagnostic<D extends { message: unknown }>(diagnostic: D, language: Language): D {
+  return { ...diagnostic, message: `${say(CONFIRMED_PREFIX, language)}${String(diagnostic.message)}`, data: { decision: 'confirmed' } };
+}
+
 export interface ChecklistRow {
   readonly state: ChecklistState;
   readonly check: string;

@@ -4,6 +4,7 @@ import type { LineIndex } from '../core/text';
 import type { Report } from '../core/model';
 import { fingerprint } from '../checks/decisions';
 import { say, type Language } from './convert';
+import { CONFIRMED_PREFIX } from './checklist';
 
 const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -12,6 +13,8 @@ export interface SarifInput {
   readonly report: Report;
   readonly index: LineIndex;
   readonly findings: readonly RatedFinding[];
+  /** Findings the reviewer confirmed: their message is marked, and `properties.reviewDecision` says so. */
+  readonly confirmed?: ReadonlySet<RatedFinding>;
 }
 
 export function toSarif(files: readonly SarifInput[], language: Language, version: string): object {
@@ -41,7 +44,7 @@ export function toSarif(files: readonly SarifInput[], language: Language, versio
           f.findings.map((finding) => ({
             ruleId: finding.checkId,
             level: LEVEL[finding.severity],
-            message: { text: say(finding.message, language) },
+            message: { text: `${f.confirmed?.has(finding) ? say(CONFIRMED_PREFIX, language) : ''}${say(finding.message, language)}` },
             locations: [{ physicalLocation: { artifactLocation: { uri: f.uri }, region: region(f.index, finding.span) } }],
             relatedLocations: (finding.related ?? []).map((r, id) => ({
               id,
@@ -49,6 +52,7 @@ export function toSarif(files: readonly SarifInput[], language: Language, versio
               physicalLocation: { artifactLocation: { uri: f.uri }, region: region(f.index, r.span) },
             })),
             partialFingerprints: { 'reportReview/v1': fingerprint(f.report, finding) },
+            ...(f.confirmed?.has(finding) ? { properties: { reviewDecision: 'confirmed' } } : {}),
           })),
         ),
       },

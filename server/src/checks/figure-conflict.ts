@@ -20,9 +20,9 @@
  */
 import type { Claim } from '../core/claims';
 import type { Report } from '../core/model';
-import { lineIndexOf } from '../core/text';
+import { itemsWithin, lineIndexOf } from '../core/text';
 import type { Check, CheckFinding } from './types';
-import { compatible, lineOf } from './claim-math';
+import { compatible, interval, lineOf } from './claim-math';
 import { targetsParagraph } from '../core/targets';
 import { endOfSentence, startOfSentence } from '../core/sentences';
 
@@ -46,9 +46,11 @@ export const figureConflict: Check = {
     }
     const findings: CheckFinding[] = [];
     for (const list of groups.values()) {
-      for (let i = 1; i < list.length; i++) {
+      const earlierByValue = new ValueGroups();
+      for (let i = 0; i < list.length; i++) {
         const later = list[i];
-        const earlier = list.slice(0, i).find((c) => !compatible(c, later) && !sameSentence(report.text, c, later) && !parallel(report, c, later) && !otherDeeds(report.text, c, later));
+        const earlier = earlierByValue.firstIncompatible(later, (c) => !sameSentence(report.text, c, later) && !parallel(report, c, later) && !otherDeeds(report.text, c, later));
+        earlierByValue.add(later, i);
         if (!earlier) continue;
         // Targets restated against the 主要预期目标 paragraph are target-restated's to report.
         if (targets && (inside(targets, earlier) || inside(targets, later))) continue;
@@ -66,6 +68,39 @@ export const figureConflict: Check = {
     return findings;
   },
 };
+
+/**
+ * The earlier figures of one metric, grouped by what `compatible` reads of them (the interval they
+ * allow and the value): a long report states one figure many times, and a figure is compared with
+ * each distinct earlier value once, not with every earlier mention.
+ */
+class ValueGroups {
+  private readonly groups = new Map<string, { sample: Claim; members: { claim: Claim; order: number }[] }>();
+
+  add(c: Claim, order: number): void {
+    const [lo, hi] = interval(c);
+    const key = `${lo}|${hi}|${c.value}`;
+    const group = this.groups.get(key);
+    if (group) group.members.push({ claim: c, order });
+    else this.groups.set(key, { sample: c, members: [{ claim: c, order }] });
+  }
+
+  /** The first figure added, in order, that `later` is not compatible with and that `accept` takes. */
+  firstIncompatible(later: Claim, accept: (c: Claim) => boolean): Claim | undefined {
+    let first: { claim: Claim; order: number } | undefined;
+    for (const group of this.groups.values()) {
+      if (compatible(group.sample, later)) continue;
+      for (const member of group.members) {
+        if (first && member.order >= first.order) break;
+        if (accept(member.claim)) {
+          first = member;
+          break;
+        }
+      }
+    }
+    return first?.claim;
+  }
+}
 
 function inside(span: { start: number; end: number }, c: Claim): boolean {
   return span.start <= c.span.start && c.span.end <= span.end;
@@ -116,30 +151,9 @@ function otherDeeds(text: string, a: Claim, b: Claim): boolean {
   return x !== '' && y !== '' && x !== y;
 }
 
-/** The claims of the sentence a claim stands in. */
+/** The claims of the sentence a claim stands in (a binary search: a long report repeats its metrics, and this runs per pair). */
 function sentenceClaims(report: Report, c: Claim): Claim[] {
-  const start = startOfSentence(report.text, c.span.start);
-  const end = endOfSentence(report.text, c.span.end);
-  // A binary search, not a filter over every figure: a long report repeats its metrics, and this runs per pair.
-  const claims = byStart(report);
-  let lo = 0;
-  let hi = claims.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (claims[mid].span.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const found: Claim[] = [];
-  for (let i = lo; i < claims.length && claims[i].span.start <= end; i++) if (claims[i].span.end <= end) found.push(claims[i]);
-  return found;
-}
-
-const sortedClaims = new WeakMap<Report, readonly Claim[]>();
-
-function byStart(report: Report): readonly Claim[] {
-  let sorted = sortedClaims.get(report);
-  if (!sorted) sortedClaims.set(report, (sorted = [...report.claims].sort((a, b) => a.span.start - b.span.start)));
-  return sorted;
+  return itemsWithin(report.claims, startOfSentence(report.text, c.span.start), endOfSentence(report.text, c.span.end));
 }
 
 /** Two sentences of the same build whose other shared metric also differs: the same report on different subjects. */

@@ -22,6 +22,7 @@ import type { Report } from '../core/model';
 import type { Check, CheckFinding } from './types';
 import { endOfSentence, startOfSentence } from '../core/sentences';
 import { halfStep } from './claim-math';
+import { firstItemFrom, itemsWithin } from '../core/text';
 import { CHANGE_VERB } from '../core/units';
 
 /** Pairs of words that split a whole into two sides with nothing left over. */
@@ -69,12 +70,12 @@ export const sumMismatch: Check = {
         const at = after.indexOf('其中');
         if (at >= 0 && !LIST_OPEN.test(after.slice(at))) {
           const from = total.span.end + at;
-          parts = claims.filter((c) => c.span.start > from && c.span.end <= sentenceEnd && sameScale(c, total));
+          parts = itemsWithin(claims, from + 1, sentenceEnd).filter((c) => sameScale(c, total));
         }
         // Parts first: A5所、B4所，共计10所。
         if (!parts || parts.length < 2) {
           const sentenceStart = startOfSentence(text, total.span.start);
-          const preceding = claims.filter((c) => c.span.start >= sentenceStart && c.span.end <= total.span.start && sameScale(c, total));
+          const preceding = itemsWithin(claims, sentenceStart, total.span.start).filter((c) => sameScale(c, total));
           const gap = preceding.length ? text.slice(preceding[preceding.length - 1].span.end, total.span.start) : '';
           const between = text.slice(sentenceStart, total.span.start);
           parts = preceding.length >= 2 && /^[，,、]?(共计|合计|总计|共|累计)$/.test(gap) && !/等|其中|分别/.test(between) ? preceding : undefined;
@@ -122,7 +123,7 @@ function partAboveTotal(text: string, claims: readonly Claim[], total: Claim): C
   const clause = text.slice(Math.max(0, total.span.start - 30), total.span.start).split(/[，,。；：]/).pop()!;
   if (/年均|平均/.test(clause)) return undefined;
   const from = total.span.end + lead[0].length;
-  const part = claims.find((c) => c.span.start >= from);
+  const part = claims[firstItemFrom(claims, from)] as Claim | undefined;
   if (!part || !sameScale(part, total) || part.qualifier === 'atLeast' || part.max !== undefined) return undefined;
   if (COMPARISON.test(clause) && !text.slice(from, part.span.start).endsWith(clause.slice(-2))) return undefined;
   const between = text.slice(from, part.span.start);
@@ -155,7 +156,7 @@ function breakdown(text: string, claims: readonly Claim[], total: Claim): Claim[
   const from = total.span.end + lead[0].length;
   const end = endOfSentence(text, from);
   if (LIST_OPEN.test(text.slice(from, end))) return undefined;
-  const parts = claims.filter((c) => c.span.start >= from && c.span.end <= end && sameScale(c, total));
+  const parts = itemsWithin(claims, from, end).filter((c) => sameScale(c, total));
   if (parts.length < 2 || !parts.every((p) => noun(text, p).endsWith(head))) return undefined;
   return parts;
 }

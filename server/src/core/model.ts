@@ -117,7 +117,7 @@ export interface Report {
   readonly sections: readonly Section[];
   readonly paragraphs: readonly Paragraph[];
   readonly glossary: readonly GlossaryEntry[];
-  /** Every figure of the body with its metric, period and modality, in document order. */
+  /** Every figure of the body with its metric, period and modality, in document order and never overlapping (checks search them by offset). */
   readonly claims: readonly Claim[];
   readonly leftovers: readonly Leftover[];
   readonly problems: readonly ParseProblem[];

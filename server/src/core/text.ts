@@ -128,6 +128,28 @@ export function itemAt<T extends { readonly span: { readonly start: number; read
   return undefined;
 }
 
+/**
+ * The index of the first item that starts at or after `offset`, by binary search over items sorted
+ * by start: a check that asks this per figure stays linear in the length of the report.
+ */
+export function firstItemFrom(items: readonly { readonly span: { readonly start: number } }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The items that lie wholly inside [from, to), of items sorted by start. */
+export function itemsWithin<T extends { readonly span: { readonly start: number; readonly end: number } }>(items: readonly T[], from: number, to: number): T[] {
+  const found: T[] = [];
+  for (let i = firstItemFrom(items, from); i < items.length && items[i].span.start < to; i++) if (items[i].span.end <= to) found.push(items[i]);
+  return found;
+}
+
 const lineIndexes = new WeakMap<object, LineIndex>();
 
 /** The line index of a report's text, built once per report: a model is never changed after parsing. */

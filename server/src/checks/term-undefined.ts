@@ -13,6 +13,7 @@
  */
 import type { Report, Span } from '../core/model';
 import { quoteText, quotesOf } from '../core/quotes';
+import { itemAt } from '../core/text';
 import type { Check, CheckContext, CheckFinding, Fix } from './types';
 import { endOfBody, glossarySpans, inside } from './glossary-scope';
 
@@ -36,7 +37,7 @@ export const termUndefined: Check = {
       occurrences.set(term, list);
     }
     const defined = (term: string, at: number) =>
-      context.terms.lookup(term).length > 0 || context.uses.some((u) => u.span.start <= at && at < u.span.end && u.definitions.length > 0);
+      context.terms.lookup(term).length > 0 || (itemAt(context.uses, at)?.definitions.length ?? 0) > 0;
     const findings: CheckFinding[] = [];
     for (const [term, spans] of occurrences) {
       if (spans.length < MIN_USES || defined(term, spans[0].start + 1)) continue;

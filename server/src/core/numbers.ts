@@ -26,11 +26,15 @@ export interface Figure {
   readonly chinese: boolean;
 }
 
-const DIGIT = /[0-9０-９]/;
+
+/** Whether `text[i]` is a digit, half- or full-width (false past the end): by code, as the scanner reads every character. */
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
 const CHINESE_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const CHINESE_BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
-const CHINESE_NUMBER_CHARS = /[零〇一二两三四五六七八九十百千万亿]/;
 
 /** Counter words that make a Chinese numeral a count (三个, 十项, 两家): common, unambiguous ones only. */
 const CHINESE_COUNTERS = new Set([
@@ -41,9 +45,11 @@ const CHINESE_COUNTERS = new Set([
 /** Lead-ins of ordinals and names where a numeral is not a quantity. */
 const NOT_AFTER = /[第型届]$|^[A-Za-z]$/;
 
-/** Characters that can start a figure: digits, Chinese numerals, and 第 首 前 翻 倍 of ranks and doublings. */
+/** Characters that can start a figure: digits (1), Chinese numerals (2), and 第 首 前 翻 倍 of ranks and doublings (3). */
 const STARTS = new Uint8Array(65536);
-for (const ch of '0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿第首翻倍前') STARTS[ch.charCodeAt(0)] = 1;
+for (const ch of '0123456789０１２３４５６７８９') STARTS[ch.charCodeAt(0)] = 1;
+for (const ch of '零〇一二两三四五六七八九十百千万亿') STARTS[ch.charCodeAt(0)] = 2;
+for (const ch of '第首翻倍前') STARTS[ch.charCodeAt(0)] = 3;
 
 /** Units by their first character, longest first, so a figure tries only the units that can follow it. */
 const UNITS_BY_FIRST = new Map<string, string[]>();
@@ -57,22 +63,22 @@ export function scanFigures(text: string, from = 0, to = text.length): Figure[] 
   const out: Figure[] = [];
   for (let i = from; i < to; ) {
     // Most characters start no figure; a table lookup keeps the scan linear and cheap.
-    if (!STARTS[text.charCodeAt(i)]) {
+    const start = STARTS[text.charCodeAt(i)];
+    if (!start) {
       i++;
       continue;
     }
-    const ch = text[i];
     let figure: Figure | undefined;
     let next = i + 1;
-    const special = ch === '第' || ch === '首' || ch === '翻' || ch === '倍' || ch === '前' ? scanWord(text, i, to) : undefined;
+    const special = start === 3 ? scanWord(text, i, to) : undefined;
     if (special) {
       figure = special;
       next = special.span.end;
-    } else if (DIGIT.test(ch)) {
+    } else if (start === 1) {
       const r = scanArabic(text, i, to);
       next = r.next;
       figure = r.figure;
-    } else if (CHINESE_NUMBER_CHARS.test(ch)) {
+    } else if (start === 2) {
       const r = scanChinese(text, i, to);
       next = r.next;
       figure = r.figure;
@@ -95,15 +101,10 @@ interface ScanResult {
   next: number;
 }
 
-function fold(ch: string): string {
-  const c = ch.charCodeAt(0);
-  return c >= 0xff10 && c <= 0xff19 ? String.fromCharCode(c - 0xfee0) : c === 0xff0e ? '.' : ch;
-}
-
 function scanArabic(text: string, start: number, to: number): ScanResult {
   let i = start;
-  let digits = '';
-  while (i < to && DIGIT.test(text[i])) digits += fold(text[i++]);
+  while (i < to && isDigitAt(text, i)) i++;
+  let digits = foldWidth(text.slice(start, i));
   // Thousands separators: 1,234,567. A full-width ， is a clause break (新建5，300户) except between
   // full-width digits (８５７，１８２，０００元) or before a group and a scale (1，120亿元), as older reports wrote them.
   for (;;) {
@@ -116,9 +117,10 @@ function scanArabic(text: string, start: number, to: number): ScanResult {
     i += 4;
   }
   let decimal = '';
-  if ((text[i] === '.' || text[i] === '．') && DIGIT.test(text[i + 1] ?? '')) {
-    i++;
-    while (i < to && DIGIT.test(text[i])) decimal += fold(text[i++]);
+  if ((text[i] === '.' || text[i] === '．') && isDigitAt(text, i + 1)) {
+    const from = ++i;
+    while (i < to && isDigitAt(text, i)) i++;
+    decimal = foldWidth(text.slice(from, i));
   }
   const end = i;
   const before = text[start - 1] ?? '';
@@ -127,12 +129,12 @@ function scanArabic(text: string, start: number, to: number): ScanResult {
   if (/[A-Za-z]/.test(before) || /[A-Za-z]/.test(after)) return { next: skipToken(text, end, to) };
   const ratio = ratioAt(text, start, end, digits, decimal);
   if (ratio) return { figure: ratio, next: ratio.span.end };
-  if (/[·:：\-/.]/.test(after) && DIGIT.test(text[end + 1] ?? '') && !/[-]/.test(after)) return { next: skipToken(text, end + 1, to) };
+  if (/[·:：\-/.]/.test(after) && isDigitAt(text, end + 1) && !/[-]/.test(after)) return { next: skipToken(text, end + 1, to) };
   // 9成: a share in tenths.
   if (after === '成' && !decimal && digits.length === 1 && !/^成(为|立|果|效|绩|功|本|员|熟|交|就|了)/.test(text.slice(end, end + 2))) {
     return { figure: { span: { start, end: end + 1 }, value: Number(digits) * 10, unit: '%', kind: 'percent', qualifier: qualifierAround(text, start, end + 1), chinese: false }, next: end + 1 };
   }
-  if (before === '·' || before === '.' || before === '．' || before === '/' || (before === ':' && DIGIT.test(text[start - 2] ?? ''))) return { next: end };
+  if (before === '·' || before === '.' || before === '．' || before === '/' || (before === ':' && isDigitAt(text, start - 2))) return { next: end };
   if (insideShortQuote(text, start)) return { next: end };
   const value = Number(decimal ? `${digits}.${decimal}` : digits);
   if (!Number.isFinite(value)) return { next: end };
@@ -148,7 +150,7 @@ function scanArabic(text: string, start: number, to: number): ScanResult {
   if (result.figure) return result;
   // A bare lower end whose unit comes after the upper end: 6.5-7%, 2000—3000元.
   const joiner = RANGE_JOINERS.exec(text.slice(end, end + 2));
-  if (joiner && DIGIT.test(text[end + joiner[0].length] ?? '')) {
+  if (joiner && isDigitAt(text, end + joiner[0].length)) {
     const upper = scanArabic(text, end + joiner[0].length, to).figure;
     if (upper && upper.max === undefined) {
       const factor = upper.value / Number(text.slice(end + joiner[0].length, upper.span.end).replace(/[^0-9.]/g, '') || NaN);
@@ -486,7 +488,7 @@ function joinRange(text: string, first: Figure, to: number): { figure: Figure } 
   const joiner = RANGE_JOINERS.exec(text.slice(first.span.end, first.span.end + 2));
   if (!joiner) return { figure: first };
   const at = first.span.end + joiner[0].length;
-  if (!DIGIT.test(text[at] ?? '')) return { figure: first };
+  if (!isDigitAt(text, at)) return { figure: first };
   const second = scanArabic(text, at, to).figure;
   if (!second) return { figure: first };
   if (first.unit && second.unit && first.unit !== second.unit) return { figure: first };

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse as parseCsv } from 'csv-parse/sync';
+import Ajv from 'ajv';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -209,5 +210,33 @@ describe('recording and undoing in the sidecar', () => {
     await recordDecision(report, { ...base, check: 'figure-conflict', fingerprint: 'fedcba9876543210', decision: 'dismissed', reason: '已核实' });
     await undoDecision(report, 'figure-conflict', '0123456789abcdef');
     assert.deepEqual(readDecisions(report).decisions.map((d) => [d.fingerprint, d.decision, d.reason]), [['fedcba9876543210', 'dismissed', '已核实']]);
+  });
+});
+
+describe('the JSON Schema of *.review.json (the editor validates a sidecar opened by hand)', () => {
+  const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'review.schema.json'), 'utf8'));
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const errorsOf = (file: unknown) => (validate(file) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
+
+  it('accepts what this version writes, and the version 2 fixture', async () => {
+    const dir = temporary();
+    const report = join(dir, 'report.txt');
+    const { report: model, findings } = findingsOf(REPORT);
+    const [first, second] = findings;
+    await recordDecision(report, { check: first.checkId, fingerprint: fingerprint(model, first), quote: quoteOf(model, first), decision: 'dismissed', reason: '口径不同', date: '2026-12-01' });
+    await recordDecision(report, { check: second.checkId, fingerprint: fingerprint(model, second), quote: quoteOf(model, second), decision: 'confirmed', date: '2026-12-01' });
+    assert.deepEqual(errorsOf(JSON.parse(readFileSync(`${report}.review.json`, 'utf8'))), []);
+    assert.deepEqual(errorsOf(JSON.parse(readFileSync(join(FIXTURES, 'v2.review.json'), 'utf8'))), []);
+  });
+
+  it('reads version 1 as it was written, and points at what neither version knows', () => {
+    // The fixture's fourth entry (escalated) is kept by the tool but is no decision of either version.
+    assert.deepEqual(errorsOf(JSON.parse(readFileSync(join(FIXTURES, 'v1.review.json'), 'utf8'))), ['/decisions/3/decision must be equal to one of the allowed values', ' must match "else" schema']);
+    assert.deepEqual(errorsOf({ version: 3, decisions: [] }), ['/version must be equal to one of the allowed values']);
+    assert.deepEqual(errorsOf({ version: 2, decisions: [{ check: 'figure-conflict', fingerprint: '12', decision: 'ignored' }] }), [
+      '/decisions/0/fingerprint must match pattern "^[0-9a-f]{16}$"',
+      '/decisions/0/decision must be equal to one of the allowed values',
+      ' must match "then" schema',
+    ]);
   });
 });

@@ -8,18 +8,22 @@
  */
 import type { Report } from './model';
 import { assembleReport } from './report';
-import { parseStructure, StructureMemo } from './structure';
+import { parseStructure, StructureMemo, type TextChange } from './structure';
+
+export type { TextChange } from './structure';
 
 const memos = new WeakMap<Report, StructureMemo>();
 
 /**
  * The model of `text`, an edited version of the document `previous` was parsed from. The memo
  * passes from `previous` to the new model: parse each version from the one it replaced.
+ * `changes`, when known (an editor's incremental sync), lead from `previous.text` to `text`, in
+ * order; they only spare finding the edit by comparing the texts.
  */
-export function parseEdited(text: string, previous: Report | undefined): Report {
+export function parseEdited(text: string, previous: Report | undefined, changes?: readonly TextChange[]): Report {
   const memo = (previous && memos.get(previous)) ?? new StructureMemo();
   if (previous) memos.delete(previous);
-  const report = assembleReport(text, parseStructure(text, memo));
+  const report = assembleReport(text, parseStructure(text, memo, changes));
   memos.set(report, memo);
   return report;
 }

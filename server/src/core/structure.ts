@@ -64,10 +64,11 @@ export class StructureMemo {
   private readonly lineTexts = new GenerationalCache<LineFacts>();
   private readonly blockTexts = new GenerationalCache<BlockFacts>();
   /** Glossary entries by their text, then by where the term starts after the number; offsets relative to the entry. */
-  private readonly entryTexts = new GenerationalCache<Map<number, { entry: GlossaryEntry; problem?: ParseProblem }>>();
-  private last?: { text: string; lines: Map<number, Kept<LineFacts>>; blocks: Map<number, Kept<BlockFacts>> };
+  private readonly entryTexts = new GenerationalCache<Map<number, KeptEntry>>();
+  private last?: { text: string; lines: Map<number, Kept<LineFacts>>; blocks: Map<number, Kept<BlockFacts>>; entries: Map<number, Kept<PlacedEntry>> };
   private lines = new Map<number, Kept<LineFacts>>();
   private blocks = new Map<number, Kept<BlockFacts>>();
+  private entries = new Map<number, Kept<PlacedEntry>>();
   /** The text before `prefix` and from `suffix` on is the last text's, shifted by `delta` after the edit. */
   private prefix = 0;
   private suffix = 0;
@@ -84,6 +85,7 @@ export class StructureMemo {
     this.entryTexts.nextGeneration();
     this.lines = new Map();
     this.blocks = new Map();
+    this.entries = new Map();
     if (this.last) {
       const ends = (changes && unchangedAround(this.last.text.length, text.length, changes)) ?? unchangedEnds(this.last.text, text);
       this.prefix = ends.prefix;
@@ -93,7 +95,7 @@ export class StructureMemo {
   }
 
   finish(text: string): void {
-    this.last = { text, lines: this.lines, blocks: this.blocks };
+    this.last = { text, lines: this.lines, blocks: this.blocks, entries: this.entries };
   }
 
   line(text: string, start: number, end: number): LineFacts {
@@ -117,8 +119,12 @@ export class StructureMemo {
 
   /** `makeEntry`, from the entry made of the same text before (a glossary entry can run long). */
   entry(text: string, numbering: Numbering, start: number, end: number, problems: ParseProblem[]): GlossaryEntry {
-    const made = this.entryTexts.get(text.slice(start, end), () => new Map());
-    let kept = made.get(numbering.span.end - start);
+    const termAt = numbering.span.end - start;
+    // Found by its offset where the edit did not reach, so a long entry's text need not be hashed.
+    const placed = this.unchanged(this.last?.entries, start, end);
+    let kept = placed?.termAt === termAt ? placed.kept : undefined;
+    const made = kept ? undefined : this.entryTexts.get(text.slice(start, end), () => new Map());
+    kept ??= made?.get(termAt);
     if (!kept) {
       const found: ParseProblem[] = [];
       const e = makeEntry(text, numbering, start, end, found);
@@ -127,8 +133,9 @@ export class StructureMemo {
         entry: { ...e, numbering: undefined, term: detached(e.term), key: detached(e.key), definition: detached(e.definition), termSpan: at(e.termSpan), span: at(e.span) },
         problem: found[0] && { ...found[0], span: at(found[0].span) },
       };
-      made.set(numbering.span.end - start, kept);
+      made?.set(termAt, kept);
     }
+    this.entries.set(start, { end, facts: { termAt, kept } });
     const at = (s: Span) => ({ start: s.start + start, end: s.end + start });
     if (kept.problem) problems.push({ ...kept.problem, span: at(kept.problem.span) });
     return { ...kept.entry, termSpan: at(kept.entry.termSpan), numbering, span: at(kept.entry.span) };
@@ -154,6 +161,18 @@ function detached(s: string): string {
 interface Kept<T> {
   readonly end: number;
   readonly facts: T;
+}
+
+/** A glossary entry made from its text, offsets relative to the entry's start. */
+interface KeptEntry {
+  readonly entry: GlossaryEntry;
+  readonly problem?: ParseProblem;
+}
+
+/** An entry where the last parse met it: `termAt`, where its number ends, is part of what made it. */
+interface PlacedEntry {
+  readonly termAt: number;
+  readonly kept: KeptEntry;
 }
 
 /**
@@ -201,11 +220,26 @@ function unchangedEnds(a: string, b: string): { prefix: number; suffix: number }
   return { prefix, suffix };
 }
 
-/** What a block's text says about it, and the roles it took beside the blocks that followed it. */
+/**
+ * What a block's text says about it, and the roles it took beside the blocks that followed it.
+ * One object stands for one text: the same facts mean the same text.
+ */
 interface BlockFacts {
   readonly flat: string;
-  /** The latest few, newest last; offsets relative to the block's start. */
-  readonly roles: { lineCount: number; standalone: boolean; next: string | undefined; role: BlockRole }[];
+  /** The latest few, newest last. */
+  readonly roles: KeptRole[];
+}
+
+interface KeptRole {
+  readonly lineCount: number;
+  readonly standalone: boolean;
+  readonly next: string | undefined;
+  /** The facts of the block after, when it had any: the same facts, the same text, with no need to compare it. */
+  readonly nextFacts: BlockFacts | undefined;
+  /** Offsets relative to the block's start. */
+  readonly role: BlockRole;
+  /** The role at the offset the block last stood at: a block the edit did not move needs no new one. */
+  placed?: { readonly start: number; readonly role: BlockRole };
 }
 
 /** Enough for a keystroke into the block after, and back. */
@@ -621,14 +655,17 @@ function classifyBlocks(text: string, blocks: Block[]): BlockRole[] {
 function memoizedRole(text: string, block: Block, next: Block | undefined): BlockRole {
   const roles = block.facts!.roles;
   const nextRaw = next?.raw;
-  let kept = roles.find((r) => r.lineCount === block.lineCount && r.standalone === block.standalone && r.next === nextRaw);
+  const nextFacts = next?.facts;
+  let kept = roles.find((r) => r.lineCount === block.lineCount && r.standalone === block.standalone && ((nextFacts !== undefined && r.nextFacts === nextFacts) || r.next === nextRaw));
   if (!kept) {
     const role = shiftRole(classifyBlock(text, block, next), -block.start);
     if ('numbering' in role && role.numbering) role.numbering = { ...role.numbering, text: detached(role.numbering.text) };
-    kept = { lineCount: block.lineCount, standalone: block.standalone, next: nextRaw === undefined ? undefined : detached(nextRaw), role };
+    kept = { lineCount: block.lineCount, standalone: block.standalone, next: nextRaw === undefined ? undefined : detached(nextRaw), nextFacts, role };
     if (roles.push(kept) > ROLES_KEPT) roles.shift();
   }
-  return shiftRole(kept.role, block.start);
+  // Roles are replaced, never changed, by the passes after this one, so one can serve two parses.
+  if (kept.placed?.start !== block.start) kept.placed = { start: block.start, role: shiftRole(kept.role, block.start) };
+  return kept.placed.role;
 }
 
 function shiftRole(role: BlockRole, by: number): BlockRole {

@@ -37,9 +37,10 @@ export function hoverAndDefinition(view: GlossaryView, offset: number): boolean 
  */
 export function keystrokeOutline(text: string, runs: number, incremental: boolean): { wall: number[]; cpu: number[] } {
   const parser = new ReportParser();
-  const parse = (t: string) => (incremental ? parser.parse(t) : parseReport(t));
-  parse(text);
   const at = text.indexOf('\n', text.length >> 1) + 2;
+  // As the server parses: with the change the editor reports.
+  const parse = (t: string, first = false) => (incremental ? parser.parse(t, first ? undefined : [{ start: at, end: at, length: 1 }]) : parseReport(t));
+  parse(text, true);
   let current = text;
   const wall: number[] = [];
   const cpu: number[] = [];

@@ -32,8 +32,8 @@ export function parseEdited(text: string, previous: Report | undefined, changes?
 export class ReportParser {
   private last?: Report;
 
-  parse(text: string): Report {
-    this.last = parseEdited(text, this.last);
+  parse(text: string, changes?: readonly TextChange[]): Report {
+    this.last = parseEdited(text, this.last, changes);
     return this.last;
   }
 }

@@ -399,10 +399,13 @@ export class ReviewService {
    * Kept so that the next parse need not compare the texts to find what changed.
    */
   edited(uri: string, from: number, to: number, changes: readonly TextChange[] | undefined): void {
-    const log = this.changeLogs.get(uri) ?? [];
+    // Versions that do not follow on are another history (the document opened again): start over.
+    const before = this.changeLogs.get(uri);
+    const continues = !!before && before[before.length - 1]?.to === from;
+    const log = continues ? before : [];
     log.push({ from, to, changes });
-    // Only versions after the one last parsed can still be needed.
-    const parsed = this.documents.get(uri)?.parsedVersion;
+    // Only versions after the one last parsed can still be needed (of this history: versions of another may be higher).
+    const parsed = continues ? this.documents.get(uri)?.parsedVersion : undefined;
     let drop = 0;
     while (drop < log.length && ((parsed !== undefined && log[drop].to <= parsed) || log.length - drop > CHANGE_LOG_LIMIT)) drop++;
     this.changeLogs.set(uri, drop ? log.slice(drop) : log);

@@ -668,12 +668,13 @@ function memoizedRole(text: string, block: Block, next: Block | undefined): Bloc
   return kept.placed.role;
 }
 
+/** The role of a block moved by `by`. Written out, not spread: a keystroke shifts every heading after it. */
 function shiftRole(role: BlockRole, by: number): BlockRole {
-  if (!('headingEnd' in role)) return role;
-  const shifted = { ...role, headingEnd: role.headingEnd + by };
-  if ('headingStart' in shifted) shifted.headingStart += by;
-  if (shifted.numbering) shifted.numbering = { ...shifted.numbering, span: { start: shifted.numbering.span.start + by, end: shifted.numbering.span.end + by } };
-  return shifted;
+  if (!('headingEnd' in role) || by === 0) return role;
+  const numbering = role.numbering && { ...role.numbering, span: { start: role.numbering.span.start + by, end: role.numbering.span.end + by } };
+  if (role.kind === 'lead') return { kind: 'lead', numbering, headingStart: role.headingStart + by, headingEnd: role.headingEnd + by };
+  if (numbering) return { kind: role.kind as 'chapter', numbering, headingEnd: role.headingEnd + by };
+  return { kind: role.kind as 'part', headingEnd: role.headingEnd + by };
 }
 
 function numberingAt(text: string, block: Block, re: RegExp, style: NumberingStyle, value: (m: RegExpExecArray) => number | undefined): Numbering | undefined {

@@ -65,6 +65,8 @@ export class StructureMemo {
   private readonly blockTexts = new GenerationalCache<BlockFacts>();
   /** Glossary entries by their text, then by where the term starts after the number; offsets relative to the entry. */
   private readonly entryTexts = new GenerationalCache<Map<number, KeptEntry>>();
+  /** Heading names by their length limit and the text they are made from. */
+  private readonly names = new GenerationalCache<string>();
   private last?: { text: string; lines: Map<number, Kept<LineFacts>>; blocks: Map<number, Kept<BlockFacts>>; entries: Map<number, Kept<PlacedEntry>> };
   private lines = new Map<number, Kept<LineFacts>>();
   private blocks = new Map<number, Kept<BlockFacts>>();
@@ -83,6 +85,7 @@ export class StructureMemo {
     this.lineTexts.nextGeneration();
     this.blockTexts.nextGeneration();
     this.entryTexts.nextGeneration();
+    this.names.nextGeneration();
     this.lines = new Map();
     this.blocks = new Map();
     this.entries = new Map();
@@ -139,6 +142,11 @@ export class StructureMemo {
     const at = (s: Span) => ({ start: s.start + start, end: s.end + start });
     if (kept.problem) problems.push({ ...kept.problem, span: at(kept.problem.span) });
     return { ...kept.entry, termSpan: at(kept.entry.termSpan), numbering, span: at(kept.entry.span) };
+  }
+
+  /** `headingName`, from the name made of the same text before. */
+  name(text: string, start: number, end: number, max: number): string {
+    return this.names.get(`${max} ${text.slice(start, end)}`, () => detached(headingName(text, start, end, max)));
   }
 
   private unchanged<T>(kept: Map<number, Kept<T>> | undefined, start: number, end: number): T | undefined {
@@ -813,8 +821,10 @@ function parallelOpenings(roles: BlockRole[], blocks: Block[]): void {
     if (kind !== 'body' && kind !== 'lead' && kind !== 'subheading' && kind !== 'part') continue;
     if ((roles[i] as { numbering?: Numbering }).numbering) continue;
     const flat = blocks[i].flat;
+    // Longer than 90 UTF-16 units is longer than 45 characters: the long paragraphs are passed over unread.
+    if (blocks[i].lineCount > 2 || flat.length > 90) continue;
     const m = /^([^，。；：:、“”（）]{2,6})，/.exec(flat);
-    if (!m || visibleLength(flat) > 45 || countSentenceEnds(flat) > 1 || blocks[i].lineCount > 2) continue;
+    if (!m || visibleLength(flat) > 45 || countSentenceEnds(flat) > 1) continue;
     const last = flat[flat.length - 1];
     if (CLAUSE_END.has(last) || last === '：' || last === ':') continue;
     if (countSentenceEnds(flat) === 1 && !LINE_FINISHED.has(last)) continue;
@@ -1044,6 +1054,7 @@ interface MutableSection {
 }
 
 function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: ParseProblem[], memo: StructureMemo | undefined) {
+  const nameOf = memo ? memo.name.bind(memo) : headingName;
   const roots: MutableSection[] = [];
   const stack: { section: MutableSection; rank: number }[] = [];
   const paragraphs: Paragraph[] = [];
@@ -1139,14 +1150,14 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
 
     switch (role.kind) {
       case 'chapterTitle': {
-        open({ kind: 'chapter', name: headingName(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] }, RANK.chapter);
+        open({ kind: 'chapter', name: nameOf(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] }, RANK.chapter);
         paragraphs.push({ span, section: innermost() });
         break;
       }
       case 'part':
       case 'subheading': {
         if (role.numbering) {
-          open(numberedSection(text, role.kind, role.numbering, block, role.headingEnd), RANK.part);
+          open(numberedSection(text, role.kind, role.numbering, block, role.headingEnd, nameOf), RANK.part);
           paragraphs.push({ span, section: innermost() });
           break;
         }
@@ -1155,7 +1166,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
         const divides = role.kind === 'subheading' && block.standalone && !LINE_FINISHED.has(block.flat[block.flat.length - 1]) && !!parent &&
           (parent.kind === 'chapter' || (parent.kind === 'section' && !parent.numbering));
         const kind = divides ? 'section' : role.kind;
-        const section: MutableSection = { kind, name: headingName(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] };
+        const section: MutableSection = { kind, name: nameOf(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] };
         open(section, RANK[kind]);
         // A sub-heading is a sentence of the report too (这一年，…增长5%。): its figures count.
         paragraphs.push({ span, section });
@@ -1165,7 +1176,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
       case 'section':
       case 'subsection':
       case 'item': {
-        const section = numberedSection(text, role.kind, role.numbering, block, role.headingEnd);
+        const section = numberedSection(text, role.kind, role.numbering, block, role.headingEnd, nameOf);
         open(section, RANK[role.kind]);
         if (role.headingEnd < block.end - 1) paragraphs.push({ span, section: innermost() });
         break;
@@ -1175,7 +1186,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
         const nameStart = role.numbering ? block.start : from;
         const section: MutableSection = {
           kind: 'lead',
-          name: headingName(text, nameStart, role.headingEnd, 24),
+          name: nameOf(text, nameStart, role.headingEnd, 24),
           heading: { start: role.headingStart, end: role.headingEnd },
           span,
           numbering: role.numbering,
@@ -1205,10 +1216,10 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
   return { sections: roots, paragraphs, glossary };
 }
 
-function numberedSection(text: string, kind: SectionKind, numbering: Numbering, block: Block, headingEnd: number): MutableSection {
+function numberedSection(text: string, kind: SectionKind, numbering: Numbering, block: Block, headingEnd: number, nameOf = headingName): MutableSection {
   return {
     kind,
-    name: headingName(text, numbering.span.end, headingEnd, kind === 'item' ? 30 : 40) || numbering.text,
+    name: nameOf(text, numbering.span.end, headingEnd, kind === 'item' ? 30 : 40) || numbering.text,
     detail: numbering.text,
     heading: { start: block.start, end: headingEnd },
     span: { start: block.start, end: block.end },

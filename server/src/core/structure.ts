@@ -67,10 +67,10 @@ export class StructureMemo {
   private readonly entryTexts = new GenerationalCache<Map<number, KeptEntry>>();
   /** Heading names by their length limit and the text they are made from. */
   private readonly names = new GenerationalCache<string>();
-  private last?: { text: string; lines: Map<number, Kept<LineFacts>>; blocks: Map<number, Kept<BlockFacts>>; entries: Map<number, Kept<PlacedEntry>> };
-  private lines = new Map<number, Kept<LineFacts>>();
-  private blocks = new Map<number, Kept<BlockFacts>>();
-  private entries = new Map<number, Kept<PlacedEntry>>();
+  private last?: { text: string; lines: Placed<LineFacts>; blocks: Placed<BlockFacts>; entries: Placed<PlacedEntry> };
+  private lines = new Placed<LineFacts>();
+  private blocks = new Placed<BlockFacts>();
+  private entries = new Placed<PlacedEntry>();
   /** The text before `prefix` and from `suffix` on is the last text's, shifted by `delta` after the edit. */
   private prefix = 0;
   private suffix = 0;
@@ -86,9 +86,9 @@ export class StructureMemo {
     this.blockTexts.nextGeneration();
     this.entryTexts.nextGeneration();
     this.names.nextGeneration();
-    this.lines = new Map();
-    this.blocks = new Map();
-    this.entries = new Map();
+    this.lines = new Placed();
+    this.blocks = new Placed();
+    this.entries = new Placed();
     if (this.last) {
       const ends = (changes && unchangedAround(this.last.text.length, text.length, changes)) ?? unchangedEnds(this.last.text, text);
       this.prefix = ends.prefix;
@@ -110,13 +110,13 @@ export class StructureMemo {
         return { ...made, text: detached(made.text) };
       });
     }
-    this.lines.set(start, { end, facts });
+    this.lines.add(start, end, facts);
     return facts;
   }
 
   block(raw: string, start: number, end: number): BlockFacts {
     const facts = this.unchanged(this.last?.blocks, start, end) ?? this.blockTexts.get(raw, () => ({ flat: detached(flatten(raw)), roles: [] }));
-    this.blocks.set(start, { end, facts });
+    this.blocks.add(start, end, facts);
     return facts;
   }
 
@@ -138,7 +138,7 @@ export class StructureMemo {
       };
       made?.set(termAt, kept);
     }
-    this.entries.set(start, { end, facts: { termAt, kept } });
+    this.entries.add(start, end, { termAt, kept });
     const at = (s: Span) => ({ start: s.start + start, end: s.end + start });
     if (kept.problem) problems.push({ ...kept.problem, span: at(kept.problem.span) });
     return { ...kept.entry, termSpan: at(kept.entry.termSpan), numbering, span: at(kept.entry.span) };
@@ -149,12 +149,11 @@ export class StructureMemo {
     return this.names.get(`${max} ${text.slice(start, end)}`, () => detached(headingName(text, start, end, max)));
   }
 
-  private unchanged<T>(kept: Map<number, Kept<T>> | undefined, start: number, end: number): T | undefined {
+  private unchanged<T>(kept: Placed<T> | undefined, start: number, end: number): T | undefined {
     if (!kept) return undefined;
     const shift = end <= this.prefix ? 0 : start >= this.suffix ? this.delta : undefined;
     if (shift === undefined) return undefined;
-    const old = kept.get(start - shift);
-    return old && old.end === end - shift ? old.facts : undefined;
+    return kept.at(start - shift, end - shift);
   }
 }
 
@@ -166,9 +165,42 @@ function detached(s: string): string {
   return s.length < 13 ? s : (` ${s}`).slice(1);
 }
 
-interface Kept<T> {
-  readonly end: number;
-  readonly facts: T;
+/**
+ * What one parse made per line (block, glossary entry), in the order of their starts. A parse asks
+ * in the same order, so the next one asked for is most often the one after the last found: a
+ * cursor finds it without a search, and no map is filled per keystroke.
+ */
+class Placed<T> {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly facts: T[] = [];
+  private cursor = 0;
+
+  /** Starts must come in increasing order. */
+  add(start: number, end: number, facts: T): void {
+    this.starts.push(start);
+    this.ends.push(end);
+    this.facts.push(facts);
+  }
+
+  /** The facts made for `[start, end)`, if the parse made some for exactly that stretch. */
+  at(start: number, end: number): T | undefined {
+    const starts = this.starts;
+    let i = this.cursor;
+    if (starts[i] !== start) {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid] < start) lo = mid + 1;
+        else hi = mid;
+      }
+      i = lo;
+    }
+    if (starts[i] !== start) return undefined;
+    this.cursor = i + 1;
+    return this.ends[i] === end ? this.facts[i] : undefined;
+  }
 }
 
 /** A glossary entry made from its text, offsets relative to the entry's start. */

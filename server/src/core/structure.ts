@@ -1080,7 +1080,7 @@ interface MutableSection {
   name: string;
   detail?: string;
   heading: Span;
-  span: Span;
+  span: { start: number; end: number };
   numbering?: Numbering;
   children: MutableSection[];
 }
@@ -1098,14 +1098,16 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
   const close = (rank: number) => {
     while (stack.length && stack[stack.length - 1].rank >= rank) stack.pop();
   };
+  // A section on the stack owns its span (the one it was made with may be a paragraph's too), so it grows in place.
   const open = (section: MutableSection, rank: number) => {
     close(rank);
     (stack.length ? stack[stack.length - 1].section.children : roots).push(section);
+    section.span = { start: section.span.start, end: section.span.end };
     stack.push({ section, rank });
-    for (const s of stack) s.section.span = { start: s.section.span.start, end: Math.max(s.section.span.end, section.span.end) };
+    extend(section.span.end);
   };
   const extend = (end: number) => {
-    for (const s of stack) if (s.section.span.end < end) s.section.span = { start: s.section.span.start, end };
+    for (const s of stack) if (s.section.span.end < end) s.section.span.end = end;
   };
   const innermost = (): MutableSection | undefined => {
     for (let i = stack.length - 1; i >= 0; i--) if (stack[i].section.kind !== 'lead' && stack[i].section.kind !== 'item') return stack[i].section;

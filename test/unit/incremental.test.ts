@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseReport } from '../../server/src/core/report';
 import { unchangedAround } from '../../server/src/core/structure';
-import { ReportParser, parseEdited, type TextChange } from '../../server/src/core/incremental';
+import { ReportParser, lineIndexOf, parseEdited, type TextChange } from '../../server/src/core/incremental';
+import { LineIndex } from '../../server/src/core/text';
 import { CORPUS } from './helpers';
 import type { Report } from '../../server/src/core/model';
 
@@ -146,6 +147,7 @@ describe('incremental parsing', () => {
             report = parseEdited(current, report, pending);
             pending = [];
             assert.deepStrictEqual(structureOf(report), structureOf(parseReport(current)));
+            assert.deepStrictEqual(lineIndexOf(report).lines, new LineIndex(current).lines);
           }
         }),
         { numRuns: 10 },

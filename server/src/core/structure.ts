@@ -11,7 +11,7 @@
 import type { GlossaryEntry, Leftover, Numbering, NumberingStyle, Paragraph, ParseProblem, Section, SectionKind, Span } from './model';
 import { NOTE_MARKER_SOURCE, noteValue } from './notes';
 import { FULL_STOPS } from './sentences';
-import { CLAUSE_END, LINE_FINISHED, isBlank, isHan, shorten, splitLines, trimSpan, visibleLength } from './text';
+import { CLAUSE_END, LINE_FINISHED, isBlank, isHan, shorten, splitLines, trimSpan, visibleLength, type Line } from './text';
 import { CIRCLED_CHARS, circledValue, foldWidth, parseChineseNumeral } from './numerals';
 import * as lex from './lexicon';
 
@@ -71,6 +71,8 @@ export class StructureMemo {
   private lines = new Placed<LineFacts>();
   private blocks = new Placed<BlockFacts>();
   private entries = new Placed<PlacedEntry>();
+  /** The lines of the text last parsed, for its line index. */
+  split: readonly Line[] = [];
   /** The text before `prefix` and from `suffix` on is the last text's, shifted by `delta` after the edit. */
   private prefix = 0;
   private suffix = 0;
@@ -368,7 +370,9 @@ export function parseStructure(text: string, memo?: StructureMemo, changes?: rea
 // Pass 1: page furniture and front matter
 
 function markLines(text: string, memo: StructureMemo | undefined): PhysicalLine[] {
-  const lines: PhysicalLine[] = splitLines(text).map((l) => {
+  const split = splitLines(text);
+  if (memo) memo.split = split;
+  const lines: PhysicalLine[] = split.map((l) => {
     const facts = memo ? memo.line(text, l.start, l.end) : lineFacts(text.slice(l.start, l.end));
     return { start: l.start + facts.lead, end: l.end - facts.trail, text: facts.text, role: facts.text.length === 0 ? 'empty' : 'content', facts };
   });
@@ -652,7 +656,8 @@ function shouldJoin(lineA: PhysicalLine, lineB: PhysicalLine, blankBetween: bool
   if (lineB.facts.fragment && /[A-Za-z0-9]$/.test(a)) return true;
   // A quotation the block opened and has not closed goes on in the next line (“双向 ⏎ 揭榜 ⏎ 挂帅”).
   if (!CLAUSE_END.has(last) && unbalancedQuote(block())) return true;
-  if (visibleLength(b) <= 4 && visibleLength(a) >= 10 && !CLAUSE_END.has(last)) return true;
+  // More than 8 UTF-16 units is more than 4 characters: a long line is not measured.
+  if (b.length <= 8 && visibleLength(b) <= 4 && visibleLength(a) >= 10 && !CLAUSE_END.has(last)) return true;
   return false;
 }
 

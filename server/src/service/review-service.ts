@@ -14,7 +14,7 @@ import { builtinDefinitions } from '../core/builtin-glossary';
 import { detectReport } from '../core/detect';
 import type { Report } from '../core/model';
 import { parseReport } from '../core/report';
-import { parseEdited, type TextChange } from '../core/incremental';
+import { lineIndexOf, parseEdited, type TextChange } from '../core/incremental';
 import { LineIndex } from '../core/text';
 import { TermIndex, findTermUses, reportDefinitions, type TermDefinition, type TermUse } from '../core/terms';
 import { isReportFile, NO_SETTINGS, type FileChange, type ReviewWorkspace, type WorkspaceSettings } from './workspace';
@@ -155,7 +155,7 @@ export class ReviewDocument {
   }
 
   get index(): LineIndex {
-    this.lines ??= new LineIndex(this.report.text);
+    this.lines ??= lineIndexOf(this.report);
     return this.lines;
   }
 

@@ -54,6 +54,38 @@ describe('language server over stdio', () => {
     assert.equal(numbering[0].range.start.line, line);
   });
 
+  it('applies several changes of one notification in order, then a whole text sent again', async () => {
+    const uri = 'file:///reports/edited.txt';
+    const symbolsOf = async (u: string) => (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: u } })) as DocumentSymbol[];
+    const names = (symbols: DocumentSymbol[]): string[] => symbols.flatMap((s) => [s.name, ...names(s.children ?? [])]);
+    const text = '一、过去一年工作回顾\r\n\r\n经济增长5%。\r\n\r\n二、今年工作安排\r\n\r\n（一）扩大内需。\r\n\r\n（二）稳住就业。\r\n';
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text } });
+    await symbolsOf(uri);
+    // Line 10 exists only after the first change; the third change's line 0 is read after the second.
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [
+        { range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: '\r\n（三）保障民生。\r\n' },
+        { range: { start: { line: 10, character: 3 }, end: { line: 10, character: 7 } }, text: '兜牢民生底线' },
+        { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 6 } }, text: '' },
+      ],
+    });
+    const edited = '一、工作回顾\r\n\r\n经济增长5%。\r\n\r\n二、今年工作安排\r\n\r\n（一）扩大内需。\r\n\r\n（二）稳住就业。\r\n\r\n（三）兜牢民生底线。\r\n';
+    assert.deepEqual(names(await symbolsOf(uri)), ['一、 工作回顾', '二、 今年工作安排', '（一） 扩大内需', '（二） 稳住就业', '（三） 兜牢民生底线']);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///reports/edited-fresh.txt', languageId: 'report', version: 1, text: edited } });
+    assert.deepEqual(await symbolsOf(uri), await symbolsOf('file:///reports/edited-fresh.txt'), 'the same outline as the edited text opened afresh');
+
+    // Full-text sync, then an incremental change after it.
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: '一、总体要求\n\n（一）稳增长。\n' }] });
+    assert.deepEqual(names(await symbolsOf(uri)), ['一、 总体要求', '（一） 稳增长']);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 4 },
+      contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '\n二、主要任务\n' }],
+    });
+    assert.deepEqual(names(await symbolsOf(uri)), ['一、 总体要求', '（一） 稳增长', '二、 主要任务']);
+    for (const u of [uri, 'file:///reports/edited-fresh.txt']) await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+  });
+
   it('folds every section that spans lines', async () => {
     const ranges = (await server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: URI } })) as FoldingRange[];
     assert.ok(ranges.some((r) => r.startLine === 19 && r.endLine === 61), 'chapter 一 folds from its heading to its last paragraph');

@@ -3,7 +3,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseReport } from '../../server/src/core/report';
-import { ReportParser, parseEdited } from '../../server/src/core/incremental';
+import { unchangedAround } from '../../server/src/core/structure';
+import { ReportParser, lineIndexOf, parseEdited, type TextChange } from '../../server/src/core/incremental';
+import { LineIndex } from '../../server/src/core/text';
 import { CORPUS } from './helpers';
 import type { Report } from '../../server/src/core/model';
 
@@ -19,10 +21,16 @@ interface Edit {
 }
 
 function apply(text: string, edit: Edit): string {
+  return applyChange(text, edit).text;
+}
+
+/** The edited text, and the change as an editor's incremental sync reports it. */
+function applyChange(text: string, edit: Edit): { text: string; change: TextChange } {
   let start = Math.floor(edit.at * text.length);
   if (edit.atLine === 'start') start = text.lastIndexOf('\n', start - 1) + 1;
   if (edit.atLine === 'end') start = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
-  return text.slice(0, start) + edit.text + text.slice(Math.min(text.length, start + edit.length));
+  const end = Math.min(text.length, start + edit.length);
+  return { text: text.slice(0, start) + edit.text + text.slice(end), change: { start, end, length: edit.text.length } };
 }
 
 /** The model without its figures, which are computed from the rest on first read. */
@@ -37,7 +45,7 @@ const typed = fc.constantFrom(
   '“', '”', '“放管服”', '增长6.5%', '1.1万人', '12.5亿元', '提高4.2个百分点', '［1］', '\n名词解释\n', '\n1.三名工程：指…。\n', '附件',
   '各位代表：', '。', '，', '；', '——', ' ', '\u3000', '𠀾', '\ufeff', '【字号：大 中 小】', '\n分享到：\n',
 );
-const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), atLine: fc.constantFrom(undefined, 'start' as const, 'end' as const), length: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(400)), text: typed });
+const edit = fc.record({ at: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1)), atLine: fc.constantFrom(undefined, 'start' as const, 'end' as const), length: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(400)), text: typed });
 
 /** Whole small reports, and a window of lines from each larger one, so a run stays within seconds. */
 function corpusTexts(): { name: string; text: string }[] {
@@ -85,7 +93,67 @@ describe('incremental parsing', () => {
     assert.deepEqual(third.claims.map((c) => c.text), ['6%']);
   });
 
+  it('uses the changes an editor reports, several to a version and across versions never parsed', () => {
+    const first = '一、总体要求\n\n经济增长5%。\n\n二、主要任务\n';
+    const report = parseReport(first);
+    // Version 2: 总体要求 → 总要求 and a third chapter added at the end; version 3: 5% → 6%.
+    const second = '一、总要求\n\n经济增长5%。\n\n二、主要任务\n\n三、改革开放\n';
+    const third = '一、总要求\n\n经济增长6%。\n\n二、主要任务\n\n三、改革开放\n';
+    const changes: TextChange[] = [
+      { start: 3, end: 4, length: 0 },
+      { start: second.indexOf('\n\n三'), end: second.indexOf('\n\n三'), length: '\n\n三、改革开放'.length },
+      { start: third.indexOf('6'), end: third.indexOf('6') + 1, length: 1 },
+    ];
+    const edited = parseEdited(third, parseEdited(first, report), changes);
+    assert.deepEqual(edited.sections.map((s) => s.name), ['总要求', '主要任务', '改革开放']);
+    assert.deepStrictEqual(edited, parseReport(third));
+  });
+
+  it('knows from the changes alone which start and end of the text they left alone', () => {
+    // 十个字符的文本 → 5 处插入 3 个 → 删除 [6, 9): the first 5 and the last 4 characters stayed.
+    assert.deepEqual(unchangedAround(10, 10, [{ start: 5, end: 5, length: 3 }, { start: 6, end: 9, length: 0 }]), { prefix: 5, suffix: 4 });
+    // A later change before an earlier one: the start kept is the earliest change's.
+    assert.deepEqual(unchangedAround(10, 12, [{ start: 8, end: 8, length: 1 }, { start: 2, end: 2, length: 1 }]), { prefix: 2, suffix: 2 });
+    // Nothing changed, and the whole text replaced.
+    assert.deepEqual(unchangedAround(10, 10, []), { prefix: 10, suffix: 0 });
+    assert.deepEqual(unchangedAround(10, 4, [{ start: 0, end: 10, length: 4 }]), { prefix: 0, suffix: 0 });
+    // Changes that do not lead to the new length, or reach past the text, are not used.
+    assert.equal(unchangedAround(10, 11, [{ start: 5, end: 5, length: 3 }]), undefined);
+    assert.equal(unchangedAround(10, 10, [{ start: 9, end: 11, length: 2 }]), undefined);
+  });
+
+  it('compares the texts when the changes reported do not lead to the new text', () => {
+    const first = '一、总体要求\n\n经济增长5%。\n';
+    const second = '一、总体要求\n\n经济增长5%。\n\n二、主要任务\n';
+    // One character short of what was inserted: not this edit, so not trusted.
+    const edited = parseEdited(second, parseEdited(first, parseReport(first)), [{ start: first.length, end: first.length, length: 3 }]);
+    assert.deepStrictEqual(edited, parseReport(second));
+  });
+
   for (const { name, text } of corpusTexts()) {
+    it(`equals a full parse after edits reported as changes, several to a version, some versions not parsed: ${name}`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.record({ edits: fc.array(edit, { minLength: 1, maxLength: 3 }), parse: fc.boolean() }), { minLength: 1, maxLength: 5 }), (versions) => {
+          let current = text;
+          let report = parseEdited(current, parseReport(current));
+          let pending: TextChange[] = [];
+          for (const [i, version] of versions.entries()) {
+            for (const e of version.edits) {
+              const applied = applyChange(current, e);
+              current = applied.text;
+              pending.push(applied.change);
+            }
+            if (!version.parse && i < versions.length - 1) continue;
+            report = parseEdited(current, report, pending);
+            pending = [];
+            assert.deepStrictEqual(structureOf(report), structureOf(parseReport(current)));
+            assert.deepStrictEqual(lineIndexOf(report).lines, new LineIndex(current).lines);
+          }
+        }),
+        { numRuns: 10 },
+      );
+    });
+
     it(`equals a full parse after any sequence of edits: ${name}`, () => {
       fc.assert(
         fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { MemoryWorkspace } from '../../server/src/service/memory-workspace';
 import { ReviewService, type ReviewServiceOptions } from '../../server/src/service/review-service';
 import type { TermDefinition } from '../../server/src/core/terms';
+import { parseReport } from '../../server/src/core/report';
 import { fingerprint, serializeDecisions } from '../../server/src/checks/decisions';
 
 const LIMITS = { scanFile: 2 * 1024 * 1024, scanTotal: 32 * 1024 * 1024, scanFiles: 400 };
@@ -126,6 +127,31 @@ describe('the review service', () => {
     const second = service.document('file:///ws/b.txt', 2, edited);
     assert.notEqual(second, first);
     assert.deepEqual(second.findings.open.map((f) => f.checkId), [], 'quoted once now: a figure of speech');
+  });
+
+  it('parses a version from the last one parsed with the changes the editor sent between them', () => {
+    const service = serviceOver(new MemoryWorkspace({}));
+    const uri = 'file:///ws/b.txt';
+    service.document(uri, 1, B).report;
+    // Two versions typed before the outline is asked for again: 店小二 → 服务员, then a chapter added at the end.
+    const two = B.replace('当好“店小二”', '当好“服务员”');
+    const three = `${two}二、2025年工作安排\n`;
+    const at = B.indexOf('店小二”。');
+    service.edited(uri, 1, 2, [{ start: at, end: at + 3, length: 3 }]);
+    service.edited(uri, 2, 3, [{ start: two.length, end: two.length, length: '二、2025年工作安排\n'.length }]);
+    assert.deepEqual(service.changesBetween(uri, 1, 3), [{ start: at, end: at + 3, length: 3 }, { start: two.length, end: two.length, length: 12 }]);
+    assert.deepEqual(service.document(uri, 3, three).report, parseReport(three));
+    // The whole text sent again: no changes lead across that version.
+    service.edited(uri, 3, 4, undefined);
+    service.edited(uri, 4, 5, [{ start: 0, end: 0, length: 1 }]);
+    assert.equal(service.changesBetween(uri, 3, 5), undefined);
+    assert.deepEqual(service.changesBetween(uri, 4, 5), [{ start: 0, end: 0, length: 1 }]);
+    // Opened again without being closed, versions from 1 again: the old history is not used.
+    service.edited(uri, 1, 2, [{ start: 5, end: 5, length: 2 }]);
+    assert.deepEqual(service.changesBetween(uri, 1, 2), [{ start: 5, end: 5, length: 2 }]);
+    assert.equal(service.changesBetween(uri, 4, 5), undefined);
+    service.close(uri);
+    assert.equal(service.changesBetween(uri, 1, 2), undefined);
   });
 
   it('reads the text of a document only when something needs it', () => {

@@ -8,28 +8,41 @@
  */
 import type { Report } from './model';
 import { assembleReport } from './report';
-import { parseStructure, StructureMemo } from './structure';
+import { LineIndex, type Line } from './text';
+import { parseStructure, StructureMemo, type TextChange } from './structure';
+
+export type { TextChange } from './structure';
 
 const memos = new WeakMap<Report, StructureMemo>();
+/** The lines each incremental parse split its text into, for the line index of the same version. */
+const splits = new WeakMap<Report, readonly Line[]>();
 
 /**
  * The model of `text`, an edited version of the document `previous` was parsed from. The memo
  * passes from `previous` to the new model: parse each version from the one it replaced.
+ * `changes`, when known (an editor's incremental sync), lead from `previous.text` to `text`, in
+ * order; they only spare finding the edit by comparing the texts.
  */
-export function parseEdited(text: string, previous: Report | undefined): Report {
+export function parseEdited(text: string, previous: Report | undefined, changes?: readonly TextChange[]): Report {
   const memo = (previous && memos.get(previous)) ?? new StructureMemo();
   if (previous) memos.delete(previous);
-  const report = assembleReport(text, parseStructure(text, memo));
+  const report = assembleReport(text, parseStructure(text, memo, changes));
   memos.set(report, memo);
+  splits.set(report, memo.split);
   return report;
+}
+
+/** The line index of a report's text, from the lines its parse found when it kept them (a keystroke need not split a long text twice). */
+export function lineIndexOf(report: Report): LineIndex {
+  return new LineIndex(report.text, splits.get(report));
 }
 
 /** One per open document: `parse` each new version of its text. */
 export class ReportParser {
   private last?: Report;
 
-  parse(text: string): Report {
-    this.last = parseEdited(text, this.last);
+  parse(text: string, changes?: readonly TextChange[]): Report {
+    this.last = parseEdited(text, this.last, changes);
     return this.last;
   }
 }

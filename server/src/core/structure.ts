@@ -11,7 +11,7 @@
 import type { GlossaryEntry, Leftover, Numbering, NumberingStyle, Paragraph, ParseProblem, Section, SectionKind, Span } from './model';
 import { NOTE_MARKER_SOURCE, noteValue } from './notes';
 import { FULL_STOPS } from './sentences';
-import { CLAUSE_END, LINE_FINISHED, isBlank, isHan, shorten, splitLines, trimSpan, visibleLength } from './text';
+import { CLAUSE_END, LINE_FINISHED, isBlank, isHan, shorten, splitLines, trimSpan, visibleLength, type Line } from './text';
 import { CIRCLED_CHARS, circledValue, foldWidth, parseChineseNumeral } from './numerals';
 import * as lex from './lexicon';
 
@@ -64,23 +64,35 @@ export class StructureMemo {
   private readonly lineTexts = new GenerationalCache<LineFacts>();
   private readonly blockTexts = new GenerationalCache<BlockFacts>();
   /** Glossary entries by their text, then by where the term starts after the number; offsets relative to the entry. */
-  private readonly entryTexts = new GenerationalCache<Map<number, { entry: GlossaryEntry; problem?: ParseProblem }>>();
-  private last?: { text: string; lines: Map<number, Kept<LineFacts>>; blocks: Map<number, Kept<BlockFacts>> };
-  private lines = new Map<number, Kept<LineFacts>>();
-  private blocks = new Map<number, Kept<BlockFacts>>();
+  private readonly entryTexts = new GenerationalCache<Map<number, KeptEntry>>();
+  /** Heading names by their length limit and the text they are made from. */
+  private readonly names = new GenerationalCache<string>();
+  private last?: { text: string; lines: Placed<LineFacts>; blocks: Placed<BlockFacts>; entries: Placed<PlacedEntry> };
+  private lines = new Placed<LineFacts>();
+  private blocks = new Placed<BlockFacts>();
+  private entries = new Placed<PlacedEntry>();
+  /** The lines of the text last parsed, for its line index. */
+  split: readonly Line[] = [];
   /** The text before `prefix` and from `suffix` on is the last text's, shifted by `delta` after the edit. */
   private prefix = 0;
   private suffix = 0;
   private delta = 0;
 
-  begin(text: string): void {
+  /**
+   * `changes`, when the editor said what it changed, spare comparing the two texts to find the
+   * edit (a 1 MB text takes about a millisecond); without them, or when they do not lead from the
+   * last text's length to this one's, the texts are compared.
+   */
+  begin(text: string, changes?: readonly TextChange[]): void {
     this.lineTexts.nextGeneration();
     this.blockTexts.nextGeneration();
     this.entryTexts.nextGeneration();
-    this.lines = new Map();
-    this.blocks = new Map();
+    this.names.nextGeneration();
+    this.lines = new Placed();
+    this.blocks = new Placed();
+    this.entries = new Placed();
     if (this.last) {
-      const ends = unchangedEnds(this.last.text, text);
+      const ends = (changes && unchangedAround(this.last.text.length, text.length, changes)) ?? unchangedEnds(this.last.text, text);
       this.prefix = ends.prefix;
       this.suffix = text.length - ends.suffix;
       this.delta = text.length - this.last.text.length;
@@ -88,7 +100,7 @@ export class StructureMemo {
   }
 
   finish(text: string): void {
-    this.last = { text, lines: this.lines, blocks: this.blocks };
+    this.last = { text, lines: this.lines, blocks: this.blocks, entries: this.entries };
   }
 
   line(text: string, start: number, end: number): LineFacts {
@@ -100,20 +112,24 @@ export class StructureMemo {
         return { ...made, text: detached(made.text) };
       });
     }
-    this.lines.set(start, { end, facts });
+    this.lines.add(start, end, facts);
     return facts;
   }
 
   block(raw: string, start: number, end: number): BlockFacts {
     const facts = this.unchanged(this.last?.blocks, start, end) ?? this.blockTexts.get(raw, () => ({ flat: detached(flatten(raw)), roles: [] }));
-    this.blocks.set(start, { end, facts });
+    this.blocks.add(start, end, facts);
     return facts;
   }
 
   /** `makeEntry`, from the entry made of the same text before (a glossary entry can run long). */
   entry(text: string, numbering: Numbering, start: number, end: number, problems: ParseProblem[]): GlossaryEntry {
-    const made = this.entryTexts.get(text.slice(start, end), () => new Map());
-    let kept = made.get(numbering.span.end - start);
+    const termAt = numbering.span.end - start;
+    // Found by its offset where the edit did not reach, so a long entry's text need not be hashed.
+    const placed = this.unchanged(this.last?.entries, start, end);
+    let kept = placed?.termAt === termAt ? placed.kept : undefined;
+    const made = kept ? undefined : this.entryTexts.get(text.slice(start, end), () => new Map());
+    kept ??= made?.get(termAt);
     if (!kept) {
       const found: ParseProblem[] = [];
       const e = makeEntry(text, numbering, start, end, found);
@@ -122,19 +138,24 @@ export class StructureMemo {
         entry: { ...e, numbering: undefined, term: detached(e.term), key: detached(e.key), definition: detached(e.definition), termSpan: at(e.termSpan), span: at(e.span) },
         problem: found[0] && { ...found[0], span: at(found[0].span) },
       };
-      made.set(numbering.span.end - start, kept);
+      made?.set(termAt, kept);
     }
+    this.entries.add(start, end, { termAt, kept });
     const at = (s: Span) => ({ start: s.start + start, end: s.end + start });
     if (kept.problem) problems.push({ ...kept.problem, span: at(kept.problem.span) });
     return { ...kept.entry, termSpan: at(kept.entry.termSpan), numbering, span: at(kept.entry.span) };
   }
 
-  private unchanged<T>(kept: Map<number, Kept<T>> | undefined, start: number, end: number): T | undefined {
+  /** `headingName`, from the name made of the same text before. */
+  name(text: string, start: number, end: number, max: number): string {
+    return this.names.get(`${max} ${text.slice(start, end)}`, () => detached(headingName(text, start, end, max)));
+  }
+
+  private unchanged<T>(kept: Placed<T> | undefined, start: number, end: number): T | undefined {
     if (!kept) return undefined;
     const shift = end <= this.prefix ? 0 : start >= this.suffix ? this.delta : undefined;
     if (shift === undefined) return undefined;
-    const old = kept.get(start - shift);
-    return old && old.end === end - shift ? old.facts : undefined;
+    return kept.at(start - shift, end - shift);
   }
 }
 
@@ -146,9 +167,84 @@ function detached(s: string): string {
   return s.length < 13 ? s : (` ${s}`).slice(1);
 }
 
-interface Kept<T> {
+/**
+ * What one parse made per line (block, glossary entry), in the order of their starts. A parse asks
+ * in the same order, so the next one asked for is most often the one after the last found: a
+ * cursor finds it without a search, and no map is filled per keystroke.
+ */
+class Placed<T> {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly facts: T[] = [];
+  private cursor = 0;
+
+  /** Starts must come in increasing order. */
+  add(start: number, end: number, facts: T): void {
+    this.starts.push(start);
+    this.ends.push(end);
+    this.facts.push(facts);
+  }
+
+  /** The facts made for `[start, end)`, if the parse made some for exactly that stretch. */
+  at(start: number, end: number): T | undefined {
+    const starts = this.starts;
+    let i = this.cursor;
+    if (starts[i] !== start) {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid] < start) lo = mid + 1;
+        else hi = mid;
+      }
+      i = lo;
+    }
+    if (starts[i] !== start) return undefined;
+    this.cursor = i + 1;
+    return this.ends[i] === end ? this.facts[i] : undefined;
+  }
+}
+
+/** A glossary entry made from its text, offsets relative to the entry's start. */
+interface KeptEntry {
+  readonly entry: GlossaryEntry;
+  readonly problem?: ParseProblem;
+}
+
+/** An entry where the last parse met it: `termAt`, where its number ends, is part of what made it. */
+interface PlacedEntry {
+  readonly termAt: number;
+  readonly kept: KeptEntry;
+}
+
+/**
+ * One change of a text, as an editor reports it: `[start, end)` of the text as it stood before
+ * this change (after the changes listed before it) was replaced by `length` characters.
+ */
+export interface TextChange {
+  readonly start: number;
   readonly end: number;
-  readonly facts: T;
+  readonly length: number;
+}
+
+/**
+ * The start and end the text kept through `changes` (no change reached before `prefix` or into
+ * the last `suffix` characters), or `undefined` when the changes do not fit the two lengths. Not
+ * always the longest shared ends (a character typed over by the same one counts as changed),
+ * which only means a little more is read again.
+ */
+export function unchangedAround(oldLength: number, newLength: number, changes: readonly TextChange[]): { prefix: number; suffix: number } | undefined {
+  let length = oldLength;
+  let prefix = oldLength;
+  let suffix = oldLength;
+  for (const c of changes) {
+    if (!(c.start >= 0 && c.start <= c.end && c.end <= length && c.length >= 0)) return undefined;
+    prefix = Math.min(prefix, c.start);
+    suffix = Math.min(suffix, length - c.end);
+    length += c.length - (c.end - c.start);
+  }
+  if (length !== newLength) return undefined;
+  return { prefix, suffix: Math.min(suffix, Math.min(oldLength, newLength) - prefix) };
 }
 
 /** How long a start and an end the two texts share (together at most the shorter text's length). */
@@ -166,11 +262,26 @@ function unchangedEnds(a: string, b: string): { prefix: number; suffix: number }
   return { prefix, suffix };
 }
 
-/** What a block's text says about it, and the roles it took beside the blocks that followed it. */
+/**
+ * What a block's text says about it, and the roles it took beside the blocks that followed it.
+ * One object stands for one text: the same facts mean the same text.
+ */
 interface BlockFacts {
   readonly flat: string;
-  /** The latest few, newest last; offsets relative to the block's start. */
-  readonly roles: { lineCount: number; standalone: boolean; next: string | undefined; role: BlockRole }[];
+  /** The latest few, newest last. */
+  readonly roles: KeptRole[];
+}
+
+interface KeptRole {
+  readonly lineCount: number;
+  readonly standalone: boolean;
+  readonly next: string | undefined;
+  /** The facts of the block after, when it had any: the same facts, the same text, with no need to compare it. */
+  readonly nextFacts: BlockFacts | undefined;
+  /** Offsets relative to the block's start. */
+  readonly role: BlockRole;
+  /** The role at the offset the block last stood at: a block the edit did not move needs no new one. */
+  placed?: { readonly start: number; readonly role: BlockRole };
 }
 
 /** Enough for a keystroke into the block after, and back. */
@@ -238,8 +349,8 @@ const BARE_NUMBER_RE = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[�
 /** `三、四级道路`: a numeral list inside a sentence, not a heading. */
 const NUMERAL_LIST_RE = new RegExp(`^${NUMERAL}[、．]\\s*[一二三四五六七八九十]+[级类星档产线批个项]`);
 
-export function parseStructure(text: string, memo?: StructureMemo): Structure {
-  memo?.begin(text);
+export function parseStructure(text: string, memo?: StructureMemo, changes?: readonly TextChange[]): Structure {
+  memo?.begin(text, changes);
   const lines = markLines(text, memo);
   const leftovers: Leftover[] = lines.filter((l) => l.role === 'leftover').map((l) => ({ span: { start: l.start, end: l.end }, text: l.text }));
   const problems: ParseProblem[] = [];
@@ -259,7 +370,9 @@ export function parseStructure(text: string, memo?: StructureMemo): Structure {
 // Pass 1: page furniture and front matter
 
 function markLines(text: string, memo: StructureMemo | undefined): PhysicalLine[] {
-  const lines: PhysicalLine[] = splitLines(text).map((l) => {
+  const split = splitLines(text);
+  if (memo) memo.split = split;
+  const lines: PhysicalLine[] = split.map((l) => {
     const facts = memo ? memo.line(text, l.start, l.end) : lineFacts(text.slice(l.start, l.end));
     return { start: l.start + facts.lead, end: l.end - facts.trail, text: facts.text, role: facts.text.length === 0 ? 'empty' : 'content', facts };
   });
@@ -543,7 +656,8 @@ function shouldJoin(lineA: PhysicalLine, lineB: PhysicalLine, blankBetween: bool
   if (lineB.facts.fragment && /[A-Za-z0-9]$/.test(a)) return true;
   // A quotation the block opened and has not closed goes on in the next line (“双向 ⏎ 揭榜 ⏎ 挂帅”).
   if (!CLAUSE_END.has(last) && unbalancedQuote(block())) return true;
-  if (visibleLength(b) <= 4 && visibleLength(a) >= 10 && !CLAUSE_END.has(last)) return true;
+  // More than 8 UTF-16 units is more than 4 characters: a long line is not measured.
+  if (b.length <= 8 && visibleLength(b) <= 4 && visibleLength(a) >= 10 && !CLAUSE_END.has(last)) return true;
   return false;
 }
 
@@ -586,22 +700,26 @@ function classifyBlocks(text: string, blocks: Block[]): BlockRole[] {
 function memoizedRole(text: string, block: Block, next: Block | undefined): BlockRole {
   const roles = block.facts!.roles;
   const nextRaw = next?.raw;
-  let kept = roles.find((r) => r.lineCount === block.lineCount && r.standalone === block.standalone && r.next === nextRaw);
+  const nextFacts = next?.facts;
+  let kept = roles.find((r) => r.lineCount === block.lineCount && r.standalone === block.standalone && ((nextFacts !== undefined && r.nextFacts === nextFacts) || r.next === nextRaw));
   if (!kept) {
     const role = shiftRole(classifyBlock(text, block, next), -block.start);
     if ('numbering' in role && role.numbering) role.numbering = { ...role.numbering, text: detached(role.numbering.text) };
-    kept = { lineCount: block.lineCount, standalone: block.standalone, next: nextRaw === undefined ? undefined : detached(nextRaw), role };
+    kept = { lineCount: block.lineCount, standalone: block.standalone, next: nextRaw === undefined ? undefined : detached(nextRaw), nextFacts, role };
     if (roles.push(kept) > ROLES_KEPT) roles.shift();
   }
-  return shiftRole(kept.role, block.start);
+  // Roles are replaced, never changed, by the passes after this one, so one can serve two parses.
+  if (kept.placed?.start !== block.start) kept.placed = { start: block.start, role: shiftRole(kept.role, block.start) };
+  return kept.placed.role;
 }
 
+/** The role of a block moved by `by`. Written out, not spread: a keystroke shifts every heading after it. */
 function shiftRole(role: BlockRole, by: number): BlockRole {
-  if (!('headingEnd' in role)) return role;
-  const shifted = { ...role, headingEnd: role.headingEnd + by };
-  if ('headingStart' in shifted) shifted.headingStart += by;
-  if (shifted.numbering) shifted.numbering = { ...shifted.numbering, span: { start: shifted.numbering.span.start + by, end: shifted.numbering.span.end + by } };
-  return shifted;
+  if (!('headingEnd' in role) || by === 0) return role;
+  const numbering = role.numbering && { ...role.numbering, span: { start: role.numbering.span.start + by, end: role.numbering.span.end + by } };
+  if (role.kind === 'lead') return { kind: 'lead', numbering, headingStart: role.headingStart + by, headingEnd: role.headingEnd + by };
+  if (numbering) return { kind: role.kind as 'chapter', numbering, headingEnd: role.headingEnd + by };
+  return { kind: role.kind as 'part', headingEnd: role.headingEnd + by };
 }
 
 function numberingAt(text: string, block: Block, re: RegExp, style: NumberingStyle, value: (m: RegExpExecArray) => number | undefined): Numbering | undefined {
@@ -740,8 +858,10 @@ function parallelOpenings(roles: BlockRole[], blocks: Block[]): void {
     if (kind !== 'body' && kind !== 'lead' && kind !== 'subheading' && kind !== 'part') continue;
     if ((roles[i] as { numbering?: Numbering }).numbering) continue;
     const flat = blocks[i].flat;
+    // Longer than 90 UTF-16 units is longer than 45 characters: the long paragraphs are passed over unread.
+    if (blocks[i].lineCount > 2 || flat.length > 90) continue;
     const m = /^([^，。；：:、“”（）]{2,6})，/.exec(flat);
-    if (!m || visibleLength(flat) > 45 || countSentenceEnds(flat) > 1 || blocks[i].lineCount > 2) continue;
+    if (!m || visibleLength(flat) > 45 || countSentenceEnds(flat) > 1) continue;
     const last = flat[flat.length - 1];
     if (CLAUSE_END.has(last) || last === '：' || last === ':') continue;
     if (countSentenceEnds(flat) === 1 && !LINE_FINISHED.has(last)) continue;
@@ -965,12 +1085,13 @@ interface MutableSection {
   name: string;
   detail?: string;
   heading: Span;
-  span: Span;
+  span: { start: number; end: number };
   numbering?: Numbering;
   children: MutableSection[];
 }
 
 function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: ParseProblem[], memo: StructureMemo | undefined) {
+  const nameOf = memo ? memo.name.bind(memo) : headingName;
   const roots: MutableSection[] = [];
   const stack: { section: MutableSection; rank: number }[] = [];
   const paragraphs: Paragraph[] = [];
@@ -982,14 +1103,16 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
   const close = (rank: number) => {
     while (stack.length && stack[stack.length - 1].rank >= rank) stack.pop();
   };
+  // A section on the stack owns its span (the one it was made with may be a paragraph's too), so it grows in place.
   const open = (section: MutableSection, rank: number) => {
     close(rank);
     (stack.length ? stack[stack.length - 1].section.children : roots).push(section);
+    section.span = { start: section.span.start, end: section.span.end };
     stack.push({ section, rank });
-    for (const s of stack) s.section.span = { start: s.section.span.start, end: Math.max(s.section.span.end, section.span.end) };
+    extend(section.span.end);
   };
   const extend = (end: number) => {
-    for (const s of stack) if (s.section.span.end < end) s.section.span = { start: s.section.span.start, end };
+    for (const s of stack) if (s.section.span.end < end) s.section.span.end = end;
   };
   const innermost = (): MutableSection | undefined => {
     for (let i = stack.length - 1; i >= 0; i--) if (stack[i].section.kind !== 'lead' && stack[i].section.kind !== 'item') return stack[i].section;
@@ -1066,14 +1189,14 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
 
     switch (role.kind) {
       case 'chapterTitle': {
-        open({ kind: 'chapter', name: headingName(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] }, RANK.chapter);
+        open({ kind: 'chapter', name: nameOf(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] }, RANK.chapter);
         paragraphs.push({ span, section: innermost() });
         break;
       }
       case 'part':
       case 'subheading': {
         if (role.numbering) {
-          open(numberedSection(text, role.kind, role.numbering, block, role.headingEnd), RANK.part);
+          open(numberedSection(text, role.kind, role.numbering, block, role.headingEnd, nameOf), RANK.part);
           paragraphs.push({ span, section: innermost() });
           break;
         }
@@ -1082,7 +1205,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
         const divides = role.kind === 'subheading' && block.standalone && !LINE_FINISHED.has(block.flat[block.flat.length - 1]) && !!parent &&
           (parent.kind === 'chapter' || (parent.kind === 'section' && !parent.numbering));
         const kind = divides ? 'section' : role.kind;
-        const section: MutableSection = { kind, name: headingName(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] };
+        const section: MutableSection = { kind, name: nameOf(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] };
         open(section, RANK[kind]);
         // A sub-heading is a sentence of the report too (这一年，…增长5%。): its figures count.
         paragraphs.push({ span, section });
@@ -1092,7 +1215,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
       case 'section':
       case 'subsection':
       case 'item': {
-        const section = numberedSection(text, role.kind, role.numbering, block, role.headingEnd);
+        const section = numberedSection(text, role.kind, role.numbering, block, role.headingEnd, nameOf);
         open(section, RANK[role.kind]);
         if (role.headingEnd < block.end - 1) paragraphs.push({ span, section: innermost() });
         break;
@@ -1102,7 +1225,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
         const nameStart = role.numbering ? block.start : from;
         const section: MutableSection = {
           kind: 'lead',
-          name: headingName(text, nameStart, role.headingEnd, 24),
+          name: nameOf(text, nameStart, role.headingEnd, 24),
           heading: { start: role.headingStart, end: role.headingEnd },
           span,
           numbering: role.numbering,
@@ -1132,10 +1255,10 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
   return { sections: roots, paragraphs, glossary };
 }
 
-function numberedSection(text: string, kind: SectionKind, numbering: Numbering, block: Block, headingEnd: number): MutableSection {
+function numberedSection(text: string, kind: SectionKind, numbering: Numbering, block: Block, headingEnd: number, nameOf = headingName): MutableSection {
   return {
     kind,
-    name: headingName(text, numbering.span.end, headingEnd, kind === 'item' ? 30 : 40) || numbering.text,
+    name: nameOf(text, numbering.span.end, headingEnd, kind === 'item' ? 30 : 40) || numbering.text,
     detail: numbering.text,
     heading: { start: block.start, end: headingEnd },
     span: { start: block.start, end: block.end },

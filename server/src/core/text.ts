@@ -30,8 +30,9 @@ export function splitLines(text: string): Line[] {
 export class LineIndex {
   readonly lines: readonly Line[];
 
-  constructor(text: string) {
-    this.lines = splitLines(text);
+  /** `lines`, when the text was split already (a parse splits it too), must be `splitLines(text)`. */
+  constructor(text: string, lines?: readonly Line[]) {
+    this.lines = lines ?? splitLines(text);
   }
 
   get lineCount(): number {

@@ -15,9 +15,17 @@ import { toRange, type Language } from '../protocol/convert';
 const PAGES = join(__dirname, '..', 'docs', 'checks');
 const pagesShipped = existsSync(PAGES);
 
-/** The file URI of a check's page, or undefined when the pages are not installed. */
+const pageUris = new Map<string, string>();
+
+/**
+ * The file URI of a check's page, or undefined when the pages are not installed. Made once per
+ * check: a report's first diagnostics can number a thousand, and each asks.
+ */
 export function checkPageUri(checkId: string): string | undefined {
-  return pagesShipped ? pathToFileURL(join(PAGES, `${checkId}.md`)).href : undefined;
+  if (!pagesShipped) return undefined;
+  let uri = pageUris.get(checkId);
+  if (uri === undefined) pageUris.set(checkId, (uri = pathToFileURL(join(PAGES, `${checkId}.md`)).href));
+  return uri;
 }
 
 export const FIX_ALL_LEFTOVERS = `${CodeActionKind.SourceFixAll}.reportReview`;

@@ -9,6 +9,7 @@
 import {
   CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
   type CodeAction, type InitializeParams, type InitializeResult, type Location, type SymbolInformation,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckSettings } from '../checks';
@@ -23,7 +24,7 @@ import { targetHoverLines } from './targets';
 import { pairReports } from './pairing';
 import { glossaryDefinition, glossaryHover, glossaryList, highlights, keyAt, referencesIn, termCompletions, type GlossaryView } from './glossary';
 import { LIMITS } from '../io/files';
-import { findTermUses, LineIndex, NodeWorkspace, pathOf, ReviewService, type FileChange, type ReviewDocument } from '../service';
+import { findTermUses, LineIndex, NodeWorkspace, pathOf, ReviewService, type FileChange, type ReviewDocument, type TextChange } from '../service';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -40,7 +41,30 @@ function show(kind: 'error' | 'warning' | 'information', message: string): void 
 
 // The last line of defence: a promise nobody awaited must not end the process (Node exits on an unhandled rejection).
 process.on('unhandledRejection', (reason) => connection.console.error(`Report Review: unexpected error: ${String(reason)}`));
-const documents = new TextDocuments(TextDocument);
+/**
+ * The open documents. Each change a client sends is also told to the service in offsets, so that
+ * parsing the new version need not compare the whole old and new texts to find the edit.
+ */
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(document, changes, version) {
+    const from = document.version;
+    let offsets: TextChange[] | undefined = [];
+    for (const change of changes) {
+      if ('range' in change && change.range) {
+        const a = document.offsetAt(change.range.start);
+        const b = document.offsetAt(change.range.end);
+        offsets?.push({ start: Math.min(a, b), end: Math.max(a, b), length: change.text.length });
+      } else {
+        offsets = undefined;
+      }
+      // One change at a time: each change's range is in the text the ones before it left.
+      TextDocument.update(document, [change as TextDocumentContentChangeEvent], version);
+    }
+    service.edited(document.uri, from, version, offsets);
+    return document;
+  },
+});
 
 let language: Language = 'en';
 let supportsConfiguration = false;

@@ -6,6 +6,7 @@
 export { ReviewService, ReviewDocument, parse, type Findings, type ReviewServiceOptions, type ScanLimits, type TermContext, type WorkspaceReport } from './review-service';
 export { NodeWorkspace, pathOf } from './node-workspace';
 export type { FileChange, FileChangeKind, ReviewWorkspace, WorkspaceSettings } from './workspace';
+export type { TextChange } from '../core/incremental';
 export type { CrossReportContext, FigureInPair, KnownReport, PairedBy, Partner, TargetSettings, TargetsResponse } from './targets';
 /** The registry, for validating a check id a client sends. */
 export { CHECKS } from '../checks';

@@ -14,7 +14,7 @@ import { builtinDefinitions } from '../core/builtin-glossary';
 import { detectReport } from '../core/detect';
 import type { Report } from '../core/model';
 import { parseReport } from '../core/report';
-import { parseEdited } from '../core/incremental';
+import { lineIndexOf, parseEdited, type TextChange } from '../core/incremental';
 import { LineIndex } from '../core/text';
 import { TermIndex, findTermUses, reportDefinitions, type TermDefinition, type TermUse } from '../core/terms';
 import { isReportFile, NO_SETTINGS, type FileChange, type ReviewWorkspace, type WorkspaceSettings } from './workspace';
@@ -80,12 +80,23 @@ function pause(): Promise<void> {
 
 /**
  * Every parse goes through here. An open document's new version is parsed from the model of its
- * last version (core/incremental.ts: only the lines and blocks the edit touched are read again);
+ * last version (core/incremental.ts: only the lines and blocks the edit touched are read again),
+ * with the editor's changes from that version's text to this one when they are known;
  * a first version, a CLI file or a scanned report gets a full parse and keeps no memo.
  */
-export function parse(text: string, previous?: Report): Report {
-  return previous ? parseEdited(text, previous) : parseReport(text);
+export function parse(text: string, previous?: Report, changes?: readonly TextChange[]): Report {
+  return previous ? parseEdited(text, previous, changes) : parseReport(text);
 }
+
+/** The changes of one document version to the next, as the editor sent them (`undefined`: the whole text was sent). */
+interface VersionChanges {
+  readonly from: number;
+  readonly to: number;
+  readonly changes: readonly TextChange[] | undefined;
+}
+
+/** Versions typed before the outline is asked for again are few; a longer log is not worth keeping. */
+const CHANGE_LOG_LIMIT = 64;
 
 /** One version of one document, analysed on demand. */
 export class ReviewDocument {
@@ -102,6 +113,8 @@ export class ReviewDocument {
     private input: string | (() => string),
     /** The model of the version this one replaced, for an incremental parse; dropped once parsed. */
     private previous?: Report,
+    /** The version `previous` was parsed from. */
+    private previousVersion?: number,
   ) {}
 
   /**
@@ -111,6 +124,11 @@ export class ReviewDocument {
    */
   get parsedReport(): Report | undefined {
     return this.parsed ?? this.previous;
+  }
+
+  /** The version `parsedReport` was parsed from. */
+  get parsedVersion(): number | undefined {
+    return this.parsed ? this.version : this.previousVersion;
   }
 
   /** The document's text, read now if it was not yet. */
@@ -129,14 +147,15 @@ export class ReviewDocument {
   /** The report model: the outline needs nothing more. */
   get report(): Report {
     if (!this.parsed) {
-      this.parsed = parse(this.source(), this.previous);
+      const changes = this.previous && this.previousVersion !== undefined ? this.service.changesBetween(this.uri, this.previousVersion, this.version) : undefined;
+      this.parsed = parse(this.source(), this.previous, changes);
       this.previous = undefined;
     }
     return this.parsed;
   }
 
   get index(): LineIndex {
-    this.lines ??= new LineIndex(this.report.text);
+    this.lines ??= lineIndexOf(this.report);
     return this.lines;
   }
 
@@ -192,6 +211,8 @@ export class ReviewService {
   /** Goes up whenever anything the analysis reads outside the documents changes. */
   generation = 0;
   private readonly documents = new Map<string, ReviewDocument>();
+  /** Per open document, the changes of its recent versions, oldest first. */
+  private readonly changeLogs = new Map<string, VersionChanges[]>();
   private settings: WorkspaceSettings = NO_SETTINGS;
   private reports = new Map<string, WorkspaceReport>();
   private notes: string[] = [];
@@ -355,7 +376,7 @@ export class ReviewService {
   document(uri: string, version: number, text: string | (() => string)): ReviewDocument {
     const cached = this.documents.get(uri);
     if (cached && cached.version === version) return cached;
-    const document = new ReviewDocument(this, uri, version, text, cached?.parsedReport);
+    const document = new ReviewDocument(this, uri, version, text, cached?.parsedReport, cached?.parsedVersion);
     const scanned = this.reports.get(uri);
     if (scanned && typeof text === 'string' && scanned.report.text === text) document.adopt(scanned);
     this.documents.set(uri, document);
@@ -369,6 +390,41 @@ export class ReviewService {
 
   close(uri: string): void {
     this.documents.delete(uri);
+    this.changeLogs.delete(uri);
+  }
+
+  /**
+   * The editor changed an open document from version `from` to `to`: `changes` in order, each in
+   * offsets of the text as the ones before it left it; `undefined` when it sent the whole text.
+   * Kept so that the next parse need not compare the texts to find what changed.
+   */
+  edited(uri: string, from: number, to: number, changes: readonly TextChange[] | undefined): void {
+    // Versions that do not follow on are another history (the document opened again): start over.
+    const before = this.changeLogs.get(uri);
+    const continues = !!before && before[before.length - 1]?.to === from;
+    const log = continues ? before : [];
+    log.push({ from, to, changes });
+    // Only versions after the one last parsed can still be needed (of this history: versions of another may be higher).
+    const parsed = continues ? this.documents.get(uri)?.parsedVersion : undefined;
+    let drop = 0;
+    while (drop < log.length && ((parsed !== undefined && log[drop].to <= parsed) || log.length - drop > CHANGE_LOG_LIMIT)) drop++;
+    this.changeLogs.set(uri, drop ? log.slice(drop) : log);
+  }
+
+  /** The changes that lead from version `from` of a document to version `to`, when every step between is known. */
+  changesBetween(uri: string, from: number, to: number): TextChange[] | undefined {
+    const log = this.changeLogs.get(uri);
+    if (!log) return undefined;
+    const out: TextChange[] = [];
+    let at = from;
+    for (const step of log) {
+      if (at === to) break;
+      if (step.from !== at) continue;
+      if (!step.changes) return undefined;
+      out.push(...step.changes);
+      at = step.to;
+    }
+    return at === to ? out : undefined;
   }
 
   /** The terms known around `report`: its own, the workspace's, the other reports' (when `withOthers`), the built-in ones. */

@@ -99,7 +99,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   service = new ReviewService(workspace, { limits: LIMITS, trusted: options.trusted !== false, settings: options.checks ?? {} });
   service.readSettings();
   // Whatever the workspace changes (settings, glossaries, other reports, trust), open reports are checked again.
-  service.onDidChange(() => documents.all().forEach(scheduleDiagnostics));
+  service.onDidChange(() => documents.all().forEach((d) => scheduleDiagnostics(d)));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -190,7 +190,7 @@ async function refreshSettings(): Promise<void> {
     service.setClientSettings(config?.checks ?? {});
   } catch {
     // A client that cannot answer keeps the defaults.
-    documents.all().forEach(scheduleDiagnostics);
+    documents.all().forEach((d) => scheduleDiagnostics(d));
   }
 }
 
@@ -247,9 +247,10 @@ const SIDECAR_UNREADABLE = {
  * Diagnostics wait for a pause in typing, then are computed in steps; a version replaced (or a
  * document closed) meanwhile is dropped, and the outline is answered between the steps.
  */
-function scheduleDiagnostics(document: TextDocument): void {
-  // A report just opened is not being typed in: its first diagnostics need not wait.
-  const delay = published.has(document.uri) ? DIAGNOSTIC_DELAY_MS : 0;
+function scheduleDiagnostics(document: TextDocument, typing = false): void {
+  // A report just opened is not being typed in: its first diagnostics need not wait. An edit waits
+  // for a pause even before the first ones came, or every keystroke would start the checks anew.
+  const delay = typing || published.has(document.uri) ? DIAGNOSTIC_DELAY_MS : 0;
   const timer = pending.get(document.uri);
   if (timer) clearTimeout(timer);
   pending.set(
@@ -274,12 +275,12 @@ function scheduleDiagnostics(document: TextDocument): void {
 }
 
 // A report that opens may be the partner of another open report.
-documents.onDidOpen(() => documents.all().forEach(scheduleDiagnostics));
+documents.onDidOpen(() => documents.all().forEach((d) => scheduleDiagnostics(d)));
 documents.onDidChangeContent((e) => {
-  scheduleDiagnostics(e.document);
+  scheduleDiagnostics(e.document, true);
   for (const [next, previous] of previousOf) {
     const dependent = previous === e.document.uri ? documents.get(next) : undefined;
-    if (dependent) scheduleDiagnostics(dependent);
+    if (dependent) scheduleDiagnostics(dependent, true);
   }
 });
 documents.onDidClose((e) => {

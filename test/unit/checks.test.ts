@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHECKS, runChecks } from '../../server/src/checks';
+import { CHECKS, runChecks, runStructuralChecks, standaloneContext } from '../../server/src/checks';
 import { parseReport } from '../../server/src/core/report';
 import { checkDiagnostics, fixtureFiles, readFixture, CORPUS, FIXTURES } from './helpers';
 
@@ -12,6 +12,20 @@ describe('checks', () => {
     for (const c of CHECKS) {
       assert.match(c.id, /^[a-z]+(?:-[a-z]+)*$/);
       assert.ok(c.description.zh && c.description.en, c.id);
+    }
+  });
+
+  it('that say they are structural read neither the figures nor the context, on every corpus report', () => {
+    const structural = CHECKS.filter((c) => c.structural);
+    assert.deepEqual(structural.map((c) => c.id), ['section-numbering', 'text-integrity', 'glossary-duplicate', 'parse-problem']);
+    const files = [...readdirSync(CORPUS).filter((f) => f.endsWith('.txt')), ...readdirSync(join(CORPUS, 'national')).map((f) => join('national', f))];
+    for (const file of files) {
+      const report = parseReport(readFileSync(join(CORPUS, file), 'utf8'));
+      // The figures of this model cannot be read, and the context holds nothing.
+      const blind = new Proxy(report, { get: (target, key) => (key === 'claims' ? assert.fail(`a structural check read the figures of ${file}`) : Reflect.get(target, key)) });
+      const early = runStructuralChecks(blind);
+      const all = runChecks(report, {}, standaloneContext(report)).filter((f) => structural.some((c) => c.id === f.checkId));
+      assert.deepEqual(early, all, file);
     }
   });
 

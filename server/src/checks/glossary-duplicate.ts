@@ -13,6 +13,7 @@ import type { Check, CheckFinding } from './types';
 export const glossaryDuplicate: Check = {
   id: 'glossary-duplicate',
   defaultSeverity: 'information',
+  structural: true,
   description: { zh: '同一术语在名词解释中有两种不同的释义', en: 'The same term defined twice with different text' },
   run(report: Report): CheckFinding[] {
     const first = new Map<string, GlossaryEntry>();

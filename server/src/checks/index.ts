@@ -36,9 +36,17 @@ export function standaloneContext(report: Report, extraTerms: readonly TermDefin
   return { terms, uses: findTermUses(report.text, terms) };
 }
 
-export function runChecks(report: Report, settings: CheckSettings = {}, context: CheckContext = standaloneContext(report)): RatedFinding[] {
+/** Nothing known around the report: what the structural checks run with. */
+const NO_CONTEXT: CheckContext = { terms: new TermIndex([]), uses: [] };
+
+/** The structural checks alone (`Check.structural`): what a long report shows before its figures are read. */
+export function runStructuralChecks(report: Report, settings: CheckSettings = {}): RatedFinding[] {
+  return runChecks(report, settings, NO_CONTEXT, CHECKS.filter((c) => c.structural));
+}
+
+export function runChecks(report: Report, settings: CheckSettings = {}, context: CheckContext = standaloneContext(report), checks: readonly Check[] = CHECKS): RatedFinding[] {
   const out: RatedFinding[] = [];
-  for (const check of CHECKS) {
+  for (const check of checks) {
     const setting = settings[check.id];
     if (setting === 'off') continue;
     let findings: CheckFinding[];

@@ -17,6 +17,7 @@ import type { Check, CheckFinding } from './types';
 export const parseProblem: Check = {
   id: 'parse-problem',
   defaultSeverity: 'information',
+  structural: true,
   description: { zh: '报告中无法按原意解析的段落，如缺少冒号的名词解释条目', en: 'A passage the outline cannot read as meant, such as a glossary entry without a colon' },
   run(report: Report): CheckFinding[] {
     return report.problems.map((p) => ({ span: p.span, message: p.message }));

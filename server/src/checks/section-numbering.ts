@@ -21,6 +21,7 @@ import { parseChineseNumeral } from '../core/numerals';
 export const sectionNumbering: Check = {
   id: 'section-numbering',
   defaultSeverity: 'warning',
+  structural: true,
   description: {
     zh: '同级标题序号缺号、重号或顺序颠倒',
     en: 'Sibling headings with a missing, repeated or out-of-order number',

@@ -36,6 +36,7 @@ const PAIRS: readonly [string, string, string, string][] = [
 export const textIntegrity: Check = {
   id: 'text-integrity',
   defaultSeverity: 'warning',
+  structural: true,
   description: { zh: '引号括号不配对、引号内缺字、网页残留文字', en: 'Unbalanced quotes or brackets, lost characters, website leftovers' },
   run(report: Report): CheckFinding[] {
     const findings: CheckFinding[] = [];
@@ -46,14 +47,14 @@ export const textIntegrity: Check = {
       for (const [open, close, name, nameEn] of PAIRS) {
         if (!body.includes(open) && !body.includes(close)) continue;
         for (const problem of unbalanced(body, open, close)) {
-        const at = p.span.start + problem;
-        findings.push({
-          span: { start: at, end: at + 1 },
-          message: {
-            zh: `${name}不配对：此处的「${body[problem]}」没有对应的「${body[problem] === open ? close : open}」`,
-            en: `Unbalanced ${nameEn}: this ${body[problem]} has no matching ${body[problem] === open ? close : open}`,
-          },
-        });
+          const at = p.span.start + problem;
+          findings.push({
+            span: { start: at, end: at + 1 },
+            message: {
+              zh: `${name}不配对：此处的「${body[problem]}」没有对应的「${body[problem] === open ? close : open}」`,
+              en: `Unbalanced ${nameEn}: this ${body[problem]} has no matching ${body[problem] === open ? close : open}`,
+            },
+          });
         }
       }
       for (const quote of quotesIn(quotes, p.span)) {
@@ -113,15 +114,18 @@ function blocks(report: Report): { span: { start: number; end: number } }[] {
 function unbalanced(s: string, open: string, close: string): number[] {
   const out: number[] = [];
   const stack: number[] = [];
+  // By code unit: each mark is one, and this reads every character of the report.
+  const [openCode, closeCode] = [open.charCodeAt(0), close.charCodeAt(0)];
   // ”五讲四美三热爱”: an opening typed as a closing mark; the closing one after it is its partner.
   let orphanClose = false;
   for (let i = 0; i < s.length; i++) {
-    if (s[i] === open) {
+    const code = s.charCodeAt(i);
+    if (code === openCode) {
       // “…“…” : a second opening before the first closes means the first lost its partner.
       if (open === '“' && stack.length) out.push(stack.pop()!);
       stack.push(i);
       orphanClose = false;
-    } else if (s[i] === close) {
+    } else if (code === closeCode) {
       if (stack.length) stack.pop();
       else if (orphanClose) orphanClose = false;
       else {

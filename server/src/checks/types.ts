@@ -59,5 +59,11 @@ export interface Check {
   readonly id: string;
   readonly defaultSeverity: Severity;
   readonly description: Localized;
+  /**
+   * Reads only the report's structure and text — not its figures (`report.claims`), not the
+   * context — so a long report can show its findings before the figures are read. A unit test
+   * holds every check that says so to it.
+   */
+  readonly structural?: true;
   run(report: Report, context: CheckContext): CheckFinding[];
 }

@@ -86,6 +86,12 @@ const previousOf = new Map<string, string>();
 
 /** Diagnostics wait for a pause in typing, so a burst of keystrokes is analysed once. */
 const DIAGNOSTIC_DELAY_MS = 200;
+/**
+ * From this length (UTF-16 units; about 280 KB of Chinese) a report's first diagnostics come in two
+ * publishes: the structural checks' once it is parsed, then the complete set once its figures and
+ * terms are read (about half a second for 1 MB). A shorter report's complete set comes as fast.
+ */
+const EARLY_STRUCTURE_CHARS = 100_000;
 const pending = new Map<string, NodeJS.Timeout>();
 /** Open documents whose diagnostics were sent once: only they wait for a pause in typing. */
 const published = new Set<string>();
@@ -221,8 +227,8 @@ function lineIndexOf(uri: string): LineIndex | undefined {
  * Every finding of the report with the decisions recorded beside it (a confirmed finding stays
  * shown, a dismissed one is hidden); a review file that cannot be used is said once.
  */
-function reviewOf(analysis: ReviewDocument): Review {
-  const { open, decided, sidecarError } = analysis.findings;
+function reviewOf(analysis: ReviewDocument, findings = analysis.findings): Review {
+  const { open, decided, sidecarError } = findings;
   const path = pathOf(analysis.uri);
   const review = { uri: analysis.uri, report: analysis.report, index: analysis.index, findings: [...open, ...decided] };
   if (!path) return { ...review, decisions: [] };
@@ -260,7 +266,14 @@ function scheduleDiagnostics(document: TextDocument, typing = false): void {
       const current = documents.get(document.uri);
       if (!current) return;
       const analysis = analyse(current);
-      void analysis.findingsUnlessStale(() => documents.get(current.uri)?.version !== current.version).then((findings) => {
+      const stale = () => documents.get(current.uri)?.version !== current.version;
+      void (async () => {
+        // A long report shows what its structure says first; its figures and terms take longer.
+        if (!published.has(current.uri) && current.getText().length >= EARLY_STRUCTURE_CHARS) {
+          const structural = await analysis.structuralFindingsUnlessStale(stale);
+          if (structural) void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: reviewDiagnostics(reviewOf(analysis, structural), language, checkPageUri) });
+        }
+        const findings = await analysis.findingsUnlessStale(stale);
         if (!findings) return;
         // Related locations may lie in the paired previous report or an evidence table.
         const cross = service.crossReport(current.uri);
@@ -269,18 +282,24 @@ function scheduleDiagnostics(document: TextDocument, typing = false): void {
         const diagnostics = reviewDiagnostics(reviewOf(analysis), language, checkPageUri, cross.documents);
         void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
         published.add(current.uri);
-      });
+      })();
     }, delay),
   );
 }
 
 // A report that opens may be the partner of another open report.
-documents.onDidOpen(() => documents.all().forEach((d) => scheduleDiagnostics(d)));
+/** Opened, with the content event that follows an open still to come: that one is no edit. */
+const justOpened = new Set<string>();
+documents.onDidOpen((e) => {
+  justOpened.add(e.document.uri);
+  documents.all().forEach((d) => scheduleDiagnostics(d));
+});
 documents.onDidChangeContent((e) => {
-  scheduleDiagnostics(e.document, true);
+  const typing = !justOpened.delete(e.document.uri);
+  scheduleDiagnostics(e.document, typing);
   for (const [next, previous] of previousOf) {
     const dependent = previous === e.document.uri ? documents.get(next) : undefined;
-    if (dependent) scheduleDiagnostics(dependent, true);
+    if (dependent) scheduleDiagnostics(dependent, typing);
   }
 });
 documents.onDidClose((e) => {

@@ -6,7 +6,7 @@
  * reads outside the document changes (settings, glossary files, the folder's other reports, trust).
  * Pure of LSP; the world is reached only through the `ReviewWorkspace`.
  */
-import { runChecks, type CheckSettings, type RatedFinding } from '../checks';
+import { runChecks, runStructuralChecks, type CheckSettings, type RatedFinding } from '../checks';
 import type { Localized } from '../checks/types';
 import { applyDecisions } from '../checks/decisions';
 import type { ConfigProblem } from '../config/config';
@@ -181,8 +181,21 @@ export class ReviewDocument {
       const { terms, uses } = this.terms;
       this.checkedAt = { generation, previous: cross.context.previous, findings: runChecks(this.report, this.service.checkSettings(), { terms, uses, ...cross.context }) };
     }
+    return this.decide(this.checkedAt.findings);
+  }
+
+  /**
+   * The findings of the structural checks alone (`Check.structural`): on a long report they are
+   * ready once it is parsed, long before its figures and terms are read. A subset of `findings`.
+   */
+  get structuralFindings(): Findings {
+    return this.decide(runStructuralChecks(this.report, this.service.checkSettings()));
+  }
+
+  /** The findings with the review decisions applied, read again on every call (the review file may change on its own). */
+  private decide(findings: readonly RatedFinding[]): Findings {
     const recorded = this.service.workspace.readDecisions(this.uri);
-    const { open, decided } = applyDecisions(this.report, this.checkedAt.findings, recorded.decisions);
+    const { open, decided } = applyDecisions(this.report, findings, recorded.decisions);
     return { open, decided, sidecarError: recorded.error };
   }
 
@@ -199,6 +212,15 @@ export class ReviewDocument {
     }
     await pause();
     return stale() ? undefined : this.findings;
+  }
+
+  /** The structural findings once the report is parsed (a pause first, so a waiting request is answered); `undefined` when stale. */
+  async structuralFindingsUnlessStale(stale: () => boolean): Promise<Findings | undefined> {
+    await pause();
+    if (stale()) return undefined;
+    this.report;
+    await pause();
+    return stale() ? undefined : this.structuralFindings;
   }
 
   /** True once the checks ran for the current generation: a caller can tell that findings were not computed again. */

@@ -1,7 +1,7 @@
 // `npm run bench`: medians for the analysis core, the LSP round trip and the CLI as a whole process,
 // with AutoCorrect on the same inputs for scale. Writes test-output/bench.json as well.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -244,8 +244,10 @@ if (only('cli')) {
   // The floor of any Node CLI here, and the code cache's share: the same bundle copied without its cache.
   const noCache = join(inputs, 'no-code-cache');
   mkdirSync(noCache);
-  for (const f of ['cli.js', 'cli.bundle.js']) writeFileSync(join(noCache, f), readFileSync(join(root, 'dist', f)));
-  {
+  // A tree from before the launchers (for a before/after comparison) has no bundle to copy.
+  const launched = existsSync(join(root, 'dist', 'cli.bundle.js'));
+  if (launched) for (const f of ['cli.js', 'cli.bundle.js']) writeFileSync(join(noCache, f), readFileSync(join(root, 'dist', f)));
+  if (launched) {
     const [nodeAlone, help] = timeSideBySide([[process.execPath, ['-e', '0']], [process.execPath, [join(root, 'dist/cli.js'), '--help']]], 9);
     const [cached, uncached] = timeSideBySide([[process.execPath, [join(root, 'dist/cli.js'), 'check', '--format', 'json', file74]], [process.execPath, [join(noCache, 'cli.js'), 'check', '--format', 'json', file74]]], 9);
     results.cliFloor = { nodeMs: nodeAlone.ms, helpMs: help.ms, check74WithCacheMs: cached.ms, check74WithoutCacheMs: uncached.ms };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHECKS, runChecks, runStructuralChecks, standaloneContext } from '../../server/src/checks';
+import { CHECKS, runChecks, runChecksAfterStructural, runStructuralChecks, standaloneContext } from '../../server/src/checks';
 import { parseReport } from '../../server/src/core/report';
 import { checkDiagnostics, fixtureFiles, readFixture, CORPUS, FIXTURES } from './helpers';
 
@@ -24,8 +24,11 @@ describe('checks', () => {
       // The figures of this model cannot be read, and the context holds nothing.
       const blind = new Proxy(report, { get: (target, key) => (key === 'claims' ? assert.fail(`a structural check read the figures of ${file}`) : Reflect.get(target, key)) });
       const early = runStructuralChecks(blind);
-      const all = runChecks(report, {}, standaloneContext(report)).filter((f) => structural.some((c) => c.id === f.checkId));
-      assert.deepEqual(early, all, file);
+      const context = standaloneContext(report);
+      const complete = runChecks(report, {}, context);
+      assert.deepEqual(early, complete.filter((f) => structural.some((c) => c.id === f.checkId)), file);
+      // The complete set after an early publish reuses it, and is the same set in the same order.
+      assert.deepEqual(runChecksAfterStructural(report, {}, context, early), complete, file);
     }
   });
 

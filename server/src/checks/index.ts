@@ -36,12 +36,24 @@ export function standaloneContext(report: Report, extraTerms: readonly TermDefin
   return { terms, uses: findTermUses(report.text, terms) };
 }
 
+const ORDER = new Map(CHECKS.map((c, i) => [c.id, i]));
+
+/** Document order; at one place, the registry's order (one run over every check gives that order). */
+function byPlace(a: RatedFinding, b: RatedFinding): number {
+  return a.span.start - b.span.start || (ORDER.get(a.checkId) ?? 0) - (ORDER.get(b.checkId) ?? 0);
+}
+
 /** Nothing known around the report: what the structural checks run with. */
 const NO_CONTEXT: CheckContext = { terms: new TermIndex([]), uses: [] };
 
 /** The structural checks alone (`Check.structural`): what a long report shows before its figures are read. */
 export function runStructuralChecks(report: Report, settings: CheckSettings = {}): RatedFinding[] {
   return runChecks(report, settings, NO_CONTEXT, CHECKS.filter((c) => c.structural));
+}
+
+/** Every check's findings, the structural ones given (a long report's early publish): the same as `runChecks`. */
+export function runChecksAfterStructural(report: Report, settings: CheckSettings, context: CheckContext, structural: readonly RatedFinding[]): RatedFinding[] {
+  return [...structural, ...runChecks(report, settings, context, CHECKS.filter((c) => !c.structural))].sort(byPlace);
 }
 
 export function runChecks(report: Report, settings: CheckSettings = {}, context: CheckContext = standaloneContext(report), checks: readonly Check[] = CHECKS): RatedFinding[] {
@@ -62,7 +74,7 @@ export function runChecks(report: Report, settings: CheckSettings = {}, context:
     }
     for (const f of findings) out.push({ ...f, checkId: check.id, severity: setting ?? f.severity ?? check.defaultSeverity });
   }
-  return out.sort((a, b) => a.span.start - b.span.start);
+  return out.sort(byPlace);
 }
 
 export type { Check, CheckContext, CheckFinding, Finding, Severity } from './types';

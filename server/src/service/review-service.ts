@@ -6,7 +6,7 @@
  * reads outside the document changes (settings, glossary files, the folder's other reports, trust).
  * Pure of LSP; the world is reached only through the `ReviewWorkspace`.
  */
-import { runChecks, runStructuralChecks, type CheckSettings, type RatedFinding } from '../checks';
+import { runChecks, runChecksAfterStructural, runStructuralChecks, type CheckSettings, type RatedFinding } from '../checks';
 import type { Localized } from '../checks/types';
 import { applyDecisions } from '../checks/decisions';
 import type { ConfigProblem } from '../config/config';
@@ -104,6 +104,7 @@ export class ReviewDocument {
   private lines?: LineIndex;
   private termsAt?: { generation: number; context: TermContext };
   private checkedAt?: { generation: number; previous?: Report; findings: readonly RatedFinding[] };
+  private structuralAt?: { generation: number; findings: readonly RatedFinding[] };
 
   constructor(
     private readonly service: ReviewService,
@@ -179,7 +180,11 @@ export class ReviewDocument {
     const cross = this.service.crossReport(this.uri);
     if (this.checkedAt?.generation !== generation || this.checkedAt.previous !== cross.context.previous) {
       const { terms, uses } = this.terms;
-      this.checkedAt = { generation, previous: cross.context.previous, findings: runChecks(this.report, this.service.checkSettings(), { terms, uses, ...cross.context }) };
+      const context = { terms, uses, ...cross.context };
+      // The structural checks ran already when a long report showed their findings first.
+      const structural = this.structuralAt?.generation === generation ? this.structuralAt.findings : undefined;
+      const findings = structural ? runChecksAfterStructural(this.report, this.service.checkSettings(), context, structural) : runChecks(this.report, this.service.checkSettings(), context);
+      this.checkedAt = { generation, previous: cross.context.previous, findings };
     }
     return this.decide(this.checkedAt.findings);
   }
@@ -189,7 +194,9 @@ export class ReviewDocument {
    * ready once it is parsed, long before its figures and terms are read. A subset of `findings`.
    */
   get structuralFindings(): Findings {
-    return this.decide(runStructuralChecks(this.report, this.service.checkSettings()));
+    const generation = this.service.generation;
+    if (this.structuralAt?.generation !== generation) this.structuralAt = { generation, findings: runStructuralChecks(this.report, this.service.checkSettings()) };
+    return this.decide(this.structuralAt.findings);
   }
 
   /** The findings with the review decisions applied, read again on every call (the review file may change on its own). */

@@ -1157,6 +1157,14 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
       continue;
     }
 
+    // A numbered heading with no colon after its term is no entry: the glossary has ended (a report
+    // pasted after another one's 名词解释, say), and the heading opens a section as anywhere else.
+    if (glossarySection && (role.kind === 'chapter' || (role.kind === 'section' && /^\(|^（/.test(block.flat))) && !termColon(text, role.numbering.span.end, block.end)) {
+      finishEntry();
+      const at = stack.findIndex((s) => s.section === glossarySection);
+      if (at >= 0) stack.length = at;
+      glossarySection = undefined;
+    }
     if (glossarySection) {
       // An entry whose term starts with a digit (12.2025年十件民生实事：…) reads like a decimal; the next number confirms it.
       const glued = role.kind === 'item' ? undefined : gluedEntryNumbering(text, block, (entry?.numbering.value ?? glossary[glossary.length - 1]?.numbering?.value ?? 0) + 1);
@@ -1280,6 +1288,16 @@ function gluedEntryNumbering(text: string, block: Block, expected: number): Numb
 
 function previousBlockEnd(blocks: Block[], i: number): number {
   return i > 0 ? blocks[i - 1].end : -1;
+}
+
+/** Whether a colon follows within a term's length of `from`, on the same line: what makes an entry of a numbered line. */
+function termColon(text: string, from: number, end: number): boolean {
+  for (let i = from; i < Math.min(end, from + 60); i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xff1a || code === 0x3a) return true;
+    if (code === 10 || code === 13) return false;
+  }
+  return false;
 }
 
 /** Splits `1.双查双管:指…` or `［1］一降三减：` + next line into term and definition. */

@@ -8,6 +8,7 @@
  * the rest of the report. Nested ‘…’ marks belong to the quote they stand in.
  */
 import type { Span } from './model';
+import { firstItemFrom, itemsWithin } from './text';
 
 export interface Quote {
   /** From the opening mark to just after the closing one. */
@@ -44,30 +45,14 @@ export function quotesOf(report: { readonly text: string }): readonly Quote[] {
   return quotes;
 }
 
-/** The index of the first quote that opens at or after `offset` (binary search). */
-function firstFrom(quotes: readonly Quote[], offset: number): number {
-  let lo = 0;
-  let hi = quotes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (quotes[mid].span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The quotes that lie wholly inside `span`. */
 export function quotesIn(quotes: readonly Quote[], span: Span): Quote[] {
-  const out: Quote[] = [];
-  for (let i = firstFrom(quotes, span.start); i < quotes.length && quotes[i].span.start < span.end; i++) {
-    if (quotes[i].span.end <= span.end) out.push(quotes[i]);
-  }
-  return out;
+  return itemsWithin(quotes, span.start, span.end);
 }
 
 /** The quote whose content holds `offset`, if any. */
 export function quoteAt(quotes: readonly Quote[], offset: number): Quote | undefined {
-  const i = firstFrom(quotes, offset) - 1;
+  const i = firstItemFrom(quotes, offset) - 1;
   const q = quotes[i];
   return q && q.content.start <= offset && offset < q.content.end ? q : undefined;
 }

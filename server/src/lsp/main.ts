@@ -287,11 +287,11 @@ function scheduleDiagnostics(document: TextDocument, typing = false): void {
   );
 }
 
-// A report that opens may be the partner of another open report.
 /** Opened, with the content event that follows an open still to come: that one is no edit. */
 const justOpened = new Set<string>();
 documents.onDidOpen((e) => {
   justOpened.add(e.document.uri);
+  // A report that opens may be the partner of another open report.
   documents.all().forEach((d) => scheduleDiagnostics(d));
 });
 documents.onDidChangeContent((e) => {

@@ -1,9 +1,9 @@
 /** What the benchmark measures in process: the analysis the server runs per version, and per request. */
 import { parseReport } from '../server/src/core/report';
-import { ReportParser, lineIndexOf } from '../server/src/core/incremental';
+import { ReportParser } from '../server/src/core/incremental';
 import { toDocumentSymbols } from '../server/src/protocol/convert';
 import { runChecks, standaloneContext } from '../server/src/checks';
-import { LineIndex } from '../server/src/core/text';
+import { LineIndex, lineIndexOf } from '../server/src/core/text';
 import { builtinDefinitions } from '../server/src/core/builtin-glossary';
 import { TermIndex, findTermUses, reportDefinitions } from '../server/src/core/terms';
 import { glossaryDefinition, glossaryHover, type GlossaryView } from '../server/src/lsp/glossary';

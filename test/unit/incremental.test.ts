@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseReport } from '../../server/src/core/report';
 import { unchangedAround } from '../../server/src/core/structure';
-import { ReportParser, lineIndexOf, parseEdited, type TextChange } from '../../server/src/core/incremental';
-import { LineIndex } from '../../server/src/core/text';
+import { ReportParser, parseEdited, type TextChange } from '../../server/src/core/incremental';
+import { LineIndex, lineIndexOf } from '../../server/src/core/text';
 import { CORPUS } from './helpers';
 import type { Report } from '../../server/src/core/model';
 

@@ -8,14 +8,12 @@
  */
 import type { Report } from './model';
 import { assembleReport } from './report';
-import { LineIndex, type Line } from './text';
+import { keepLines } from './text';
 import { parseStructure, StructureMemo, type TextChange } from './structure';
 
 export type { TextChange } from './structure';
 
 const memos = new WeakMap<Report, StructureMemo>();
-/** The lines each incremental parse split its text into, for the line index of the same version. */
-const splits = new WeakMap<Report, readonly Line[]>();
 
 /**
  * The model of `text`, an edited version of the document `previous` was parsed from. The memo
@@ -28,13 +26,9 @@ export function parseEdited(text: string, previous: Report | undefined, changes?
   if (previous) memos.delete(previous);
   const report = assembleReport(text, parseStructure(text, memo, changes));
   memos.set(report, memo);
-  splits.set(report, memo.split);
+  // Its line index reads the lines this parse split: a keystroke need not split a long text twice.
+  keepLines(report, memo.split);
   return report;
-}
-
-/** The line index of a report's text, from the lines its parse found when it kept them (a keystroke need not split a long text twice). */
-export function lineIndexOf(report: Report): LineIndex {
-  return new LineIndex(report.text, splits.get(report));
 }
 
 /** One per open document: `parse` each new version of its text. */

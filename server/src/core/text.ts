@@ -153,9 +153,17 @@ export function itemsWithin<T extends { readonly span: { readonly start: number;
 
 const lineIndexes = new WeakMap<object, LineIndex>();
 
-/** The line index of a report's text, built once per report: a model is never changed after parsing. */
+/**
+ * The line index of a report's text, built once per report: a model is never changed after parsing.
+ * A parse that split the text already handed its lines over (`keepLines`), so it is not split twice.
+ */
 export function lineIndexOf(report: { readonly text: string }): LineIndex {
   let index = lineIndexes.get(report);
   if (!index) lineIndexes.set(report, (index = new LineIndex(report.text)));
   return index;
+}
+
+/** Hands over the lines a parse split `report.text` into (they must be `splitLines(report.text)`), for its line index. */
+export function keepLines(report: { readonly text: string }, lines: readonly Line[]): void {
+  if (!lineIndexes.has(report)) lineIndexes.set(report, new LineIndex(report.text, lines));
 }

@@ -1157,9 +1157,11 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
       continue;
     }
 
-    // A numbered heading with no colon after its term is no entry: the glossary has ended (a report
-    // pasted after another one's 名词解释, say), and the heading opens a section as anywhere else.
-    if (glossarySection && (role.kind === 'chapter' || (role.kind === 'section' && /^\(|^（/.test(block.flat))) && !termColon(text, role.numbering.span.end, block.end)) {
+    // A numbered heading that does not part into term and definition is no entry: the glossary has
+    // ended (a report pasted after another one's 名词解释, say), and it opens a section as anywhere else.
+    const parenSection = role.kind === 'section' && /^\(|^（/.test(block.flat);
+    const numbered = role.kind === 'chapter' || parenSection ? (role as { numbering: Numbering }).numbering : undefined;
+    if (glossarySection && numbered && !entryParts(text, termStartAfter(text, numbered, block.end), block.end)) {
       finishEntry();
       const at = stack.findIndex((s) => s.section === glossarySection);
       if (at >= 0) stack.length = at;
@@ -1169,7 +1171,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
       // An entry whose term starts with a digit (12.2025年十件民生实事：…) reads like a decimal; the next number confirms it.
       const glued = role.kind === 'item' ? undefined : gluedEntryNumbering(text, block, (entry?.numbering.value ?? glossary[glossary.length - 1]?.numbering?.value ?? 0) + 1);
       if (glued) role = { kind: 'item', numbering: glued, headingEnd: block.end };
-      if (role.kind === 'item' || (role.kind === 'section' && /^\(|^（/.test(block.flat))) {
+      if (role.kind === 'item' || parenSection) {
         finishEntry();
         const numbering = (role as { numbering: Numbering }).numbering;
         entry = { numbering, start: block.start, end: block.end, section: glossarySection };
@@ -1290,51 +1292,41 @@ function previousBlockEnd(blocks: Block[], i: number): number {
   return i > 0 ? blocks[i - 1].end : -1;
 }
 
-/** Whether a colon follows within a term's length of `from`, on the same line: what makes an entry of a numbered line. */
-function termColon(text: string, from: number, end: number): boolean {
-  for (let i = from; i < Math.min(end, from + 60); i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0xff1a || code === 0x3a) return true;
-    if (code === 10 || code === 13) return false;
+/** Where an entry's term starts: after its number and the blanks behind it. */
+function termStartAfter(text: string, numbering: Numbering, end: number): number {
+  let termStart = numbering.span.end;
+  while (termStart < end && isBlank(text.charCodeAt(termStart))) termStart++;
+  return termStart;
+}
+
+/**
+ * Where an entry's term ends and its definition starts: at a colon on the term's line, or before
+ * 是指/指的是/即/指; `undefined` when neither is there (a numbered line that is no entry).
+ */
+function entryParts(text: string, termStart: number, end: number): { termEnd: number; definitionStart: number } | undefined {
+  for (let i = termStart; i < Math.min(end, termStart + 60); i++) {
+    const ch = text[i];
+    if (ch === '：' || ch === ':') return { termEnd: i, definitionStart: i + 1 };
+    if (ch === '\n' || ch === '\r') break;
   }
-  return false;
+  const m = /^(.{1,24}?)(?=是指|指的是|即|指)/.exec(text.slice(termStart, Math.min(end, termStart + 30)));
+  return m ? { termEnd: termStart + m[1].length, definitionStart: termStart + m[1].length } : undefined;
 }
 
 /** Splits `1.双查双管:指…` or `［1］一降三减：` + next line into term and definition. */
 function makeEntry(text: string, numbering: Numbering, start: number, end: number, problems: ParseProblem[]): GlossaryEntry {
-  let termStart = numbering.span.end;
-  while (termStart < end && isBlank(text.charCodeAt(termStart))) termStart++;
-  let colon = -1;
-  for (let i = termStart; i < Math.min(end, termStart + 60); i++) {
-    const ch = text[i];
-    if (ch === '：' || ch === ':') {
-      colon = i;
-      break;
-    }
-    if (ch === '\n' || ch === '\r') break;
+  const termStart = termStartAfter(text, numbering, end);
+  let parts = entryParts(text, termStart, end);
+  if (!parts) {
+    const lineEnd = firstLineEnd(text, termStart, end);
+    parts = { termEnd: lineEnd, definitionStart: lineEnd };
+    problems.push({
+      span: { start, end: lineEnd },
+      message: { zh: '名词解释条目缺少“：”，无法区分术语与释义', en: 'Glossary entry has no colon separating the term from its definition' },
+    });
   }
-  let termEnd: number;
-  let definitionStart: number;
-  if (colon >= 0) {
-    termEnd = colon;
-    definitionStart = colon + 1;
-  } else {
-    const m = /^(.{1,24}?)(?=是指|指的是|即|指)/.exec(text.slice(termStart, Math.min(end, termStart + 30)));
-    if (m) {
-      termEnd = termStart + m[1].length;
-      definitionStart = termEnd;
-    } else {
-      const lineEnd = firstLineEnd(text, termStart, end);
-      termEnd = lineEnd;
-      definitionStart = lineEnd;
-      problems.push({
-        span: { start, end: lineEnd },
-        message: { zh: '名词解释条目缺少“：”，无法区分术语与释义', en: 'Glossary entry has no colon separating the term from its definition' },
-      });
-    }
-  }
-  const termSpan = trimSpan(text, termStart, termEnd);
-  const definitionSpan = trimSpan(text, definitionStart, end);
+  const termSpan = trimSpan(text, termStart, parts.termEnd);
+  const definitionSpan = trimSpan(text, parts.definitionStart, end);
   const term = flatten(text.slice(termSpan.start, termSpan.end));
   return {
     term,

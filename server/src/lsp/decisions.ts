@@ -30,9 +30,10 @@ export interface DecisionContext {
   readonly folders: readonly string[];
 }
 
-type Refusal = { ok: false; reason: Localized };
+/** Why a command wrote nothing, in both languages. */
+export type Refusal = { ok: false; reason: Localized };
 
-function refuse(zh: string, en: string): Refusal {
+export function refuse(zh: string, en: string): Refusal {
   return { ok: false, reason: { zh, en } };
 }
 
@@ -116,7 +117,8 @@ export function turnOffRequest(raw: unknown, context: DecisionContext): { ok: tr
   return { ok: true, uri: report.uri, folder: report.folder, check: a!.check };
 }
 
-async function guarded(write: () => Promise<unknown>): Promise<{ ok: true } | Refusal> {
+/** Runs a write; a file refused (io/locked-file.ts) or an IO error becomes the refusal the user reads. */
+export async function guarded(write: () => Promise<unknown>): Promise<{ ok: true } | Refusal> {
   try {
     await write();
     return { ok: true };

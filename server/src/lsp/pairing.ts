@@ -10,14 +10,9 @@ import { fileURLToPath } from 'node:url';
 import type { Localized } from '../checks/types';
 import { notDone, type Language } from '../protocol/convert';
 import { CONFIG_FILE } from '../config/config';
-import { isInside, LIMITS } from '../io/files';
-import { FileRefused, updateFile, type FileFormat } from '../io/locked-file';
-
-type Refusal = { ok: false; reason: Localized };
-
-function refuse(zh: string, en: string): Refusal {
-  return { ok: false, reason: { zh, en } };
-}
+import { isInside } from '../io/files';
+import { updateConfig, type ConfigObject } from '../config/update';
+import { guarded, refuse, type Refusal } from './decisions';
 
 export interface PairRequest {
   readonly ok: true;
@@ -58,27 +53,11 @@ export function pairRequest(raw: unknown, context: { trusted: boolean; folders: 
   return refuse('两份报告须位于同一个工作区文件夹内。', 'both reports must be inside one workspace folder.');
 }
 
-type Config = Record<string, unknown>;
-
-/** `.reportreview.json` as a JSON object; anything else (a merge conflict, an array) is refused. */
-const CONFIG_FORMAT: FileFormat<Config> = {
-  empty: () => ({}),
-  parse: (text) => {
-    try {
-      const value: unknown = JSON.parse(text.replace(/^\ufeff/, ''));
-      return value && typeof value === 'object' && !Array.isArray(value) ? { ok: true, value: value as Config } : { ok: false, error: 'not a JSON object' };
-    } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-  },
-  serialize: (value) => `${JSON.stringify(value, null, 2)}\n`,
-};
-
 /**
  * Adds the pair to `pairs`, replacing an entry that pairs the same next report (a report reviews
  * one previous year). Keeps every other setting as it is.
  */
-export function withPair(config: Config, pair: readonly [string, string]): Config {
+export function withPair(config: ConfigObject, pair: readonly [string, string]): ConfigObject {
   const existing = Array.isArray(config.pairs) ? config.pairs : [];
   const others = existing.filter((p) => !(Array.isArray(p) && p[1] === pair[1]));
   return { ...config, pairs: [...others, [pair[0], pair[1]]] };
@@ -98,13 +77,6 @@ export async function pairReports(raw: unknown, context: { trusted: boolean; fol
   return { ok: true };
 }
 
-export async function savePair(request: PairRequest): Promise<{ ok: true } | Refusal> {
-  try {
-    await updateFile(request.configPath, CONFIG_FORMAT, LIMITS.config, (config) => withPair(config, request.pair));
-    return { ok: true };
-  } catch (error) {
-    if (error instanceof FileRefused) return { ok: false, reason: error.reason };
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return refuse(`写入失败（${code}）。`, `cannot write (${code}).`);
-  }
+export function savePair(request: PairRequest): Promise<{ ok: true } | Refusal> {
+  return guarded(() => updateConfig(request.configPath, (config) => withPair(config, request.pair)));
 }

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Checklist, ChecklistRow } from '../../server/src/protocol/checklist';
+import { exportActiveReport } from './export';
 
 export const CHECKLIST_VIEW = 'reportReview.checklist';
 const UNDO_DECISION = 'reportReview.undoDecision';
@@ -177,27 +178,17 @@ export async function withReason(args: unknown[]): Promise<unknown[] | undefined
 }
 
 /** Exports the active report's checklist as Markdown or CSV, and offers to open the file. */
-export async function exportChecklist(client: LanguageClient): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'report') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
-    return;
-  }
-  const format = await vscode.window.showQuickPick(
-    [
-      { label: 'Markdown', description: vscode.l10n.t('a table for a review note'), extension: 'md' as const },
-      { label: 'CSV', description: vscode.l10n.t('for spreadsheets (UTF-8 with BOM)'), extension: 'csv' as const },
+export function exportChecklist(client: LanguageClient): Promise<void> {
+  return exportActiveReport({
+    formats: [
+      { label: 'Markdown', description: vscode.l10n.t('a table for a review note'), extension: 'md' },
+      { label: 'CSV', description: vscode.l10n.t('for spreadsheets (UTF-8 with BOM)'), extension: 'csv' },
     ],
-    { placeHolder: vscode.l10n.t('Export the review checklist as') },
-  );
-  if (!format) return;
-  const uri = editor.document.uri;
-  const base = uri.with({ path: `${uri.path.replace(/\.[^./]*$/, '')}.checklist.${format.extension}` });
-  const target = await vscode.window.showSaveDialog({ defaultUri: base, filters: { [format.label]: [format.extension] } });
-  if (!target) return;
-  const content = await client.sendRequest<string>('reportReview/checklistExport', { uri: uri.toString(), format: format.extension, file: vscode.workspace.asRelativePath(uri) });
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-  const open = vscode.l10n.t('Open');
-  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Exported the review checklist to {0}', vscode.workspace.asRelativePath(target)), open);
-  if (answer === open) await vscode.window.showTextDocument(target);
+    placeHolder: vscode.l10n.t('Export the review checklist as'),
+    kind: 'checklist',
+    render: async (uri, format) => ({
+      content: await client.sendRequest<string>('reportReview/checklistExport', { uri: uri.toString(), format: format.extension, file: vscode.workspace.asRelativePath(uri) }),
+      written: (path) => vscode.l10n.t('Exported the review checklist to {0}', path),
+    }),
+  });
 }

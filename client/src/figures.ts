@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { figureDescription, figureLabel, figureValue } from './figure-labels';
 import { sectionTree, type Group } from './section-tree';
+import { exportActiveReport } from './export';
 
 interface Position { line: number; character: number }
 export interface ClaimRow {
@@ -101,28 +102,18 @@ export class FiguresView implements vscode.TreeDataProvider<Node> {
 }
 
 /** Writes every claim of the current report to a CSV (UTF-8 with BOM) or JSON file the user picks. */
-export async function exportClaims(client: LanguageClient): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'report') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a report first.'));
-    return;
-  }
-  const format = await vscode.window.showQuickPick(
-    [
+export function exportClaims(client: LanguageClient): Promise<void> {
+  return exportActiveReport({
+    formats: [
       { label: 'CSV', description: vscode.l10n.t('for spreadsheets (UTF-8 with BOM)'), extension: 'csv' },
       { label: 'JSON', description: vscode.l10n.t('for scripts: the rows of report-review claims --format json'), extension: 'json' },
     ],
-    { placeHolder: vscode.l10n.t('Export the figures as') },
-  );
-  if (!format) return;
-  const uri = editor.document.uri;
-  const rows = await client.sendRequest<ClaimRow[]>('reportReview/claims', { uri: uri.toString() });
-  const base = uri.with({ path: `${uri.path.replace(/\.[^./]*$/, '')}.figures.${format.extension}` });
-  const target = await vscode.window.showSaveDialog({ defaultUri: base, filters: { [format.label]: [format.extension] } });
-  if (!target) return;
-  const content = format.extension === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : await client.sendRequest<string>('reportReview/claimsCsv', { uri: uri.toString() });
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-  const open = vscode.l10n.t('Open');
-  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} figures to {1}', rows.length, vscode.workspace.asRelativePath(target)), open);
-  if (answer === open) await vscode.window.showTextDocument(target);
+    placeHolder: vscode.l10n.t('Export the figures as'),
+    kind: 'figures',
+    render: async (uri, format) => {
+      const rows = await client.sendRequest<ClaimRow[]>('reportReview/claims', { uri: uri.toString() });
+      const content = format.extension === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : await client.sendRequest<string>('reportReview/claimsCsv', { uri: uri.toString() });
+      return { content, written: (path) => vscode.l10n.t('Exported {0} figures to {1}', rows.length, path) };
+    },
+  });
 }

@@ -5,7 +5,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-  type PublishDiagnosticsParams,
+  type Hover, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
@@ -71,4 +71,10 @@ export class ServerProcess {
     this.connection.dispose();
     return code;
   }
+}
+
+/** The Markdown text of a hover, or '' when there is none. */
+export function hoverText(hover: Hover | null): string {
+  const contents = hover?.contents;
+  return contents && typeof contents === 'object' && 'value' in contents ? contents.value : '';
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hover } from 'vscode-languageserver-protocol';
-import { ServerProcess } from './client';
+import { hoverText, ServerProcess } from './client';
 
 const CORPUS = join(__dirname, '..', 'corpus');
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -16,10 +16,6 @@ function positionOf(text: string, needle: string, delta = 1) {
   return { line: before.length - 1, character: before[before.length - 1].length };
 }
 
-function hoverText(hover: Hover | null): string {
-  const c = hover?.contents;
-  return c && typeof c === 'object' && 'value' in c ? c.value : '';
-}
 
 describe('figures over LSP', () => {
   let server: ServerProcess;

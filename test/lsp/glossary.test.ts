@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentHighlight, Hover, Location } from 'vscode-languageserver-protocol';
-import { ServerProcess } from './client';
+import { hoverText, ServerProcess } from './client';
 
 const CORPUS = join(__dirname, '..', 'corpus');
 
@@ -18,10 +18,6 @@ function makeWorkspace(): string {
   return dir;
 }
 
-function hoverText(hover: Hover | null): string {
-  const contents = hover?.contents;
-  return contents && typeof contents === 'object' && 'value' in contents ? contents.value : '';
-}
 
 describe('glossary over LSP', () => {
   let server: ServerProcess;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { ServerProcess } from './client';
+import { hoverText, ServerProcess } from './client';
 
 const NATIONAL = join(__dirname, '..', 'corpus', 'national');
 /** The growth of 2021 is 8.1 % in the 2022 report; this table says 8.4 %, so the figure is flagged. */
@@ -24,10 +24,6 @@ interface TargetsResponse {
   message: string | null;
 }
 
-function hoverText(hover: Hover | null): string {
-  const c = hover?.contents;
-  return c && typeof c === 'object' && 'value' in c ? c.value : '';
-}
 
 describe('targets and results over LSP', () => {
   let server: ServerProcess;

@@ -18,7 +18,7 @@ import { parseEdited, type TextChange } from '../core/incremental';
 import { LineIndex, lineIndexOf } from '../core/text';
 import { TermIndex, findTermUses, reportDefinitions, type TermDefinition, type TermUse } from '../core/terms';
 import { isReportFile, NO_SETTINGS, type FileChange, type ReviewWorkspace, type WorkspaceSettings } from './workspace';
-import { couldPair, crossReportContext, figureInPair, NO_TARGET_SETTINGS, targetsResponse, type CrossReportContext, type FigureInPair, type KnownReport, type TargetSettings, type TargetsResponse } from './targets';
+import { couldPair, crossReportContext, decodedUri, figureInPair, NO_TARGET_SETTINGS, targetsResponse, type CrossReportContext, type FigureInPair, type KnownReport, type TargetSettings, type TargetsResponse } from './targets';
 import type { Language } from '../protocol/convert';
 
 /** The bounds of the scan of the folders' other reports (io/files.ts LIMITS has the product's). */
@@ -58,14 +58,6 @@ export interface WorkspaceReport {
   readonly uri: string;
   readonly report: Report;
   readonly index: LineIndex;
-}
-
-function decodedUri(uri: string): string {
-  try {
-    return decodeURIComponent(uri);
-  } catch {
-    return uri;
-  }
 }
 
 /** What a report contributes to the terms of the others, comparable: its glossary entries and where they are (go to definition). */

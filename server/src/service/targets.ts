@@ -59,14 +59,18 @@ export function couldPair(report: KnownReport, open: readonly KnownReport[]): bo
   return open.some((o) => !sameUri(o.uri, report.uri) && sameGovernment(identity, identityOf(o.report)));
 }
 
+/** A URI with its percent-encoding undone (as it is, when that encoding is malformed). */
+export function decodedUri(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
 /** The same file, however its URI is spelled (clients percent-encode Chinese names differently). */
 function sameUri(a: string, b: string): boolean {
-  if (a === b) return true;
-  try {
-    return decodeURIComponent(a) === decodeURIComponent(b);
-  } catch {
-    return false;
-  }
+  return a === b || decodedUri(a) === decodedUri(b);
 }
 
 /**

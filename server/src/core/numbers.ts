@@ -26,7 +26,6 @@ export interface Figure {
   readonly chinese: boolean;
 }
 
-
 /** Whether `text[i]` is a digit, half- or full-width (false past the end): by code, as the scanner reads every character. */
 function isDigitAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { decodeReport } from '../../server/src/cli/decode';
+import { decodeReport } from '../../server/src/io/decode';
 
 const REPORT = '一、2025年工作回顾\n地区生产总值增长5.2%。\n';
 

@@ -5,7 +5,7 @@ import { parseReport } from '../../server/src/core/report';
 import { compareEvidence } from '../../server/src/core/evidence';
 import { LineIndex } from '../../server/src/core/text';
 import { runChecks, standaloneContext } from '../../server/src/checks';
-import { readEvidence } from '../../server/src/cli/evidence';
+import { readEvidence } from '../../server/src/config/evidence-table';
 import { FIXTURES } from './helpers';
 
 const DIR = join(FIXTURES, 'evidence');

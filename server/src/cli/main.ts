@@ -16,7 +16,7 @@ import { LIMITS, readRegularFile } from '../io/files';
 import { dirname } from 'node:path';
 import { applyDecisions, checklist, NodeWorkspace, ReviewService } from '../service';
 import { pickLanguage, say, toDiagnostic, toDocumentSymbols, type Language } from '../protocol/convert';
-import { decodeReport, ENCODINGS, type Encoding } from './decode';
+import { decodeReport, ENCODINGS, type Encoding } from '../io/decode';
 import { claimRows, claimsCsv, formatValue } from '../protocol/claims';
 import { toSarif } from '../protocol/sarif';
 import { reviewFileFor } from '../config/review-file';

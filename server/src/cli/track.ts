@@ -15,8 +15,8 @@ import { matchTargets } from '../core/targets';
 import { LineIndex } from '../core/text';
 import { pickLanguage, say, toDiagnostic, type Language } from '../protocol/convert';
 import { statusLabel, targetsCsv, targetsMarkdown, targetTableRows, type TargetTableRow } from '../protocol/targets';
-import { decodeReport, ENCODINGS, type Encoding } from './decode';
-import { readEvidence } from './evidence';
+import { decodeReport, ENCODINGS, type Encoding } from '../io/decode';
+import { readEvidence } from '../config/evidence-table';
 import { LIMITS, readRegularFile } from '../io/files';
 
 const FORMATS = ['text', 'json', 'csv', 'md'] as const;

@@ -31,7 +31,7 @@ import { parseCsvGlossary, parseMarkdownGlossary, toDefinitions, type UserGlossa
 import { LIMITS, readRegularFile, readTextFile } from '../io/files';
 import type { EvidenceRow } from '../core/evidence';
 import { extendVocabulary, type TargetVocabulary } from '../core/targets';
-import { readEvidence } from '../cli/evidence';
+import { readEvidence } from './evidence-table';
 import { jsonSpans, parseErrorOffset, type JsonSpan } from './json-positions';
 
 export const CONFIG_FILE = '.reportreview.json';

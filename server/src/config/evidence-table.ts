@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { evidenceRows, type EvidenceRecord, type EvidenceRow } from '../core/evidence';
 import type { Localized } from '../core/identity';
 import { LineIndex } from '../core/text';
-import { decodeReport } from './decode';
+import { decodeReport } from '../io/decode';
 
 export interface EvidenceTable {
   readonly rows: EvidenceRow[];

@@ -94,27 +94,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('reportReview.pairWithPrevious', async () => {
       if (await pairWithPrevious()) await targets.refresh(vscode.window.activeTextEditor);
     }),
-    vscode.window.onDidChangeActiveTextEditor((editor) => void targets.refresh(editor)),
-    // New diagnostics of the active report follow an edit, a change of its pair or of an evidence table.
+  );
+  // The views follow the active report; those that show findings, terms or targets follow its diagnostics
+  // too, which change after an edit, a review decision, a change of its pair or of an evidence table.
+  const onReport = [terms, checklist, targets];
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      for (const v of [view, ...onReport]) void v.refresh(editor);
+    }),
     vscode.languages.onDidChangeDiagnostics((e) => {
       const active = vscode.window.activeTextEditor;
-      if (active && e.uris.some((u) => u.toString() === active.document.uri.toString())) void targets.refresh(active);
+      if (active && e.uris.some((u) => u.toString() === active.document.uri.toString())) for (const v of onReport) void v.refresh(active);
     }),
   );
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider('reportReview.figures', view),
     vscode.window.registerTreeDataProvider('reportReview.terms', terms),
     vscode.commands.registerCommand('reportReview.refreshTerms', () => terms.refresh(vscode.window.activeTextEditor)),
-    vscode.window.onDidChangeActiveTextEditor((editor) => void terms.refresh(editor)),
-    vscode.languages.onDidChangeDiagnostics((e) => {
-      const active = vscode.window.activeTextEditor;
-      if (active && e.uris.some((u) => u.toString() === active.document.uri.toString())) {
-        void terms.refresh(active);
-        // Every decision changes the report's diagnostics, so the checklist follows them.
-        void checklist.refresh(active);
-      }
-    }),
-    vscode.window.onDidChangeActiveTextEditor((editor) => void checklist.refresh(editor)),
     vscode.commands.registerCommand('reportReview.refreshChecklist', () => checklist.refresh(vscode.window.activeTextEditor)),
     vscode.commands.registerCommand('reportReview.undoDecisionInView', (node) => checklist.undo(node)),
     vscode.commands.registerCommand('reportReview.confirmInView', (node) => checklist.decide(node, 'confirmed')),
@@ -123,7 +119,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('reportReview.toggleFiguresGrouping', () => view.toggleGrouping()),
     vscode.commands.registerCommand('reportReview.refreshFigures', () => view.refresh(vscode.window.activeTextEditor)),
     vscode.commands.registerCommand('reportReview.exportFigures', () => exportClaims(languageClient)),
-    vscode.window.onDidChangeActiveTextEditor((editor) => void view.refresh(editor)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document !== vscode.window.activeTextEditor?.document) return;
       // Typing changes figures; the view follows after a pause rather than on every keystroke.
@@ -132,10 +127,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   for (const document of vscode.workspace.textDocuments) await opened(document);
-  void view.refresh(vscode.window.activeTextEditor);
-  void terms.refresh(vscode.window.activeTextEditor);
-  void checklist.refresh(vscode.window.activeTextEditor);
-  void targets.refresh(vscode.window.activeTextEditor);
+  for (const v of [view, ...onReport]) void v.refresh(vscode.window.activeTextEditor);
 }
 
 export async function deactivate(): Promise<void> {

@@ -129,7 +129,8 @@ if (only('keystroke')) {
 // (b) the first diagnostics of a 1 MB report after didOpen.
 const lsp = require('vscode-languageserver-protocol/node');
 async function startServer(extraArgs = []) {
-  const child = spawn(process.execPath, [...extraArgs, join(root, 'dist/server.js'), '--stdio'], { stdio: 'pipe' });
+  // BENCH_SERVER=path runs another build of the server (an unminified one, for a readable profile).
+  const child = spawn(process.execPath, [...extraArgs, process.env.BENCH_SERVER ?? join(root, 'dist/server.js'), '--stdio'], { stdio: 'pipe' });
   const conn = lsp.createProtocolConnection(new lsp.StreamMessageReader(child.stdout), new lsp.StreamMessageWriter(child.stdin));
   const published = new Map();
   conn.onNotification('textDocument/publishDiagnostics', (p) => { published.get(p.uri)?.(p); });

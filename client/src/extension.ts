@@ -39,9 +39,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // The server keeps a V8 code cache in this extension's own storage (the editor's Node rejects the one built with the extension).
   const cacheArgs = await storageFolder(context).then((folder) => (folder ? [`--code-cache-dir=${folder}`] : []));
+  // Over stdio, where the server resends the unchanged part of an outline as the bytes it sent before (server/src/lsp/wire.ts).
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, args: cacheArgs },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.stdio, args: cacheArgs },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: REPORT_LANGUAGE }],

@@ -44,4 +44,21 @@ describe('outline symbols', () => {
     // Leads under a numbered section have no numbered siblings: nothing to be subordinate to.
     assert.ok(rows.includes('    积极承接用好政策'), rows.join('\n'));
   });
+
+  it('keep the objects of the version before where a keystroke left the symbol as it was', () => {
+    const before = [
+      '一、2025年工作回顾',
+      '（一）经济运行稳中有进。地区生产总值增长5.2%。',
+      '二、2026年工作安排',
+      '（一）稳住经济大盘。全年地区生产总值增长5%左右。',
+    ].join('\n');
+    // One character typed into the first chapter's last line: its range ends one character later.
+    const after = before.replace('增长5.2%', '增长约5.2%');
+    const old = toDocumentSymbols(parseReport(before), new LineIndex(before));
+    const now = toDocumentSymbols(parseReport(after), new LineIndex(after), old);
+    assert.deepEqual(now, toDocumentSymbols(parseReport(after), new LineIndex(after)), 'the same outline as without the old one');
+    assert.notEqual(now[0], old[0], 'the edited chapter is new');
+    assert.equal(now[1], old[1], 'the chapter after it is the object sent before');
+    assert.equal(now[1].children?.[0].children, undefined, 'a symbol with no children lists none');
+  });
 });

@@ -41,6 +41,9 @@ interface LineFacts {
   readonly text: string;
   readonly lead: number;
   readonly trail: number;
+  /** The text's first and last characters (kept: a Chinese character read out of a string is a new string each time). */
+  readonly first: string;
+  readonly last: string;
   /** Page furniture on its own (分享到, 【打印】 …). */
   readonly leftover: boolean;
   readonly widgetOpen: boolean;
@@ -67,10 +70,11 @@ export class StructureMemo {
   private readonly entryTexts = new GenerationalCache<Map<number, KeptEntry>>();
   /** Heading names by their length limit and the text they are made from. */
   private readonly names = new GenerationalCache<string>();
-  private last?: { text: string; lines: Placed<LineFacts>; blocks: Placed<BlockFacts>; entries: Placed<PlacedEntry> };
+  private last?: { text: string; lines: Placed<LineFacts>; blocks: Placed<BlockFacts>; entries: Placed<PlacedEntry>; names: Placed<PlacedName> };
   private lines = new Placed<LineFacts>();
   private blocks = new Placed<BlockFacts>();
   private entries = new Placed<PlacedEntry>();
+  private placedNames = new Placed<PlacedName>();
   /** The lines of the text last parsed, for its line index. */
   split: readonly Line[] = [];
   /** The text before `prefix` and from `suffix` on is the last text's, shifted by `delta` after the edit. */
@@ -91,6 +95,7 @@ export class StructureMemo {
     this.lines = new Placed();
     this.blocks = new Placed();
     this.entries = new Placed();
+    this.placedNames = new Placed();
     if (this.last) {
       const ends = (changes && unchangedAround(this.last.text.length, text.length, changes)) ?? unchangedEnds(this.last.text, text);
       this.prefix = ends.prefix;
@@ -100,7 +105,7 @@ export class StructureMemo {
   }
 
   finish(text: string): void {
-    this.last = { text, lines: this.lines, blocks: this.blocks, entries: this.entries };
+    this.last = { text, lines: this.lines, blocks: this.blocks, entries: this.entries, names: this.placedNames };
   }
 
   line(text: string, start: number, end: number): LineFacts {
@@ -109,7 +114,7 @@ export class StructureMemo {
       const raw = text.slice(start, end);
       facts = this.lineTexts.get(raw, () => {
         const made = lineFacts(raw);
-        return { ...made, text: detached(made.text) };
+        return { ...made, text: detached(made.text), first: detached(made.first), last: detached(made.last) };
       });
     }
     this.lines.add(start, end, facts);
@@ -146,9 +151,12 @@ export class StructureMemo {
     return { ...kept.entry, termSpan: at(kept.entry.termSpan), numbering, span: at(kept.entry.span) };
   }
 
-  /** `headingName`, from the name made of the same text before. */
+  /** `headingName`, from the name made of the same text before: found by its offset where the edit did not reach. */
   name(text: string, start: number, end: number, max: number): string {
-    return this.names.get(`${max} ${text.slice(start, end)}`, () => detached(headingName(text, start, end, max)));
+    const placed = this.unchanged(this.last?.names, start, end);
+    const name = placed?.max === max ? placed.name : this.names.get(`${max} ${text.slice(start, end)}`, () => detached(headingName(text, start, end, max)));
+    this.placedNames.add(start, end, { max, name });
+    return name;
   }
 
   private unchanged<T>(kept: Placed<T> | undefined, start: number, end: number): T | undefined {
@@ -203,6 +211,12 @@ class Placed<T> {
     this.cursor = i + 1;
     return this.ends[i] === end ? this.facts[i] : undefined;
   }
+}
+
+/** A heading's name where the last parse made it, with the length it was cut to. */
+interface PlacedName {
+  readonly max: number;
+  readonly name: string;
 }
 
 /** A glossary entry made from its text, offsets relative to the entry's start. */
@@ -405,6 +419,8 @@ function lineFacts(raw: string): LineFacts {
     text: t,
     lead: span.start,
     trail: raw.length - span.end,
+    first: t.slice(0, 1),
+    last: t.slice(-1),
     leftover: t.length > 0 && t.length <= 80 && lex.LEFTOVER_LINES.some((re) => re.test(t)),
     widgetOpen: lex.WIDGET_OPEN.test(t),
     widgetClose: lex.WIDGET_CLOSE.test(t),
@@ -628,7 +644,7 @@ function blankSeparated(lines: PhysicalLine[]): boolean {
 /** `在` ⏎ `工资制度和价格改革` ⏎ `上迈出…`: no sentence ends at the break, and no heading starts or ends there. */
 function brokenSentence(lineA: PhysicalLine, lineB: PhysicalLine): boolean {
   const a = lineA.text;
-  const last = a[a.length - 1];
+  const last = lineA.facts.last;
   if (LINE_FINISHED.has(last) || CLAUSE_END.has(last) || last === '：' || last === ':') return false;
   return !lineA.facts.heading && !lineB.facts.heading && !lineA.facts.point && !lineB.facts.point && !lex.CLOSING_TITLE.test(a);
 }
@@ -643,15 +659,16 @@ function isFragment(t: string): boolean {
 function shouldJoin(lineA: PhysicalLine, lineB: PhysicalLine, blankBetween: boolean, aWasFragment: boolean, block: () => string): boolean {
   const a = lineA.text;
   const b = lineB.text;
-  const last = a[a.length - 1];
+  const last = lineA.facts.last;
+  const first = lineB.facts.first;
   if (a === '（' || a === '(') return true;
   if (blankBetween) return false;
   // A number alone on its line (（一） ⏎ 进一步增强企业活力…) numbers the line after it.
   if (lineA.facts.bareNumber && !lineB.facts.heading && !lineB.facts.point) return true;
-  if (LINE_FINISHED.has(last)) return CONTINUATION_STARTS.has(b[0]) && b.length <= 2;
+  if (LINE_FINISHED.has(last)) return CONTINUATION_STARTS.has(first) && b.length <= 2;
   if (lineB.facts.heading) return false;
   if (aWasFragment) return true;
-  if (CONTINUATION_STARTS.has(b[0]) || /^是[：:]/.test(b)) return true;
+  if (CONTINUATION_STARTS.has(first) || /^是[：:]/.test(b)) return true;
   if (JOIN_AFTER_ENDINGS.has(last)) return true;
   if (lineB.facts.fragment && /[A-Za-z0-9]$/.test(a)) return true;
   // A quotation the block opened and has not closed goes on in the next line (“双向 ⏎ 揭榜 ⏎ 挂帅”).
@@ -670,9 +687,11 @@ function startsHeading(t: string): boolean {
 
 function unbalancedQuote(t: string): boolean {
   let open = 0;
-  for (const ch of t) {
-    if (ch === '“') open++;
-    else if (ch === '”') open = Math.max(0, open - 1);
+  // By code, not by character: iterating a Chinese text by character makes a string of each.
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x201c) open++;
+    else if (c === 0x201d && open > 0) open--;
   }
   return open > 0;
 }

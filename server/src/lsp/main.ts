@@ -7,8 +7,8 @@
  * with it, whatever its language id.
  */
 import {
-  CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type CodeAction, type InitializeParams, type InitializeResult, type Location, type SymbolInformation,
+  CodeActionKind, createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind,
+  type CodeAction, type DocumentSymbol, type InitializeParams, type InitializeResult, type Location, type SymbolInformation,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,8 +27,23 @@ import { LIMITS } from '../io/files';
 import { findTermUses, LineIndex, NodeWorkspace, pathOf, ReviewService, type FileChange, type ReviewDocument, type TextChange } from '../service';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { format } from 'node:util';
+import { sealItems, wireEncoder } from './wire';
 
-const connection = createConnection(ProposedFeatures.all);
+/** On stdio (what the extension starts), with the encoder that resends unchanged outline symbols as bytes. */
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { contentTypeEncoder: wireEncoder }))
+  : createConnection(ProposedFeatures.all);
+if (stdio) {
+  // What the library does for a plain --stdio: standard output carries the protocol, so anything
+  // logged goes to the client's log, and the server ends with its input (the editor went away).
+  console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  let shutdown = false;
+  connection.onShutdown(() => { shutdown = true; });
+  for (const event of ['end', 'close']) process.stdin.on(event, () => process.exit(shutdown ? 0 : 1));
+}
 
 /**
  * A message for the user. Showing one is a request the client may answer with an error (a client
@@ -309,14 +324,19 @@ documents.onDidClose((e) => {
   published.delete(e.document.uri);
   service.close(e.document.uri);
   previousOf.delete(e.document.uri);
+  outlines.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
+/** The outline last sent per document: its unchanged symbols are sent again as they were. */
+const outlines = new Map<string, readonly DocumentSymbol[]>();
 connection.onDocumentSymbol((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   const analysis = analyse(document);
-  return toDocumentSymbols(analysis.report, analysis.index);
+  const symbols = sealItems(toDocumentSymbols(analysis.report, analysis.index, outlines.get(document.uri)));
+  outlines.set(document.uri, symbols);
+  return symbols as DocumentSymbol[];
 });
 
 connection.onFoldingRanges((params) => {

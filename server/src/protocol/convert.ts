@@ -63,27 +63,53 @@ const SUBORDINATE_MARK = '· ';
 /**
  * The outline as a reviewer reads the report: the number leads (`（一） 稳住经济大盘`), and an
  * unnumbered lead sentence sitting among numbered sections is marked as subordinate to them.
+ * `amongNumbered`: whether any of the section's siblings is numbered (asked once per list).
  */
-export function symbolName(s: Section, siblings: readonly Section[]): string {
+function symbolName(s: Section, amongNumbered: boolean): string {
   if (s.detail && NUMBERED.has(s.kind)) return `${s.detail} ${s.name}`;
-  if (s.kind === 'lead' && siblings.some((o) => o.detail && NUMBERED.has(o.kind) && o.kind !== 'glossaryEntry')) return `${SUBORDINATE_MARK}${s.name}`;
+  if (s.kind === 'lead' && amongNumbered) return `${SUBORDINATE_MARK}${s.name}`;
   return s.name;
 }
 
-export function toDocumentSymbols(report: Report, index: LineIndex): DocumentSymbol[] {
-  const convert = (s: Section, siblings: readonly Section[]): DocumentSymbol => {
+function anyNumbered(sections: readonly Section[]): boolean {
+  return sections.some((o) => o.detail && NUMBERED.has(o.kind) && o.kind !== 'glossaryEntry');
+}
+
+/**
+ * The outline. With the outline of the version before, a symbol whose name, kind, ranges and
+ * children came out the same is that version's object: a keystroke leaves most of the outline as
+ * it was, and the transport can send such a symbol as the bytes it sent before (lsp/wire.ts). A
+ * symbol with no children has none listed (LSP lets them be left out), a shorter message.
+ */
+export function toDocumentSymbols(report: Report, index: LineIndex, previous?: readonly DocumentSymbol[]): DocumentSymbol[] {
+  const convert = (s: Section, amongNumbered: boolean, old: DocumentSymbol | undefined): DocumentSymbol => {
     const range = toRange(index, s.span);
-    const selection = toRange(index, clampInside(s.heading, s.span));
-    return {
-      name: symbolName(s, siblings),
-      detail: NUMBERED.has(s.kind) ? undefined : s.detail,
-      kind: SYMBOL_KIND[s.kind],
-      range,
-      selectionRange: selection,
-      children: s.children.map((c) => convert(c, s.children)),
-    };
+    const selectionRange = toRange(index, clampInside(s.heading, s.span));
+    const numbered = s.children.length > 0 && anyNumbered(s.children);
+    const children = s.children.length === 0 ? undefined : s.children.map((c, i) => convert(c, numbered, old?.children?.[i]));
+    const name = symbolName(s, amongNumbered);
+    const detail = NUMBERED.has(s.kind) ? undefined : s.detail;
+    const kind = SYMBOL_KIND[s.kind];
+    if (old && old.name === name && old.detail === detail && old.kind === kind && sameRange(old.range, range) &&
+      sameRange(old.selectionRange, selectionRange) && sameItems(old.children, children)) return old;
+    const symbol: DocumentSymbol = { name, kind, range, selectionRange };
+    if (detail !== undefined) symbol.detail = detail;
+    if (children) symbol.children = children;
+    return symbol;
   };
-  return report.sections.map((s) => convert(s, report.sections));
+  const numbered = anyNumbered(report.sections);
+  return report.sections.map((s, i) => convert(s, numbered, previous?.[i]));
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function sameItems<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** LSP requires the selection range to lie inside the full range. */

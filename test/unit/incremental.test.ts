@@ -7,6 +7,7 @@ import { unchangedAround } from '../../server/src/core/structure';
 import { ReportParser, parseEdited, type TextChange } from '../../server/src/core/incremental';
 import { LineIndex, lineIndexOf } from '../../server/src/core/text';
 import { CORPUS } from './helpers';
+import { toDocumentSymbols } from '../../server/src/protocol/convert';
 import type { Report } from '../../server/src/core/model';
 
 /**
@@ -161,10 +162,14 @@ describe('incremental parsing', () => {
           let current = text;
           parser.parse(current);
           let report = parser.parse(current);
+          let outline = toDocumentSymbols(report, lineIndexOf(report));
           for (const e of edits) {
             current = apply(current, e);
             report = parser.parse(current);
             assert.deepStrictEqual(structureOf(report), structureOf(parseReport(current)));
+            // The outline made from the one before (keeping its unchanged symbols) is the outline.
+            outline = toDocumentSymbols(report, lineIndexOf(report), outline);
+            assert.deepStrictEqual(outline, toDocumentSymbols(report, new LineIndex(current)));
           }
           assert.deepStrictEqual(report.claims, parseReport(current).claims);
         }),

@@ -4,7 +4,7 @@
  */
 import {
   DiagnosticSeverity, DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind,
-  type Diagnostic, type DiagnosticRelatedInformation, type Range,
+  type Diagnostic, type DiagnosticRelatedInformation, type Position, type Range,
 } from 'vscode-languageserver-types';
 import type { Report, Section, SectionKind, Span } from '../core/model';
 import { LineIndex } from '../core/text';
@@ -82,16 +82,19 @@ function anyNumbered(sections: readonly Section[]): boolean {
  * symbol with no children has none listed (LSP lets them be left out), a shorter message.
  */
 export function toDocumentSymbols(report: Report, index: LineIndex, previous?: readonly DocumentSymbol[]): DocumentSymbol[] {
+  // The old range when the span falls on the same positions, so an unchanged symbol makes no objects.
+  const rangeOf = (span: Span, old: Range | undefined): Range =>
+    old && atPosition(index, span.start, old.start) && atPosition(index, span.end, old.end) ? old : toRange(index, span);
   const convert = (s: Section, amongNumbered: boolean, old: DocumentSymbol | undefined): DocumentSymbol => {
-    const range = toRange(index, s.span);
-    const selectionRange = toRange(index, clampInside(s.heading, s.span));
+    const range = rangeOf(s.span, old?.range);
+    const selectionRange = rangeOf(clampInside(s.heading, s.span), old?.selectionRange);
     const numbered = s.children.length > 0 && anyNumbered(s.children);
     const children = s.children.length === 0 ? undefined : s.children.map((c, i) => convert(c, numbered, old?.children?.[i]));
     const name = symbolName(s, amongNumbered);
     const detail = NUMBERED.has(s.kind) ? undefined : s.detail;
     const kind = SYMBOL_KIND[s.kind];
-    if (old && old.name === name && old.detail === detail && old.kind === kind && sameRange(old.range, range) &&
-      sameRange(old.selectionRange, selectionRange) && sameItems(old.children, children)) return old;
+    if (old && old.name === name && old.detail === detail && old.kind === kind && old.range === range &&
+      old.selectionRange === selectionRange && sameItems(old.children, children)) return old;
     const symbol: DocumentSymbol = { name, kind, range, selectionRange };
     if (detail !== undefined) symbol.detail = detail;
     if (children) symbol.children = children;
@@ -101,8 +104,9 @@ export function toDocumentSymbols(report: Report, index: LineIndex, previous?: r
   return report.sections.map((s, i) => convert(s, numbered, previous?.[i]));
 }
 
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+function atPosition(index: LineIndex, offset: number, position: Position): boolean {
+  const line = index.lines[position.line];
+  return line !== undefined && line.start + position.character === offset && offset <= line.end;
 }
 
 function sameItems<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {

@@ -1382,14 +1382,12 @@ function headingName(text: string, start: number, end: number, max: number): str
   return shorten(s, max);
 }
 
+/**
+ * The tree as the model's sections, in place: paragraphs point at these same objects, and a copy
+ * per section would cost every keystroke of a long report an allocation per heading.
+ */
 function freeze(s: MutableSection): Section {
-  return {
-    kind: s.kind,
-    name: s.name || '…',
-    detail: s.detail,
-    heading: s.heading,
-    span: s.span,
-    numbering: s.numbering,
-    children: s.children.map(freeze),
-  } as Section;
+  if (!s.name) s.name = '…';
+  for (const c of s.children) freeze(c);
+  return s as Section;
 }

@@ -720,7 +720,13 @@ function memoizedRole(text: string, block: Block, next: Block | undefined): Bloc
   const roles = block.facts!.roles;
   const nextRaw = next?.raw;
   const nextFacts = next?.facts;
-  let kept = roles.find((r) => r.lineCount === block.lineCount && r.standalone === block.standalone && ((nextFacts !== undefined && r.nextFacts === nextFacts) || r.next === nextRaw));
+  let kept: KeptRole | undefined;
+  for (const r of roles) {
+    if (r.lineCount === block.lineCount && r.standalone === block.standalone && ((nextFacts !== undefined && r.nextFacts === nextFacts) || r.next === nextRaw)) {
+      kept = r;
+      break;
+    }
+  }
   if (!kept) {
     const role = shiftRole(classifyBlock(text, block, next), -block.start);
     if ('numbering' in role && role.numbering) role.numbering = { ...role.numbering, text: detached(role.numbering.text) };
@@ -735,7 +741,8 @@ function memoizedRole(text: string, block: Block, next: Block | undefined): Bloc
 /** The role of a block moved by `by`. Written out, not spread: a keystroke shifts every heading after it. */
 function shiftRole(role: BlockRole, by: number): BlockRole {
   if (!('headingEnd' in role) || by === 0) return role;
-  const numbering = role.numbering && { ...role.numbering, span: { start: role.numbering.span.start + by, end: role.numbering.span.end + by } };
+  const n = role.numbering;
+  const numbering = n && { style: n.style, value: n.value, text: n.text, span: { start: n.span.start + by, end: n.span.end + by } };
   if (role.kind === 'lead') return { kind: 'lead', numbering, headingStart: role.headingStart + by, headingEnd: role.headingEnd + by };
   if (numbering) return { kind: role.kind as 'chapter', numbering, headingEnd: role.headingEnd + by };
   return { kind: role.kind as 'part', headingEnd: role.headingEnd + by };

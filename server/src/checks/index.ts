@@ -53,28 +53,53 @@ export function runStructuralChecks(report: Report, settings: CheckSettings = {}
 
 /** Every check's findings, the structural ones given (a long report's early publish): the same as `runChecks`. */
 export function runChecksAfterStructural(report: Report, settings: CheckSettings, context: CheckContext, structural: readonly RatedFinding[]): RatedFinding[] {
-  return [...structural, ...runChecks(report, settings, context, CHECKS.filter((c) => !c.structural))].sort(byPlace);
+  return finish(checkSteps(report, settings, context, structural));
 }
 
 export function runChecks(report: Report, settings: CheckSettings = {}, context: CheckContext = standaloneContext(report), checks: readonly Check[] = CHECKS): RatedFinding[] {
   const out: RatedFinding[] = [];
-  for (const check of checks) {
-    const setting = settings[check.id];
-    if (setting === 'off') continue;
-    let findings: CheckFinding[];
-    try {
-      findings = check.run(report, context);
-    } catch (error) {
-      // A failing check must not take the others down, nor fail silently.
-      findings = [{
-        span: { start: 0, end: 0 },
-        severity: 'information',
-        message: { zh: `检查 ${check.id} 内部出错：${String(error)}`, en: `Check ${check.id} failed internally: ${String(error)}` },
-      }];
-    }
-    for (const f of findings) out.push({ ...f, checkId: check.id, severity: setting ?? f.severity ?? check.defaultSeverity });
+  for (const check of checks) for (const f of runCheck(check, report, settings, context)) out.push(f);
+  return out.sort(byPlace);
+}
+
+/**
+ * `runChecks` (or, with `structural`, `runChecksAfterStructural`) one check at a time: the caller
+ * may pause at each yield, so that a long report's checks do not hold up a request in between.
+ */
+export function* checkSteps(report: Report, settings: CheckSettings, context: CheckContext, structural?: readonly RatedFinding[]): Generator<void, RatedFinding[], void> {
+  const out: RatedFinding[] = structural ? [...structural] : [];
+  for (const check of CHECKS) {
+    if (structural && check.structural) continue;
+    yield;
+    for (const f of runCheck(check, report, settings, context)) out.push(f);
   }
   return out.sort(byPlace);
+}
+
+/** Runs a generator of steps to its end. */
+export function finish<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** One check's findings, stamped with its id and rated by the settings. */
+function runCheck(check: Check, report: Report, settings: CheckSettings, context: CheckContext): RatedFinding[] {
+  const setting = settings[check.id];
+  if (setting === 'off') return [];
+  let findings: CheckFinding[];
+  try {
+    findings = check.run(report, context);
+  } catch (error) {
+    // A failing check must not take the others down, nor fail silently.
+    findings = [{
+      span: { start: 0, end: 0 },
+      severity: 'information',
+      message: { zh: `检查 ${check.id} 内部出错：${String(error)}`, en: `Check ${check.id} failed internally: ${String(error)}` },
+    }];
+  }
+  return findings.map((f) => ({ ...f, checkId: check.id, severity: setting ?? f.severity ?? check.defaultSeverity }));
 }
 
 export type { Check, CheckContext, CheckFinding, Finding, Severity } from './types';

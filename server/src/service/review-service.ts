@@ -6,7 +6,7 @@
  * reads outside the document changes (settings, glossary files, the folder's other reports, trust).
  * Pure of LSP; the world is reached only through the `ReviewWorkspace`.
  */
-import { runChecks, runChecksAfterStructural, runStructuralChecks, type CheckSettings, type RatedFinding } from '../checks';
+import { checkSteps, finish, runStructuralChecks, type CheckSettings, type RatedFinding } from '../checks';
 import type { Localized } from '../checks/types';
 import { applyDecisions } from '../checks/decisions';
 import type { ConfigProblem } from '../config/config';
@@ -67,7 +67,9 @@ function glossaryOf(r: WorkspaceReport | undefined): string {
 
 /** Lets the event loop answer what is waiting (a request, a newer version) before the next step. */
 function pause(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  // Twice: a message read while the last step ran is handed to its handler by an immediate queued
+  // after ours, and the step after ours must come after that handler, not before it.
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 /**
@@ -168,14 +170,24 @@ export class ReviewDocument {
    * call (the review file may change on its own).
    */
   get findings(): Findings {
+    return finish(this.findingSteps());
+  }
+
+  /**
+   * `findings`, one check at a time: the figures, the term uses, then each check is a step, and a
+   * caller may pause between steps. What is computed is kept as the getter keeps it.
+   */
+  private *findingSteps(): Generator<void, Findings, void> {
     const generation = this.service.generation;
     const cross = this.service.crossReport(this.uri);
     if (this.checkedAt?.generation !== generation || this.checkedAt.previous !== cross.context.previous) {
+      void this.report.claims;
+      yield;
       const { terms, uses } = this.terms;
       const context = { terms, uses, ...cross.context };
       // The structural checks ran already when a long report showed their findings first.
       const structural = this.structuralAt?.generation === generation ? this.structuralAt.findings : undefined;
-      const findings = structural ? runChecksAfterStructural(this.report, this.service.checkSettings(), context, structural) : runChecks(this.report, this.service.checkSettings(), context);
+      const findings = yield* checkSteps(this.report, this.service.checkSettings(), context, structural);
       this.checkedAt = { generation, previous: cross.context.previous, findings };
     }
     return this.decide(this.checkedAt.findings);
@@ -199,18 +211,23 @@ export class ReviewDocument {
   }
 
   /**
-   * The findings, computed step by step (parse, terms, checks) with a pause between steps, so that
+   * The findings, computed step by step (parse, figures, term uses, each check) with a pause between steps, so that
    * other requests (the outline) are answered in between; `undefined`, and nothing more computed,
    * once `stale()` says a newer version has replaced this one.
    */
   async findingsUnlessStale(stale: () => boolean): Promise<Findings | undefined> {
-    for (const step of [() => this.report, () => this.index, () => this.terms]) {
+    for (const step of [() => this.report, () => this.index]) {
       await pause();
       if (stale()) return undefined;
       step();
     }
-    await pause();
-    return stale() ? undefined : this.findings;
+    const steps = this.findingSteps();
+    for (;;) {
+      await pause();
+      if (stale()) return undefined;
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
   }
 
   /** The structural findings once the report is parsed (a pause first, so a waiting request is answered); `undefined` when stale. */

@@ -63,111 +63,171 @@ const GROWTH_CONTEXT = new RegExp(`(?:${CHANGE_VERB}|增速)(?:了|约|达|为|�
 
 const PLAN_PERIODS: Record<string, string> = { 十一五: '2006-2010', 十二五: '2011-2015', 十三五: '2016-2020', 十四五: '2021-2025', 十五五: '2026-2030' };
 
-export function extractClaims(report: Report): Claim[] {
+/**
+ * The claims of each paragraph, by what they are made from: the paragraph's text with the few
+ * characters around it that a figure's reading looks at, and what the paragraph inherits (the
+ * period and modality of its section, the report's review year). An edited report's extraction
+ * reads again only the paragraphs whose text or inheritance changed (as Harper caches lint
+ * results per paragraph). Offsets are kept relative to the text the key was made from.
+ */
+export class ClaimsMemo {
+  private current = new Map<string, readonly Claim[]>();
+  private previous = new Map<string, readonly Claim[]>();
+
+  /** What the last extraction did not read is dropped, so memory follows the current text. */
+  nextGeneration(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  get(key: string, at: number, make: () => Claim[]): Claim[] {
+    let kept = this.current.get(key) ?? this.previous.get(key);
+    if (!kept) {
+      const made = make();
+      this.current.set(key, made.map((c) => shifted(c, -at)));
+      return made;
+    }
+    this.current.set(key, kept);
+    return kept.map((c) => shifted(c, at));
+  }
+}
+
+function shifted(c: Claim, by: number): Claim {
+  return { ...c, span: { start: c.span.start + by, end: c.span.end + by } };
+}
+
+/**
+ * How far before a paragraph and after it (or after its first 40 characters) the reading of its
+ * figures looks: a figure's context (`居…首位`, a quote around it, the noun after a counter word).
+ * Generous on purpose: a longer key costs a little hashing, a short one a wrong claim.
+ */
+const LOOK_BEHIND = 32;
+const LOOK_AHEAD = 64;
+
+export function extractClaims(report: Report, memo?: ClaimsMemo): Claim[] {
   const text = report.text;
   const reviewYear = reviewYearOf(report);
   const context = sectionContext(report, reviewYear);
   const claims: Claim[] = [];
+  memo?.nextGeneration();
   let running: { section: Inherited; period: string } | undefined;
   for (const paragraph of report.paragraphs) {
-    const figures = scanFigures(text, paragraph.span.start, paragraph.span.end);
-    let previousMetric = '';
-    let previousSentenceEnd = -1;
-    let facts: SentenceFacts | undefined;
     const section = context(paragraph.span.start);
-    const breaks = new Breaks(text, paragraph.span.start);
     if (running && running.section !== section && !sameChapter(running.section, section)) running = undefined;
     // Without a date, the year the section reviews stands in for the report's review year.
     const anchorYear = reviewYear ?? (section.modality === 'result' && section.period && /^\d{4}$/.test(section.period) ? Number(section.period) : undefined);
     const marker = runningPeriod(text.slice(paragraph.span.start, paragraph.span.start + 40), anchorYear);
     if (marker) running = { section, period: marker };
-    let inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period, explicit: true } : section;
-    let reviewScan = paragraph.span.start;
-    // The 分别 list a figure belongs to, and how many figures of it came before.
-    let listStart = -1;
-    let listPosition = 0;
-    let subjects: string[] = [];
-    let pairIndex = 0;
-    let pairParts: string[] = [];
-    for (let f = 0; f < figures.length; f++) {
-      const figure = figures[f];
-      const sentenceStart = breaks.sentenceStart(figure.span.start);
-      if (sentenceStart !== previousSentenceEnd) previousMetric = '';
-      previousSentenceEnd = sentenceStart;
-      if (!facts || sentenceStart !== facts.start) {
-        const sentence = text.slice(sentenceStart, nextBreak(text, figure.span.end, paragraph.span.end, SENTENCE_BREAK));
-        // 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…: the rest of the paragraph looks back.
-        // Each sentence before this one is read once, whatever the paragraph's length.
-        for (; reviewScan < sentenceStart; reviewScan = nextBreak(text, reviewScan, sentenceStart, SENTENCE_BREAK)) {
-          if (reviewYear !== undefined && inherited.modality === 'target' && REVIEW_OPENING.test(text.slice(reviewScan, reviewScan + 12))) {
-            inherited = { period: String(reviewYear), modality: 'result', explicit: true };
-          }
-        }
-        facts = new SentenceFacts(sentenceStart, sentence, modalityOf(sentence, inherited.modality, !!inherited.explicit), reviewYear);
-      }
-      // In a list (增长4.3%、5.3%) each figure is what the first one is.
-      const previous = claims[claims.length - 1];
-      const listed = previous && figure.span.start - previous.span.end === 1 && /^[、和及]$/.test(text[previous.span.end]) && previous.unit === figure.unit;
-      const kind = listed && (previous.kind === 'growth' || previous.kind === 'points') ? previous.kind : kindOf(text, figure);
-      const sign = listed && previous.value < 0 && (kind === 'growth' || kind === 'points') ? -1 : 1;
-      const value = kind === 'growth' || kind === 'points' ? (listed ? sign * figure.value : signed(text, figure)) : figure.value;
-      const max = figure.max !== undefined && (kind === 'growth' || kind === 'points') && value < 0 ? -figure.max : figure.max;
-      const clauseStart = breaks.clauseStart(figure.span.start);
-      // Words before an earlier figure of the same clause belong to that figure (钢产量由2046万吨增加到3178万吨).
-      const afterPrevious = previous && previous.span.end > clauseStart && previous.span.end <= figure.span.start;
-      const from = afterPrevious ? previous.span.end : clauseStart;
-      // 由71所优化整合为47所: the level a change arrives at is the same metric as the one it left.
-      const arrival = afterPrevious && ARRIVAL.test(text.slice(from, figure.span.start));
-      const words: MetricWords = arrival ? { metric: '' } : metricOf(text, figure, from);
-      let metric = words.metric;
-      if (ALLOCATION.test(metric)) metric = withPurpose(metric, facts.sentence, figure.span.end - facts.start);
-      // 占本年预算支出的7.84%: the share of what the clause before named.
-      if (/^[占佔]/.test(metric)) {
-        const subject = previousMetric.replace(/（年均）$/, '') || subjectBefore(text, clauseStart, Math.max(sentenceStart, previous?.span.end ?? 0));
-        if (subject) metric = `${subject}${metric}`;
-      }
-      const list = breaks.list(figure.span.start);
-      if (list !== listStart) {
-        listStart = list;
-        listPosition = 0;
-        subjects = list >= 0 ? listSubjects(text, list, sentenceStart) : [];
-      }
-      const distributed = list >= 0 ? subjects[listPosition++] : undefined;
-      if (distributed) metric = distributed;
-      // 城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4％和11.4％: a pair of metrics and a pair of
-      // figures without 分别 are matched in order, as 分别 would.
-      const next = figures[f + 1];
-      const pairedWithNext = !!next && next.span.start === figure.span.end + 1 && /[和、及]/.test(text[figure.span.end]) && next.unit === figure.unit;
-      if (!distributed && listed && pairParts.length) {
-        pairIndex++;
-        metric = pairParts[pairIndex] ?? metric;
-      } else if (!distributed && pairedWithNext && metric) {
-        const parts = pairedMetrics(metric);
-        pairParts = parts;
-        pairIndex = 0;
-        if (parts.length) metric = parts[0];
-      } else if (!listed) pairParts = [];
-      if (!metric && !previousMetric && /[：:]/.test(text[clauseStart - 1] ?? '')) metric = labelBefore(text, clauseStart - 1);
-      if (!metric) metric = previousMetric.replace(/（年均）$/, '');
-      else previousMetric = metric;
-      // An average annual rate (年均增长) is another statistic than the year's rate.
-      if (metric && kind === 'growth' && /年均|平均每年|每年平均/.test(text.slice(Math.max(paragraph.span.start, figure.span.start - 10), figure.span.start))) metric = `${metric}（年均）`;
-      claims.push({
-        span: figure.span,
-        text: text.slice(figure.span.start, figure.span.end),
-        value,
-        max,
-        unit: figure.unit,
-        kind,
-        qualifier: figure.qualifier,
-        metric,
-        comparedWith: words.comparedWith,
-        // Compared with 全国 and with 上年 are two statistics, even of one metric.
-        metricKey: words.comparedWith ? `${metricKey(metric)}|${words.comparedWith}` : metricKey(metric),
-        period: sinceYear(facts.periodAt(figure.span.start, inherited.period, words.comparisonAt), words.comparedWith),
-        modality: facts.modality === 'result' && inherited.explicit && governedByPlan(text.slice(Math.max(clauseStart, figure.span.start - 40), figure.span.start)) ? 'target' : facts.modality,
-      });
+    const inherited: Inherited = running && section.modality === 'result' ? { ...section, period: running.period, explicit: true } : section;
+    const { start, end } = paragraph.span;
+    let made: Claim[];
+    if (memo) {
+      const from = Math.max(0, start - LOOK_BEHIND);
+      const to = Math.min(text.length, Math.max(end, start + 40) + LOOK_AHEAD);
+      const key = `${reviewYear ?? ''}|${inherited.period ?? ''}|${inherited.modality}|${inherited.explicit ? 1 : 0}|${start - from}|${end - from}|${text.slice(from, to)}`;
+      made = memo.get(key, from, () => paragraphClaims(text, paragraph.span, inherited, reviewYear));
+    } else {
+      made = paragraphClaims(text, paragraph.span, inherited, reviewYear);
     }
+    for (const c of made) claims.push(c);
+  }
+  return claims;
+}
+
+/** The claims of one paragraph: what `extractClaims` reads of it, given what it inherits. */
+function paragraphClaims(text: string, paragraph: Span, section: Inherited, reviewYear: number | undefined): Claim[] {
+  const claims: Claim[] = [];
+  const figures = scanFigures(text, paragraph.start, paragraph.end);
+  let previousMetric = '';
+  let previousSentenceEnd = -1;
+  let facts: SentenceFacts | undefined;
+  const breaks = new Breaks(text, paragraph.start);
+  let inherited = section;
+  let reviewScan = paragraph.start;
+  // The 分别 list a figure belongs to, and how many figures of it came before.
+  let listStart = -1;
+  let listPosition = 0;
+  let subjects: string[] = [];
+  let pairIndex = 0;
+  let pairParts: string[] = [];
+  for (let f = 0; f < figures.length; f++) {
+    const figure = figures[f];
+    const sentenceStart = breaks.sentenceStart(figure.span.start);
+    if (sentenceStart !== previousSentenceEnd) previousMetric = '';
+    previousSentenceEnd = sentenceStart;
+    if (!facts || sentenceStart !== facts.start) {
+      const sentence = text.slice(sentenceStart, nextBreak(text, figure.span.end, paragraph.end, SENTENCE_BREAK));
+      // 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…: the rest of the paragraph looks back.
+      // Each sentence before this one is read once, whatever the paragraph's length.
+      for (; reviewScan < sentenceStart; reviewScan = nextBreak(text, reviewScan, sentenceStart, SENTENCE_BREAK)) {
+        if (reviewYear !== undefined && inherited.modality === 'target' && REVIEW_OPENING.test(text.slice(reviewScan, reviewScan + 12))) {
+          inherited = { period: String(reviewYear), modality: 'result', explicit: true };
+        }
+      }
+      facts = new SentenceFacts(sentenceStart, sentence, modalityOf(sentence, inherited.modality, !!inherited.explicit), reviewYear);
+    }
+    // In a list (增长4.3%、5.3%) each figure is what the first one is.
+    const previous = claims[claims.length - 1];
+    const listed = previous && figure.span.start - previous.span.end === 1 && /^[、和及]$/.test(text[previous.span.end]) && previous.unit === figure.unit;
+    const kind = listed && (previous.kind === 'growth' || previous.kind === 'points') ? previous.kind : kindOf(text, figure);
+    const sign = listed && previous.value < 0 && (kind === 'growth' || kind === 'points') ? -1 : 1;
+    const value = kind === 'growth' || kind === 'points' ? (listed ? sign * figure.value : signed(text, figure)) : figure.value;
+    const max = figure.max !== undefined && (kind === 'growth' || kind === 'points') && value < 0 ? -figure.max : figure.max;
+    const clauseStart = breaks.clauseStart(figure.span.start);
+    // Words before an earlier figure of the same clause belong to that figure (钢产量由2046万吨增加到3178万吨).
+    const afterPrevious = previous && previous.span.end > clauseStart && previous.span.end <= figure.span.start;
+    const from = afterPrevious ? previous.span.end : clauseStart;
+    // 由71所优化整合为47所: the level a change arrives at is the same metric as the one it left.
+    const arrival = afterPrevious && ARRIVAL.test(text.slice(from, figure.span.start));
+    const words: MetricWords = arrival ? { metric: '' } : metricOf(text, figure, from);
+    let metric = words.metric;
+    if (ALLOCATION.test(metric)) metric = withPurpose(metric, facts.sentence, figure.span.end - facts.start);
+    // 占本年预算支出的7.84%: the share of what the clause before named.
+    if (/^[占佔]/.test(metric)) {
+      const subject = previousMetric.replace(/（年均）$/, '') || subjectBefore(text, clauseStart, Math.max(sentenceStart, previous?.span.end ?? 0));
+      if (subject) metric = `${subject}${metric}`;
+    }
+    const list = breaks.list(figure.span.start);
+    if (list !== listStart) {
+      listStart = list;
+      listPosition = 0;
+      subjects = list >= 0 ? listSubjects(text, list, sentenceStart) : [];
+    }
+    const distributed = list >= 0 ? subjects[listPosition++] : undefined;
+    if (distributed) metric = distributed;
+    // 城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4％和11.4％: a pair of metrics and a pair of
+    // figures without 分别 are matched in order, as 分别 would.
+    const next = figures[f + 1];
+    const pairedWithNext = !!next && next.span.start === figure.span.end + 1 && /[和、及]/.test(text[figure.span.end]) && next.unit === figure.unit;
+    if (!distributed && listed && pairParts.length) {
+      pairIndex++;
+      metric = pairParts[pairIndex] ?? metric;
+    } else if (!distributed && pairedWithNext && metric) {
+      const parts = pairedMetrics(metric);
+      pairParts = parts;
+      pairIndex = 0;
+      if (parts.length) metric = parts[0];
+    } else if (!listed) pairParts = [];
+    if (!metric && !previousMetric && /[：:]/.test(text[clauseStart - 1] ?? '')) metric = labelBefore(text, clauseStart - 1);
+    if (!metric) metric = previousMetric.replace(/（年均）$/, '');
+    else previousMetric = metric;
+    // An average annual rate (年均增长) is another statistic than the year's rate.
+    if (metric && kind === 'growth' && /年均|平均每年|每年平均/.test(text.slice(Math.max(paragraph.start, figure.span.start - 10), figure.span.start))) metric = `${metric}（年均）`;
+    claims.push({
+      span: figure.span,
+      text: text.slice(figure.span.start, figure.span.end),
+      value,
+      max,
+      unit: figure.unit,
+      kind,
+      qualifier: figure.qualifier,
+      metric,
+      comparedWith: words.comparedWith,
+      // Compared with 全国 and with 上年 are two statistics, even of one metric.
+      metricKey: words.comparedWith ? `${metricKey(metric)}|${words.comparedWith}` : metricKey(metric),
+      period: sinceYear(facts.periodAt(figure.span.start, inherited.period, words.comparisonAt), words.comparedWith),
+      modality: facts.modality === 'result' && inherited.explicit && governedByPlan(text.slice(Math.max(clauseStart, figure.span.start - 40), figure.span.start)) ? 'target' : facts.modality,
+    });
   }
   return claims;
 }

@@ -1,19 +1,21 @@
 /**
  * Parsing an edited report again without redoing what the edit did not touch. The model of each
- * version carries (out of sight, in a WeakMap) the per-line and per-block results of its parse;
- * the next version reuses those whose text is unchanged (an edit re-reads the lines and blocks it
- * touched, and the block before them, whose role reads the block after it) and re-assembles the
- * model at the new offsets. The model equals `parseReport(text)`; test/unit/incremental.test.ts
+ * version carries (out of sight, in a WeakMap) the per-line and per-block results of its parse,
+ * and the claims of each paragraph once they were read; the next version reuses those whose text
+ * is unchanged (an edit re-reads the lines and blocks it touched, and the block before them, whose
+ * role reads the block after it; the paragraphs it touched, and those whose inheritance changed)
+ * and re-assembles the model at the new offsets. The model equals `parseReport(text)`; test/unit/incremental.test.ts
  * holds it to that after random edits of the corpus reports.
  */
 import type { Report } from './model';
+import { ClaimsMemo } from './claims';
 import { assembleReport } from './report';
 import { keepLines } from './text';
 import { parseStructure, StructureMemo, type TextChange } from './structure';
 
 export type { TextChange } from './structure';
 
-const memos = new WeakMap<Report, StructureMemo>();
+const memos = new WeakMap<Report, { structure: StructureMemo; claims: ClaimsMemo }>();
 
 /**
  * The model of `text`, an edited version of the document `previous` was parsed from. The memo
@@ -22,12 +24,12 @@ const memos = new WeakMap<Report, StructureMemo>();
  * order; they only spare finding the edit by comparing the texts.
  */
 export function parseEdited(text: string, previous: Report | undefined, changes?: readonly TextChange[]): Report {
-  const memo = (previous && memos.get(previous)) ?? new StructureMemo();
+  const memo = (previous && memos.get(previous)) ?? { structure: new StructureMemo(), claims: new ClaimsMemo() };
   if (previous) memos.delete(previous);
-  const report = assembleReport(text, parseStructure(text, memo, changes));
+  const report = assembleReport(text, parseStructure(text, memo.structure, changes), memo.claims);
   memos.set(report, memo);
   // Its line index reads the lines this parse split: a keystroke need not split a long text twice.
-  keepLines(report, memo.split);
+  keepLines(report, memo.structure.split);
   return report;
 }
 

@@ -101,6 +101,43 @@ describe('language server over stdio', () => {
     assert.ok(found.some((s) => s.location.uri === other && s.name === '2026年重点工作'));
   });
 
+  it('sends the outline after keystrokes as a fresh server sends it for the same text', async () => {
+    // The server resends symbols the edit left unchanged as the bytes it sent before: the client
+    // must not be able to tell.
+    const uri = 'file:///reports/typed.txt';
+    const symbolsOf = async (s: ServerProcess, u: string) => (await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: u } })) as DocumentSymbol[];
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text: TEXT } });
+    await symbolsOf(server, uri);
+    const edits = [
+      { range: { start: { line: 114, character: 3 }, end: { line: 114, character: 3 } }, text: '改' },
+      { range: { start: { line: 40, character: 0 }, end: { line: 40, character: 0 } }, text: '（七）新增一节\n' },
+      { range: { start: { line: 114, character: 3 }, end: { line: 114, character: 4 } }, text: '' },
+    ];
+    let text = TEXT;
+    for (const [i, change] of edits.entries()) {
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [change] });
+      const lines = text.split('\n');
+      const { line, character } = change.range.start;
+      lines[line] = lines[line].slice(0, character) + change.text + lines[line].slice(change.range.end.character);
+      text = lines.join('\n');
+      const typed = await symbolsOf(server, uri);
+      const fresh = new ServerProcess();
+      await fresh.initialize();
+      await fresh.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text } });
+      assert.deepEqual(typed, await symbolsOf(fresh, uri), `after edit ${i + 1}`);
+      await fresh.stop();
+    }
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  it('ends when its input closes, as when the editor goes away without a shutdown', async () => {
+    const orphan = new ServerProcess();
+    await orphan.initialize();
+    const exited = new Promise<number | null>((resolve) => orphan.process.once('exit', (code) => resolve(code)));
+    orphan.process.stdin.end();
+    assert.equal(await exited, 1);
+  });
+
   it('clears diagnostics on close and shuts down cleanly', async () => {
     const cleared = server.nextDiagnostics(URI);
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });

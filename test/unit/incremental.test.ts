@@ -8,6 +8,8 @@ import { ReportParser, parseEdited, type TextChange } from '../../server/src/cor
 import { LineIndex, lineIndexOf } from '../../server/src/core/text';
 import { CORPUS } from './helpers';
 import { toDocumentSymbols } from '../../server/src/protocol/convert';
+import { TermIndex, TermUseMemo, findTermUses, reportDefinitions } from '../../server/src/core/terms';
+import { builtinDefinitions } from '../../server/src/core/builtin-glossary';
 import type { Report } from '../../server/src/core/model';
 
 /**
@@ -152,6 +154,24 @@ describe('incremental parsing', () => {
           }
         }),
         { numRuns: 10 },
+      );
+    });
+
+    it(`finds the term uses a full scan finds, lines read before kept across versions: ${name}`, () => {
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+          const memo = new TermUseMemo();
+          let current = text;
+          const indexOf = (t: string) => new TermIndex([...reportDefinitions(parseReport(t), 'file:///r.txt'), ...builtinDefinitions()]);
+          memo.uses(current, indexOf(current));
+          for (const e of edits) {
+            current = apply(current, e);
+            // A new index each version, as the service builds one: the same keys keep the lines.
+            const index = indexOf(current);
+            assert.deepStrictEqual(memo.uses(current, index), findTermUses(current, index));
+          }
+        }),
+        { numRuns: 5 },
       );
     });
 

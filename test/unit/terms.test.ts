@@ -40,6 +40,10 @@ describe('term uses', () => {
     assert.deepEqual(usesIn(text, [define('两个基地、两个枢纽、两个网络')]), ['“两个基地”“两个枢纽”“两个网络”']);
   });
 
+  it('stand where they are written after a byte order mark, which is a character of the text', () => {
+    assert.deepEqual(usesIn('\ufeff深化放管服改革', [define('放管服')]), ['放管服']);
+  });
+
   it('do not match across a line break', () => {
     assert.deepEqual(usesIn('放管\n服', [define('放管服')]), []);
   });

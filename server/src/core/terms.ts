@@ -80,6 +80,14 @@ export class TermIndex {
     return this.byKey.keys();
   }
 
+  private keySet?: string;
+
+  /** The keys, in one string: two indexes with the same find the same uses (their definitions may differ). */
+  get fingerprint(): string {
+    this.keySet ??= [...this.byKey.keys()].sort().join('\n');
+    return this.keySet;
+  }
+
   /** Every definition once, in the order the sources were given. */
   lookupAll(): TermDefinition[] {
     const seen = new Set<TermDefinition>();
@@ -151,6 +159,8 @@ export interface KeyStream {
 const SKIPPED = new Uint8Array(65536);
 for (const ch of ['“', '”', '"', '‘', '’', '「', '」', '『', '』', ' ', '\u3000', '\t', '、']) SKIPPED[ch.charCodeAt(0)] = 1;
 
+const KEY_DECODER = new TextDecoder('utf-16le', { ignoreBOM: true });
+
 export function keyStream(text: string, span: Span = { start: 0, end: text.length }): KeyStream {
   const codes = new Uint16Array(span.end - span.start);
   const offsets = new Int32Array(span.end - span.start);
@@ -161,7 +171,9 @@ export function keyStream(text: string, span: Span = { start: 0, end: text.lengt
     codes[n] = code;
     offsets[n++] = i;
   }
-  return { chars: new TextDecoder('utf-16le').decode(codes.subarray(0, n)), offsets: offsets.subarray(0, n) };
+  // ignoreBOM: a U+FEFF the stream starts with is a character of the text, not a mark to drop
+  // (dropped, every key after it stood one character off its offset).
+  return { chars: KEY_DECODER.decode(codes.subarray(0, n)), offsets: offsets.subarray(0, n) };
 }
 
 /** Every use of a known term in `text`, leftmost-longest, in document order. */
@@ -194,6 +206,53 @@ export function findTermUses(text: string, index: TermIndex, within?: Span): Ter
     }
   }
   return uses;
+}
+
+/** A use as a line keeps it: offsets relative to the line, definitions looked up again. */
+interface KeptUse {
+  readonly span: Span;
+  readonly key: string;
+  readonly note?: Span;
+}
+
+/**
+ * The term uses of each line, by the line's text, for indexes of the same keys: a use never
+ * crosses a line (nor does a quote or a note marker), so an edited report's lines are read again
+ * only where the edit reached. The uses equal `findTermUses(text, index)`.
+ */
+export class TermUseMemo {
+  private fingerprint?: string;
+  private current = new Map<string, readonly KeptUse[]>();
+  private previous = new Map<string, readonly KeptUse[]>();
+
+  uses(text: string, index: TermIndex): TermUse[] {
+    if (index.size === 0) return [];
+    if (index.fingerprint !== this.fingerprint) {
+      this.fingerprint = index.fingerprint;
+      this.previous = new Map();
+    } else {
+      this.previous = this.current;
+    }
+    // What this text did not read is dropped, so memory follows the current text.
+    this.current = new Map();
+    const out: TermUse[] = [];
+    for (let start = 0; start <= text.length; ) {
+      const newline = text.indexOf('\n', start);
+      const end = newline < 0 ? text.length : newline;
+      const line = text.slice(start, end);
+      let kept = this.current.get(line) ?? this.previous.get(line);
+      if (!kept) {
+        const at = (s: Span) => ({ start: s.start - start, end: s.end - start });
+        kept = findTermUses(text, index, { start, end }).map((u) => ({ span: at(u.span), key: u.key, note: u.note && at(u.note) }));
+      }
+      this.current.set(line, kept);
+      for (const u of kept) {
+        out.push({ span: { start: u.span.start + start, end: u.span.end + start }, key: u.key, definitions: index.lookup(u.key), note: u.note && { start: u.note.start + start, end: u.note.end + start } });
+      }
+      start = end + 1;
+    }
+    return out;
+  }
 }
 
 /** A quoted shorthand right after a use: `稳增长“21条”“18条”` → “18条”; `、` `和` may stand between. */

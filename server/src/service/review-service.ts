@@ -16,7 +16,7 @@ import type { Report } from '../core/model';
 import { parseReport } from '../core/report';
 import { parseEdited, type TextChange } from '../core/incremental';
 import { LineIndex, lineIndexOf } from '../core/text';
-import { TermIndex, findTermUses, reportDefinitions, type TermDefinition, type TermUse } from '../core/terms';
+import { TermIndex, TermUseMemo, reportDefinitions, type TermDefinition, type TermUse } from '../core/terms';
 import { isReportFile, NO_SETTINGS, type FileChange, type ReviewWorkspace, type WorkspaceSettings } from './workspace';
 import { couldPair, crossReportContext, decodedUri, figureInPair, NO_TARGET_SETTINGS, targetsResponse, type CrossReportContext, type FigureInPair, type KnownReport, type TargetSettings, type TargetsResponse } from './targets';
 import type { Language } from '../protocol/convert';
@@ -159,7 +159,7 @@ export class ReviewDocument {
     const generation = this.service.generation;
     if (this.termsAt?.generation !== generation) {
       const terms = this.service.termIndex(this.report, this.uri, true);
-      this.termsAt = { generation, context: { terms, uses: findTermUses(this.report.text, terms) } };
+      this.termsAt = { generation, context: { terms, uses: this.service.termUses(this.uri, this.report.text, terms) } };
     }
     return this.termsAt.context;
   }
@@ -429,6 +429,17 @@ export class ReviewService {
   close(uri: string): void {
     this.documents.delete(uri);
     this.changeLogs.delete(uri);
+    this.termUseMemos.delete(uri);
+  }
+
+  /** Per open document, the term uses of its lines as its last version had them. */
+  private readonly termUseMemos = new Map<string, TermUseMemo>();
+
+  /** The term uses of a document's text: the lines an edit did not reach are not read again. */
+  termUses(uri: string, text: string, index: TermIndex): TermUse[] {
+    let memo = this.termUseMemos.get(uri);
+    if (!memo) this.termUseMemos.set(uri, (memo = new TermUseMemo()));
+    return memo.uses(text, index);
   }
 
   /**

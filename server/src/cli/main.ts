@@ -17,6 +17,7 @@ import { dirname } from 'node:path';
 import { applyDecisions, checklist, NodeWorkspace, ReviewService } from '../service';
 import { pickLanguage, say, toDiagnostic, toDocumentSymbols, type Language } from '../protocol/convert';
 import { decodeReport, ENCODINGS, type Encoding } from '../io/decode';
+import { jsonChunks, Lazy, writeChunks } from '../io/json-chunks';
 import { claimRows, claimsCsv, formatValue } from '../protocol/claims';
 import { toSarif } from '../protocol/sarif';
 import { reviewFileFor } from '../config/review-file';
@@ -187,17 +188,21 @@ async function main(argv: string[]): Promise<number> {
     const confirmed = new Set(applyDecisions(document.report, open, decisions).confirmed.keys());
     results.push({ file, report: document.report, index: document.index, findings: open, decided: decided.length, checklist: rows, confirmed, documents: service.crossReport(document.uri).documents });
   }
-  process.stdout.write(
-    options.command === 'claims'
-      ? renderClaims(results, options)
-      : options.format === 'md' || options.format === 'csv'
-        ? (options.format === 'md' ? checklistMarkdown : checklistCsv)(results.map((r) => ({ file: r.file, rows: r.checklist ?? [] })), options.language)
-      : options.format === 'sarif'
-        ? `${JSON.stringify(toSarif(results.map((r) => ({ uri: pathToFileURL(resolve(r.file)).href, report: r.report, index: r.index, findings: r.findings, confirmed: r.confirmed })), options.language, VERSION), null, 2)}\n`
-        : options.format === 'json'
-          ? renderJson(results, options)
+  if (options.command !== 'claims' && options.format === 'json') {
+    // In pieces: the JSON of a long report's findings is many times the report's size.
+    writeChunks(jsonChunks(jsonRows(results, options), 3), (text) => process.stdout.write(text));
+    process.stdout.write('\n');
+  } else {
+    process.stdout.write(
+      options.command === 'claims'
+        ? renderClaims(results, options)
+        : options.format === 'md' || options.format === 'csv'
+          ? (options.format === 'md' ? checklistMarkdown : checklistCsv)(results.map((r) => ({ file: r.file, rows: r.checklist ?? [] })), options.language)
+        : options.format === 'sarif'
+          ? `${JSON.stringify(toSarif(results.map((r) => ({ uri: pathToFileURL(resolve(r.file)).href, report: r.report, index: r.index, findings: r.findings, confirmed: r.confirmed })), options.language, VERSION), null, 2)}\n`
           : renderText(results, options),
-  );
+    );
+  }
   if (unreadable) return 2;
   const threshold = SEVERITIES.indexOf(options.failOn);
   return results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold)) ? 1 : 0;
@@ -249,20 +254,23 @@ function renderClaims(results: Result[], options: Options): string {
   return out.length ? `${out.join('\n')}\n` : '';
 }
 
-function renderJson(results: Result[], options: Options): string {
-  const rows = results.map((r) => {
+/** One row per FILE, in LSP shapes: DocumentSymbol, Diagnostic. */
+function jsonRows(results: Result[], options: Options): Record<string, unknown>[] {
+  return results.map((r) => {
     const uri = pathToFileURL(resolve(r.file)).href;
     const row: Record<string, unknown> = { file: r.file, uri };
     if (options.command !== 'check') row.symbols = toDocumentSymbols(r.report, r.index);
     if (options.command !== 'outline') {
-      row.diagnostics = r.findings.map((f) => {
-        const diagnostic = toDiagnostic(f, r.index, options.language, uri, undefined, r.documents);
-        return r.confirmed?.has(f) ? confirmedDiagnostic(diagnostic, options.language) : diagnostic;
+      // Made one at a time as they are written: a long report has tens of thousands.
+      row.diagnostics = new Lazy(function* () {
+        for (const f of r.findings) {
+          const diagnostic = toDiagnostic(f, r.index, options.language, uri, undefined, r.documents);
+          yield r.confirmed?.has(f) ? confirmedDiagnostic(diagnostic, options.language) : diagnostic;
+        }
       });
     }
     return row;
   });
-  return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
 function renderText(results: Result[], options: Options): string {

@@ -7,6 +7,16 @@ import type { LineIndex } from '../core/text';
  * `1.1万人` → 500 人. Two figures that differ by less than this are the same figure rounded.
  */
 export function halfStep(c: Claim): number {
+  let step = halfSteps.get(c);
+  if (step === undefined) halfSteps.set(c, (step = writtenHalfStep(c)));
+  return step;
+}
+
+// A claim never changes, and figure-conflict asks for the same claim's interval once per comparison.
+const halfSteps = new WeakMap<Claim, number>();
+const intervals = [new WeakMap<Claim, readonly [number, number]>(), new WeakMap<Claim, readonly [number, number]>()];
+
+function writtenHalfStep(c: Claim): number {
   const written = /[0-9０-９]+(?:[.．]([0-9０-９]+))?/.exec(c.text);
   if (!written) return Math.abs(c.value) * 0.005;
   const number = Number(written[0].replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace('．', '.'));
@@ -22,7 +32,14 @@ export function halfStep(c: Claim): number {
 }
 
 /** The interval a claim allows: exact ± rounding, 约 ± 5 %, 以上 from the value up, 以内 up to it. */
-export function interval(c: Claim, boundsAsValues = false): [number, number] {
+export function interval(c: Claim, boundsAsValues = false): readonly [number, number] {
+  const kept = intervals[boundsAsValues ? 1 : 0];
+  let found = kept.get(c);
+  if (!found) kept.set(c, (found = claimInterval(c, boundsAsValues)));
+  return found;
+}
+
+function claimInterval(c: Claim, boundsAsValues: boolean): [number, number] {
   const lo = Math.min(c.value, c.max ?? c.value);
   const hi = Math.max(c.value, c.max ?? c.value);
   const step = halfStep(c);

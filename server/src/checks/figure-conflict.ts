@@ -38,7 +38,7 @@ export const figureConflict: Check = {
     const targets = targetsParagraph(report);
     const groups = new Map<string, Claim[]>();
     for (const c of report.claims) {
-      if (!c.period || [...c.metric].length < MIN_METRIC_LENGTH[c.kind] || !namesQuantity(c.metric)) continue;
+      if (!c.period || codePoints(c.metric) < MIN_METRIC_LENGTH[c.kind] || !namesQuantity(c.metric)) continue;
       const key = `${c.metricKey}|${c.kind}|${c.unit}|${statedYear(report.text, c) ?? c.period}|${c.modality}`;
       const list = groups.get(key) ?? [];
       list.push(c);
@@ -100,6 +100,22 @@ class ValueGroups {
     }
     return first?.claim;
   }
+}
+
+/** `[...s].length` without making the array (asked once per figure of the report). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i + 1 < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
 function inside(span: { start: number; end: number }, c: Claim): boolean {

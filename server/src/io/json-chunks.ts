@@ -13,7 +13,8 @@ export function* jsonChunks(value: unknown, depth: number, indent = ''): Generat
   }
   if (depth === 0 || typeof value !== 'object' || value === null || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     // JSON.stringify says undefined for what JSON cannot hold; a member or element of such is left out or null.
-    yield (JSON.stringify(value, null, 2) ?? 'null').split('\n').join(`\n${indent}`);
+    const json = JSON.stringify(value, null, 2) ?? 'null';
+    yield indent === '' ? json : json.replaceAll('\n', `\n${indent}`);
     return;
   }
   if (Array.isArray(value)) {

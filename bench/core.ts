@@ -35,9 +35,10 @@ export function hoverAndDefinition(view: GlossaryView, offset: number): boolean 
  * incremental parser of an open document or a full parse. Returns the wall and CPU milliseconds of
  * each run (CPU time, of the whole process, is the steadier of the two on a shared machine).
  */
-export function keystrokeOutline(text: string, runs: number, incremental: boolean): { wall: number[]; cpu: number[] } {
+export function keystrokeOutline(text: string, runs: number, incremental: boolean, into = 1): { wall: number[]; cpu: number[] } {
   const parser = new ReportParser();
-  const at = text.indexOf('\n', text.length >> 1) + 2;
+  // `into` characters into the line after the middle of the text.
+  const at = text.indexOf('\n', text.length >> 1) + 1 + into;
   // As the server parses: with the change the editor reports.
   const parse = (t: string, first = false) => (incremental ? parser.parse(t, first ? undefined : [{ start: at, end: at, length: 1 }]) : parseReport(t));
   parse(text, true);

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseReport } from '../../server/src/core/report';
-import { unchangedAround } from '../../server/src/core/structure';
+import { parseStructure, shiftedStructure, unchangedAround } from '../../server/src/core/structure';
 import { ReportParser, parseEdited, type TextChange } from '../../server/src/core/incremental';
 import { LineIndex, lineIndexOf } from '../../server/src/core/text';
 import { CORPUS } from './helpers';
@@ -123,6 +123,31 @@ describe('incremental parsing', () => {
     // Changes that do not lead to the new length, or reach past the text, are not used.
     assert.equal(unchangedAround(10, 11, [{ start: 5, end: 5, length: 3 }]), undefined);
     assert.equal(unchangedAround(10, 10, [{ start: 9, end: 11, length: 2 }]), undefined);
+  });
+
+  it('moves the old structure for letters typed inside a long paragraph, and parses for anything else', () => {
+    const body = '全年地区生产总值增长5.2%，规模以上工业增加值增长6.1%，固定资产投资增长4.3%，社会消费品零售总额增长5.5%，一般公共预算收入增长3.8%，城乡居民人均可支配收入分别增长4.5%和6.6%，居民消费价格上涨0.2%，城镇调查失业率5.1%。';
+    const text = `一、2025年工作回顾\n\n${body}\n\n二、2026年工作安排\n\n（一）扩大有效需求。${body}\n\n名词解释\n\n1.两重：指国家重大战略实施和重点领域安全能力建设，${body}\n`;
+    const report = parseReport(text);
+    const edit = (at: number, removed: number, typed: string) => {
+      const next = text.slice(0, at) + typed + text.slice(at + removed);
+      return { next, shifted: shiftedStructure(text, report, next, { start: at, end: at + removed, length: typed.length }) };
+    };
+    const inside = text.indexOf('一般公共预算');
+    // Letters typed, or deleted, deep inside the first paragraph: the old structure, moved.
+    for (const [removed, typed] of [[0, '新'], [2, ''], [1, 'AB12']] as const) {
+      const { next, shifted } = edit(inside, removed, typed);
+      assert.ok(shifted, `${removed} ${typed}`);
+      assert.deepStrictEqual(shifted, parseStructure(next));
+    }
+    // Punctuation, a line break, the start of a paragraph (where headings and leads are read), a glossary entry: parsed.
+    assert.equal(edit(inside, 0, '。').shifted, undefined);
+    assert.equal(edit(inside, 0, '\n').shifted, undefined);
+    assert.equal(edit(text.indexOf(body) + 3, 0, '新').shifted, undefined);
+    assert.equal(edit(text.lastIndexOf('一般公共预算'), 0, '新').shifted, undefined);
+    // Past the heading of a numbered section, in its own block: moved as well.
+    const inSection = text.indexOf('一般公共预算', text.indexOf('（一）'));
+    assert.deepStrictEqual(edit(inSection, 0, '新').shifted, parseStructure(edit(inSection, 0, '新').next));
   });
 
   it('compares the texts when the changes reported do not lead to the new text', () => {

@@ -11,7 +11,7 @@ import type { Report } from './model';
 import { ClaimsMemo } from './claims';
 import { assembleReport } from './report';
 import { keepLines } from './text';
-import { parseStructure, StructureMemo, type TextChange } from './structure';
+import { parseStructure, shiftedStructure, StructureMemo, type TextChange } from './structure';
 
 export type { TextChange } from './structure';
 
@@ -26,6 +26,14 @@ const memos = new WeakMap<Report, { structure: StructureMemo; claims: ClaimsMemo
 export function parseEdited(text: string, previous: Report | undefined, changes?: readonly TextChange[]): Report {
   const memo = (previous && memos.get(previous)) ?? { structure: new StructureMemo(), claims: new ClaimsMemo() };
   if (previous) memos.delete(previous);
+  // Letters typed inside a long paragraph: the old structure, moved (the line index splits afresh).
+  const shifted = previous && changes?.length === 1 ? shiftedStructure(previous.text, previous, text, changes[0]) : undefined;
+  if (shifted) {
+    memo.structure.skip(changes![0]);
+    const report = assembleReport(text, shifted, memo.claims);
+    memos.set(report, memo);
+    return report;
+  }
   const report = assembleReport(text, parseStructure(text, memo.structure, changes), memo.claims);
   memos.set(report, memo);
   // Its line index reads the lines this parse split: a keystroke need not split a long text twice.

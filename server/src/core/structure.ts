@@ -23,6 +23,9 @@ export interface Structure {
   problems: ParseProblem[];
 }
 
+/** A structure as a model holds it (a `Report` is one). */
+type StructureView = { readonly [K in keyof Structure]: readonly Structure[K][number][] };
+
 type LineRole = 'empty' | 'leftover' | 'metadata' | 'front' | 'content';
 
 interface PhysicalLine {
@@ -77,6 +80,8 @@ export class StructureMemo {
   private placedNames = new Placed<PlacedName>();
   /** The lines of the text last parsed, for its line index. */
   split: readonly Line[] = [];
+  /** Edits of versions whose structure was shifted, not parsed (`shiftedStructure`), since `last`. */
+  private pending: TextChange[] = [];
   /** The text before `prefix` and from `suffix` on is the last text's, shifted by `delta` after the edit. */
   private prefix = 0;
   private suffix = 0;
@@ -88,6 +93,9 @@ export class StructureMemo {
    * last text's length to this one's, the texts are compared.
    */
   begin(text: string, changes?: readonly TextChange[]): void {
+    // The versions shifted since the last parse lead from its text to this one's too.
+    if (this.pending.length) changes = changes && [...this.pending, ...changes];
+    this.pending = [];
     this.lineTexts.nextGeneration();
     this.blockTexts.nextGeneration();
     this.entryTexts.nextGeneration();
@@ -102,6 +110,11 @@ export class StructureMemo {
       this.suffix = text.length - ends.suffix;
       this.delta = text.length - this.last.text.length;
     }
+  }
+
+  /** A version whose structure was shifted from the last one's: the next parse starts from `last` still. */
+  skip(change: TextChange): void {
+    this.pending.push(change);
   }
 
   finish(text: string): void {
@@ -381,6 +394,126 @@ export function parseStructure(text: string, memo?: StructureMemo, changes?: rea
 }
 
 // ---------------------------------------------------------------------------------------------
+// A keystroke inside a long paragraph
+
+/** How far into its line and block an edit must stand: past what any pass reads of their starts. */
+const INTERIOR = 48;
+/** A line and a block longer than this (in characters) are past every length a pass compares. */
+const LONG = 100;
+
+/**
+ * The structure of `text` without parsing it, when `change` led to it from `previousText` (whose
+ * structure is `previous`) by typing or deleting letters inside a long paragraph; `undefined` when
+ * that cannot be shown (then parse). What makes it safe: the passes read of a long line and a long
+ * block only their first few dozen characters (numbering, a lead sentence, a heading up to its
+ * first full stop), their last character, their quotes, their lengths against thresholds far
+ * below `LONG`, and the facts of the line (`lineFacts`, compared here). Letters typed past all that
+ * change none of it, so the structure is the old one with every offset after the edit moved. The
+ * glossary and appendices, whose entries keep their whole text, are parsed. Held to a full parse
+ * by the incremental property tests.
+ */
+export function shiftedStructure(previousText: string, previous: StructureView, text: string, change: TextChange): Structure | undefined {
+  const { start, end, length } = change;
+  const delta = length - (end - start);
+  if (!(start >= 0 && start <= end && end <= previousText.length) || text.length !== previousText.length + delta) return undefined;
+  if (!lettersOnly(previousText, start, end) || !lettersOnly(text, start, start + length)) return undefined;
+  const paragraph = paragraphAround(previous.paragraphs, start);
+  if (!paragraph || start < paragraph.span.start + INTERIOR || end > paragraph.span.end - 2) return undefined;
+  for (const top of previous.sections) if ((top.kind === 'glossary' || top.kind === 'appendix') && top.span.start <= end && start <= top.span.end) return undefined;
+  if (headingNear(previous.sections, paragraph.span, start)) return undefined;
+  const oldLine = lineAround(previousText, start);
+  const newLine = lineAround(text, start);
+  const before = lineFacts(previousText.slice(oldLine.start, oldLine.end));
+  const after = lineFacts(text.slice(newLine.start, newLine.end));
+  if (start < oldLine.start + before.lead + INTERIOR || end > oldLine.end - before.trail - 1 || !sameFacts(before, after)) return undefined;
+  if (visibleLength(before.text) <= LONG || visibleLength(after.text) <= LONG) return undefined;
+  const newEnd = paragraph.span.end + delta;
+  if (visibleLength(flatten(previousText.slice(paragraph.span.start, paragraph.span.end))) <= LONG || visibleLength(flatten(text.slice(paragraph.span.start, newEnd))) <= LONG) return undefined;
+  return shift(previous, start, delta);
+}
+
+/** Han characters and ASCII letters and digits: nothing a pass reads as punctuation, a blank or a break. */
+function lettersOnly(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isHan(c) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
+  }
+  return true;
+}
+
+/** The paragraph whose span holds `offset`. */
+function paragraphAround(paragraphs: readonly Paragraph[], offset: number): Paragraph | undefined {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (paragraphs[mid].span.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const p = paragraphs[lo];
+  return p && p.span.start <= offset && offset < p.span.end ? p : undefined;
+}
+
+/** Whether a heading that starts in the paragraph's block ends less than two characters before `offset`. */
+function headingNear(sections: readonly Section[], block: Span, offset: number): boolean {
+  for (const s of sections) {
+    if (s.span.end < block.start || s.span.start >= block.end) continue;
+    if (s.heading.start >= block.start && s.heading.start < block.end && s.heading.end > offset - 2) return true;
+    if (headingNear(s.children, block, offset)) return true;
+  }
+  return false;
+}
+
+/** The physical line around `offset`: from after the break before it to the break after it. */
+function lineAround(text: string, offset: number): Span {
+  let start = offset;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  let end = offset;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return { start, end };
+}
+
+function sameFacts(a: LineFacts, b: LineFacts): boolean {
+  return a.lead === b.lead && a.trail === b.trail && a.first === b.first && a.last === b.last && a.leftover === b.leftover &&
+    a.widgetOpen === b.widgetOpen && a.widgetClose === b.widgetClose && a.zeroWidth === b.zeroWidth && a.fragment === b.fragment &&
+    a.heading === b.heading && a.point === b.point && a.bareNumber === b.bareNumber;
+}
+
+/** The structure with every offset from `at` on moved by `delta` (none lies inside the edit). */
+function shift(structure: StructureView, at: number, delta: number): Structure | undefined {
+  const moved = (x: number) => (x <= at ? x : x + delta);
+  const span = (s: Span): Span => ({ start: moved(s.start), end: moved(s.end) });
+  const numbering = (n: Numbering): Numbering => ({ style: n.style, value: n.value, text: n.text, span: span(n.span) });
+  const sections = new Map<Section, Section>();
+  // Written out, not spread: copies of copies made by spreading slow down with every keystroke.
+  const section = (s: Section): Section => {
+    const copy: Section = {
+      kind: s.kind, name: s.name, detail: s.detail, heading: span(s.heading), span: span(s.span),
+      numbering: s.numbering && numbering(s.numbering), children: s.children.map(section),
+    };
+    sections.set(s, copy);
+    return copy;
+  };
+  const roots = structure.sections.map(section);
+  const paragraphs: Paragraph[] = [];
+  for (const p of structure.paragraphs) {
+    const owner = p.section && sections.get(p.section);
+    // A paragraph points into the tree; one that does not is no model this function knows.
+    if (p.section && !owner) return undefined;
+    paragraphs.push({ span: span(p.span), section: owner });
+  }
+  return {
+    sections: roots,
+    paragraphs,
+    glossary: structure.glossary.map((g) => ({
+      term: g.term, key: g.key, termSpan: span(g.termSpan), definition: g.definition, numbering: g.numbering && numbering(g.numbering), span: span(g.span),
+    })),
+    leftovers: structure.leftovers.map((l) => ({ span: span(l.span), text: l.text })),
+    problems: structure.problems.map((p) => ({ span: span(p.span), message: p.message })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Pass 1: page furniture and front matter
 
 function markLines(text: string, memo: StructureMemo | undefined): PhysicalLine[] {
@@ -540,13 +673,13 @@ function frontMatterSections(text: string, lines: PhysicalLine[]): MutableSectio
       const t = line.text.replace(/^[-•·*]\s+/, '');
       const span = { start: line.start, end: line.end };
       if (!metadata) {
-        metadata = { kind: 'metadata', name: '发布信息', heading: span, span: { ...span }, children: [] };
+        metadata = { kind: 'metadata', name: '发布信息', detail: undefined, heading: span, span: { ...span }, numbering: undefined, children: [] };
         out.push(metadata);
       }
       metadata.span = { start: metadata.span.start, end: line.end };
       const keyed = /^([^:：]{1,12})[:：]\s*(.*)$/.exec(t);
       if (keyed && (lex.METADATA_KEYS.includes(keyed[1].replace(/\s/g, '')) || !field)) {
-        field = { kind: 'metadataField', name: keyed[1].trim(), detail: keyed[2] || undefined, heading: span, span: { ...span }, children: [] };
+        field = { kind: 'metadataField', name: keyed[1].trim(), detail: keyed[2] || undefined, heading: span, span: { ...span }, numbering: undefined, children: [] };
         metadata.children.push(field);
       } else if (field) {
         field.detail = field.detail ? `${field.detail} ${t}` : t;
@@ -565,7 +698,7 @@ function frontMatterSections(text: string, lines: PhysicalLine[]): MutableSectio
         continue;
       }
       const name = line.frontKind === 'speechLine' ? line.text.replace(/^[—─-]+\s*/, '') : line.text.replace(/[：:，,！!]$/, '');
-      out.push({ kind: line.frontKind, name: shorten(name.replace(/[\s\u3000]+/g, ' '), 60), heading: span, span: { ...span }, children: [] });
+      out.push({ kind: line.frontKind, name: shorten(name.replace(/[\s\u3000]+/g, ' '), 60), detail: undefined, heading: span, span: { ...span }, numbering: undefined, children: [] });
     }
   }
   return out;
@@ -1106,13 +1239,14 @@ function isItemList(text: string, list: NumberedList, blocks: Block[], roles: Bl
 // ---------------------------------------------------------------------------------------------
 // The tree
 
+/** Every section has every key (`detail` and `numbering` possibly undefined): one shape, and a copy that writes them all equals it. */
 interface MutableSection {
   kind: SectionKind;
   name: string;
-  detail?: string;
+  detail: string | undefined;
   heading: Span;
   span: { start: number; end: number };
-  numbering?: Numbering;
+  numbering: Numbering | undefined;
   children: MutableSection[];
 }
 
@@ -1175,7 +1309,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
         glossarySection = previous;
         continue;
       }
-      const section: MutableSection = { kind: role.kind, name: shorten(block.flat.replace(/\s+/g, role.kind === 'glossary' ? '' : ' '), 40), heading: span, span, children: [] };
+      const section: MutableSection = { kind: role.kind, name: shorten(block.flat.replace(/\s+/g, role.kind === 'glossary' ? '' : ' '), 40), detail: undefined, heading: span, span, numbering: undefined, children: [] };
       close(0);
       open(section, 0);
       appendixSection = role.kind === 'appendix' ? section : undefined;
@@ -1225,7 +1359,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
 
     switch (role.kind) {
       case 'chapterTitle': {
-        open({ kind: 'chapter', name: nameOf(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] }, RANK.chapter);
+        open({ kind: 'chapter', name: nameOf(text, block.start, role.headingEnd, 40), detail: undefined, heading: { start: block.start, end: role.headingEnd }, span, numbering: undefined, children: [] }, RANK.chapter);
         paragraphs.push({ span, section: innermost() });
         break;
       }
@@ -1241,7 +1375,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
         const divides = role.kind === 'subheading' && block.standalone && !LINE_FINISHED.has(block.flat[block.flat.length - 1]) && !!parent &&
           (parent.kind === 'chapter' || (parent.kind === 'section' && !parent.numbering));
         const kind = divides ? 'section' : role.kind;
-        const section: MutableSection = { kind, name: nameOf(text, block.start, role.headingEnd, 40), heading: { start: block.start, end: role.headingEnd }, span, children: [] };
+        const section: MutableSection = { kind, name: nameOf(text, block.start, role.headingEnd, 40), detail: undefined, heading: { start: block.start, end: role.headingEnd }, span, numbering: undefined, children: [] };
         open(section, RANK[kind]);
         // A sub-heading is a sentence of the report too (这一年，…增长5%。): its figures count.
         paragraphs.push({ span, section });
@@ -1262,6 +1396,7 @@ function buildTree(text: string, blocks: Block[], roles: BlockRole[], problems: 
         const section: MutableSection = {
           kind: 'lead',
           name: nameOf(text, nameStart, role.headingEnd, 24),
+          detail: undefined,
           heading: { start: role.headingStart, end: role.headingEnd },
           span,
           numbering: role.numbering,

@@ -5,6 +5,7 @@
  */
 import type { Report, Section, Span } from './model';
 import { scanFigures, type Figure } from './numbers';
+import { GenerationalCache } from './generational-cache';
 import { parseChineseNumeral } from './numerals';
 import { CHANGE_VERB, GROWTH_DOWN, GROWTH_UP, type ClaimKind, type Qualifier } from './units';
 import { SENTENCE_MARKS } from './sentences';
@@ -71,24 +72,18 @@ const PLAN_PERIODS: Record<string, string> = { 十一五: '2006-2010', 十二五
  * results per paragraph). Offsets are kept relative to the text the key was made from.
  */
 export class ClaimsMemo {
-  private current = new Map<string, readonly Claim[]>();
-  private previous = new Map<string, readonly Claim[]>();
+  private readonly paragraphs = new GenerationalCache<readonly Claim[]>();
 
   /** What the last extraction did not read is dropped, so memory follows the current text. */
   nextGeneration(): void {
-    this.previous = this.current;
-    this.current = new Map();
+    this.paragraphs.nextGeneration();
   }
 
+  /** The claims `make` gives for `key` (its text starting at `at`), made only when not kept. */
   get(key: string, at: number, make: () => Claim[]): Claim[] {
-    let kept = this.current.get(key) ?? this.previous.get(key);
-    if (!kept) {
-      const made = make();
-      this.current.set(key, made.map((c) => shifted(c, -at)));
-      return made;
-    }
-    this.current.set(key, kept);
-    return kept.map((c) => shifted(c, at));
+    let made: Claim[] | undefined;
+    const kept = this.paragraphs.get(key, () => (made = make()).map((c) => shifted(c, -at)));
+    return made ?? kept.map((c) => shifted(c, at));
   }
 }
 

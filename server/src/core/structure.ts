@@ -14,6 +14,7 @@ import { FULL_STOPS } from './sentences';
 import { CLAUSE_END, LINE_FINISHED, isBlank, isHan, shorten, splitLines, trimSpan, visibleLength, type Line } from './text';
 import { CIRCLED_CHARS, circledValue, foldWidth, parseChineseNumeral } from './numerals';
 import * as lex from './lexicon';
+import { GenerationalCache } from './generational-cache';
 
 export interface Structure {
   sections: Section[];
@@ -313,24 +314,6 @@ interface KeptRole {
 
 /** Enough for a keystroke into the block after, and back. */
 const ROLES_KEPT = 4;
-
-class GenerationalCache<T> {
-  private current = new Map<string, T>();
-  private previous = new Map<string, T>();
-
-  nextGeneration(): void {
-    this.previous = this.current;
-    this.current = new Map();
-  }
-
-  get(key: string, compute: () => T): T {
-    let value = this.current.get(key);
-    if (value !== undefined) return value;
-    value = this.previous.get(key) ?? compute();
-    this.current.set(key, value);
-    return value;
-  }
-}
 
 /** One or more physical lines read as one paragraph or heading. */
 interface Block {

@@ -12,6 +12,7 @@ import { glossaryKey } from './structure';
 import { itemAt } from './text';
 import { quoteAt, scanQuotes, type Quote } from './quotes';
 import { noteMarkerAt } from './notes';
+import { GenerationalCache } from './generational-cache';
 
 export type TermSource = 'report' | 'workspace' | 'previousReport' | 'builtin';
 
@@ -222,30 +223,23 @@ interface KeptUse {
  */
 export class TermUseMemo {
   private fingerprint?: string;
-  private current = new Map<string, readonly KeptUse[]>();
-  private previous = new Map<string, readonly KeptUse[]>();
+  private lines = new GenerationalCache<readonly KeptUse[]>();
 
   uses(text: string, index: TermIndex): TermUse[] {
     if (index.size === 0) return [];
+    // Another set of keys finds other uses: nothing kept holds.
     if (index.fingerprint !== this.fingerprint) {
       this.fingerprint = index.fingerprint;
-      this.previous = new Map();
-    } else {
-      this.previous = this.current;
+      this.lines = new GenerationalCache();
     }
-    // What this text did not read is dropped, so memory follows the current text.
-    this.current = new Map();
+    this.lines.nextGeneration();
     const out: TermUse[] = [];
     for (let start = 0; start <= text.length; ) {
       const newline = text.indexOf('\n', start);
       const end = newline < 0 ? text.length : newline;
-      const line = text.slice(start, end);
-      let kept = this.current.get(line) ?? this.previous.get(line);
-      if (!kept) {
-        const at = (s: Span) => ({ start: s.start - start, end: s.end - start });
-        kept = findTermUses(text, index, { start, end }).map((u) => ({ span: at(u.span), key: u.key, note: u.note && at(u.note) }));
-      }
-      this.current.set(line, kept);
+      const at = (s: Span) => ({ start: s.start - start, end: s.end - start });
+      const kept = this.lines.get(text.slice(start, end), () =>
+        findTermUses(text, index, { start, end }).map((u) => ({ span: at(u.span), key: u.key, note: u.note && at(u.note) })));
       for (const u of kept) {
         out.push({ span: { start: u.span.start + start, end: u.span.end + start }, key: u.key, definitions: index.lookup(u.key), note: u.note && { start: u.note.start + start, end: u.note.end + start } });
       }

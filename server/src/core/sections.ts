@@ -7,7 +7,7 @@ import type { Paragraph, Report, Section } from './model';
 import { itemAt } from './text';
 
 /** The paragraph that holds `offset`, if any (headings on lines of their own are in none). */
-export function paragraphAt(report: Report, offset: number): Paragraph | undefined {
+export function paragraphAt(report: Pick<Report, 'paragraphs'>, offset: number): Paragraph | undefined {
   return itemAt(report.paragraphs, offset);
 }
 
@@ -15,7 +15,7 @@ export function paragraphAt(report: Report, offset: number): Paragraph | undefin
  * The sections whose spans hold `offset`, outermost first. Siblings follow one another without
  * overlapping and a section lies within its parent, so one descent finds them.
  */
-export function sectionPathAt(report: Report, offset: number): Section[] {
+export function sectionPathAt(report: Pick<Report, 'sections'>, offset: number): Section[] {
   const path: Section[] = [];
   for (let s = itemAt(report.sections, offset); s; s = itemAt(s.children, offset)) path.push(s);
   return path;

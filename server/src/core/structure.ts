@@ -15,6 +15,7 @@ import { CLAUSE_END, LINE_FINISHED, isBlank, isHan, shorten, splitLines, trimSpa
 import { CIRCLED_CHARS, circledValue, foldWidth, parseChineseNumeral } from './numerals';
 import * as lex from './lexicon';
 import { GenerationalCache } from './generational-cache';
+import { paragraphAt, sectionPathAt } from './sections';
 
 export interface Structure {
   sections: Section[];
@@ -400,10 +401,12 @@ export function shiftedStructure(previousText: string, previous: StructureView, 
   const delta = length - (end - start);
   if (!(start >= 0 && start <= end && end <= previousText.length) || text.length !== previousText.length + delta) return undefined;
   if (!lettersOnly(previousText, start, end) || !lettersOnly(text, start, start + length)) return undefined;
-  const paragraph = paragraphAround(previous.paragraphs, start);
+  const paragraph = paragraphAt(previous, start);
   if (!paragraph || start < paragraph.span.start + INTERIOR || end > paragraph.span.end - 2) return undefined;
   for (const top of previous.sections) if ((top.kind === 'glossary' || top.kind === 'appendix') && top.span.start <= end && start <= top.span.end) return undefined;
-  if (headingNear(previous.sections, paragraph.span, start)) return undefined;
+  // Every heading that starts in the paragraph's block heads a section around the edit: it must end before it.
+  const block = paragraph.span;
+  if (sectionPathAt(previous, start).some((s) => s.heading.start >= block.start && s.heading.start < block.end && s.heading.end > start - 2)) return undefined;
   const oldLine = lineAround(previousText, start);
   const newLine = lineAround(text, start);
   const before = lineFacts(previousText.slice(oldLine.start, oldLine.end));
@@ -422,29 +425,6 @@ function lettersOnly(text: string, from: number, to: number): boolean {
     if (!(isHan(c) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
   }
   return true;
-}
-
-/** The paragraph whose span holds `offset`. */
-function paragraphAround(paragraphs: readonly Paragraph[], offset: number): Paragraph | undefined {
-  let lo = 0;
-  let hi = paragraphs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (paragraphs[mid].span.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const p = paragraphs[lo];
-  return p && p.span.start <= offset && offset < p.span.end ? p : undefined;
-}
-
-/** Whether a heading that starts in the paragraph's block ends less than two characters before `offset`. */
-function headingNear(sections: readonly Section[], block: Span, offset: number): boolean {
-  for (const s of sections) {
-    if (s.span.end < block.start || s.span.start >= block.end) continue;
-    if (s.heading.start >= block.start && s.heading.start < block.end && s.heading.end > offset - 2) return true;
-    if (headingNear(s.children, block, offset)) return true;
-  }
-  return false;
 }
 
 /** The physical line around `offset`: from after the break before it to the break after it. */

@@ -57,18 +57,16 @@ export function runChecksAfterStructural(report: Report, settings: CheckSettings
 }
 
 export function runChecks(report: Report, settings: CheckSettings = {}, context: CheckContext = standaloneContext(report), checks: readonly Check[] = CHECKS): RatedFinding[] {
-  const out: RatedFinding[] = [];
-  for (const check of checks) for (const f of runCheck(check, report, settings, context)) out.push(f);
-  return out.sort(byPlace);
+  return finish(checkSteps(report, settings, context, undefined, checks));
 }
 
 /**
  * `runChecks` (or, with `structural`, `runChecksAfterStructural`) one check at a time: the caller
  * may pause at each yield, so that a long report's checks do not hold up a request in between.
  */
-export function* checkSteps(report: Report, settings: CheckSettings, context: CheckContext, structural?: readonly RatedFinding[]): Generator<void, RatedFinding[], void> {
+export function* checkSteps(report: Report, settings: CheckSettings, context: CheckContext, structural?: readonly RatedFinding[], checks: readonly Check[] = CHECKS): Generator<void, RatedFinding[], void> {
   const out: RatedFinding[] = structural ? [...structural] : [];
-  for (const check of CHECKS) {
+  for (const check of checks) {
     if (structural && check.structural) continue;
     yield;
     for (const f of runCheck(check, report, settings, context)) out.push(f);

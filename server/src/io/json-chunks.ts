@@ -22,7 +22,7 @@ export function* jsonChunks(value: unknown, depth: number, indent = ''): Generat
     return;
   }
   const inner = `${indent}  `;
-  const members = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  const members = Object.entries(value).filter(([, v]) => !unsayable(v));
   if (members.length === 0) {
     yield '{}';
     return;
@@ -51,9 +51,14 @@ function* arrayChunks(items: Iterable<unknown>, depth: number, indent: string): 
   for (const item of items) {
     yield first ? `[\n${inner}` : `,\n${inner}`;
     first = false;
-    yield* jsonChunks(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, depth - 1, inner);
+    yield* jsonChunks(unsayable(item) ? null : item, depth - 1, inner);
   }
   yield first ? '[]' : `\n${indent}]`;
+}
+
+/** What JSON cannot say: a member of it is left out, an element of it written as null. */
+function unsayable(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
 /** Writes `chunks` in pieces of about `size` characters (one write per chunk would be many small system calls). */

@@ -88,7 +88,7 @@ export function toDocumentSymbols(report: Report, index: LineIndex, previous?: r
   const convert = (s: Section, amongNumbered: boolean, old: DocumentSymbol | undefined): DocumentSymbol => {
     const range = rangeOf(s.span, old?.range);
     const selectionRange = rangeOf(clampInside(s.heading, s.span), old?.selectionRange);
-    const numbered = s.children.length > 0 && anyNumbered(s.children);
+    const numbered = anyNumbered(s.children);
     const children = s.children.length === 0 ? undefined : s.children.map((c, i) => convert(c, numbered, old?.children?.[i]));
     const name = symbolName(s, amongNumbered);
     const detail = NUMBERED.has(s.kind) ? undefined : s.detail;

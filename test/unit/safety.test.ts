@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { findConfig, readConfig, workspaceDefinitions } from '../../server/src/config/config';
 import { readDecisions, recordDecision } from '../../server/src/config/review-file';
 import { LIMITS, readRegularFile } from '../../server/src/io/files';
@@ -235,6 +236,22 @@ describe('the workspace scan', () => {
     const workspace = serviceOver(root);
     await workspace.scan();
     assert.deepEqual(workspace.scanNotes, [`more than ${LIMITS.scanFiles} candidate files; the others were not read`]);
+  });
+
+  it('takes the text of a file its host has read (the CLI\'s FILE) instead of reading it again', () => {
+    const root = folder();
+    const path = join(root, 'gbk.txt');
+    // 中山 in GB18030: read again as UTF-8, it would be two replacement characters and more.
+    writeFileSync(path, Buffer.from([0xd6, 0xd0, 0xc9, 0xbd]));
+    const workspace = new NodeWorkspace([root]);
+    const uri = pathToFileURL(path).href;
+    const fromDisk = workspace.readFile(uri, 1024);
+    assert.notEqual(fromDisk.ok && fromDisk.text, '中山');
+    workspace.remember(uri, '中山', 4);
+    assert.deepEqual(workspace.readFile(uri, 1024), { ok: true, text: '中山', bytes: 4 });
+    // Over the scan's limit it is not taken: the disk read says why in its own words.
+    const over = workspace.readFile(uri, 3);
+    assert.equal(over.ok ? 'read' : over.problem, 'tooLarge');
   });
 
   it('ignores a folder URI that has no local path', () => {

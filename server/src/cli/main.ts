@@ -154,14 +154,17 @@ async function main(argv: string[]): Promise<number> {
   const results: Result[] = [];
   let unreadable = false;
   for (const file of options.files) {
-    const text = readText(file, options);
-    if (text === undefined) {
+    const read = readText(file, options);
+    if (read === undefined) {
       unreadable = true;
       continue;
     }
     const path = resolve(file);
-    const service = serviceFor(path, options.language);
-    const document = service.document(pathToFileURL(path).href, 0, text);
+    const uri = pathToFileURL(path).href;
+    const { service, workspace } = serviceFor(path, options.language);
+    // The folder's scan finds this file too: it takes the text read here, once, as decoded here.
+    workspace.remember(uri, read.text, read.bytes);
+    const document = service.document(uri, 0, read.text);
     if (options.command === 'outline' || options.command === 'claims') {
       // No checks: only a review file that cannot be used is said, as for every command.
       const recorded = service.workspace.readDecisions(document.uri);
@@ -205,7 +208,7 @@ async function main(argv: string[]): Promise<number> {
  * read. A function of its own so that the file's bytes are garbage once it returns, not held
  * through the analysis (10 MB for a 10 MB report).
  */
-function readText(file: string, options: Options): string | undefined {
+function readText(file: string, options: Options): { text: string; bytes: number } | undefined {
   const read = readRegularFile(file, LIMITS.cliReport);
   if (!read.ok) {
     process.stderr.write(`report-review: ${file}: ${say(read.reason, options.language)}\n`);
@@ -216,31 +219,32 @@ function readText(file: string, options: Options): string | undefined {
     process.stderr.write(`report-review: ${file}: ${say(decoded.reason, options.language)}\n`);
     return undefined;
   }
-  return decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  return { text: decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text, bytes: read.bytes.length };
 }
 
 const reported = new Set<string>();
-const services = new Map<string, ReviewService>();
+const services = new Map<string, { service: ReviewService; workspace: NodeWorkspace }>();
 
 /**
  * The review service over the folder of `path`: the nearest `.reportreview.json` (up to the
  * repository root), the glossary files it names and the other reports beside the file. The
  * config's problems are printed once.
  */
-function serviceFor(path: string, language: Language): ReviewService {
+function serviceFor(path: string, language: Language): { service: ReviewService; workspace: NodeWorkspace } {
   const directory = dirname(path);
-  let service = services.get(directory);
-  if (!service) {
-    service = new ReviewService(new NodeWorkspace([directory], { config: 'nearest', depth: 0 }), { limits: LIMITS });
+  let known = services.get(directory);
+  if (!known) {
+    const workspace = new NodeWorkspace([directory], { config: 'nearest', depth: 0 });
+    const service = new ReviewService(workspace, { limits: LIMITS });
     service.readSettings();
     for (const problem of service.problems) {
       const line = formatProblem(problem, language);
       if (!reported.has(line)) process.stderr.write(`report-review: warning: ${line}\n`);
       reported.add(line);
     }
-    services.set(directory, service);
+    services.set(directory, (known = { service, workspace }));
   }
-  return service;
+  return known;
 }
 
 function renderClaims(results: Result[], options: Options): string {

@@ -32,6 +32,8 @@ export interface NodeWorkspaceOptions {
 
 export class NodeWorkspace implements ReviewWorkspace {
   private readonly listeners = new Set<(changes: readonly FileChange[]) => void>();
+  /** Files the host has read and decoded already (the CLI's FILEs), by URI. */
+  private readonly read = new Map<string, { readonly text: string; readonly bytes: number }>();
 
   constructor(readonly folders: readonly string[], private readonly options: NodeWorkspaceOptions = {}) {}
 
@@ -85,7 +87,18 @@ export class NodeWorkspace implements ReviewWorkspace {
     return files.map((f) => pathToFileURL(f).href);
   }
 
+  /**
+   * The text of a file the host has just read itself: the scan takes it as it is instead of reading
+   * the file again, and a file the host decoded from GB18030 is then not read as UTF-8 as well.
+   */
+  remember(uri: string, text: string, bytes: number): void {
+    this.read.set(uri, { text, bytes });
+  }
+
   readFile(uri: string, maxBytes: number): WorkspaceRead {
+    const known = this.read.get(uri);
+    // Above the limit, the read from disk says so in its own words.
+    if (known && known.bytes <= maxBytes) return { ok: true, text: known.text, bytes: known.bytes };
     const path = pathOf(uri);
     if (!path) return { ok: false, problem: 'missing', reason: { zh: '不是本机文件', en: 'not a local file' } };
     const folder = this.folders.find((f) => path.startsWith(f.endsWith(sep) ? f : f + sep));

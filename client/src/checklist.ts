@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Checklist, ChecklistRow } from '../../server/src/protocol/checklist';
-import { exportActiveReport } from './export';
+import { csvFormat, exportActiveReport } from './export';
 
 export const CHECKLIST_VIEW = 'reportReview.checklist';
 const UNDO_DECISION = 'reportReview.undoDecision';
@@ -182,7 +182,7 @@ export function exportChecklist(client: LanguageClient): Promise<void> {
   return exportActiveReport({
     formats: [
       { label: 'Markdown', description: vscode.l10n.t('a table for a review note'), extension: 'md' },
-      { label: 'CSV', description: vscode.l10n.t('for spreadsheets (UTF-8 with BOM)'), extension: 'csv' },
+      csvFormat(),
     ],
     placeHolder: vscode.l10n.t('Export the review checklist as'),
     kind: 'checklist',

@@ -11,6 +11,11 @@ export interface ExportFormat {
   readonly extension: string;
 }
 
+/** CSV as every export writes it: UTF-8 with a byte order mark, so that spreadsheets read the Chinese. */
+export function csvFormat(): ExportFormat {
+  return { label: 'CSV', description: vscode.l10n.t('for spreadsheets (UTF-8 with BOM)'), extension: 'csv' };
+}
+
 export interface ExportOptions<F extends ExportFormat> {
   readonly formats: readonly F[];
   readonly placeHolder: string;

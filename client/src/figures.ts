@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { figureDescription, figureLabel, figureValue } from './figure-labels';
 import { sectionTree, type Group } from './section-tree';
-import { exportActiveReport } from './export';
+import { csvFormat, exportActiveReport } from './export';
 
 interface Position { line: number; character: number }
 export interface ClaimRow {
@@ -105,7 +105,7 @@ export class FiguresView implements vscode.TreeDataProvider<Node> {
 export function exportClaims(client: LanguageClient): Promise<void> {
   return exportActiveReport({
     formats: [
-      { label: 'CSV', description: vscode.l10n.t('for spreadsheets (UTF-8 with BOM)'), extension: 'csv' },
+      csvFormat(),
       { label: 'JSON', description: vscode.l10n.t('for scripts: the rows of report-review claims --format json'), extension: 'json' },
     ],
     placeHolder: vscode.l10n.t('Export the figures as'),

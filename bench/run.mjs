@@ -237,6 +237,26 @@ for (const [label, text, into] of [['1 line', '一、总体要求\n', 0], ['100 
   results.lsp.firstDiagnostics = { label: '1 MB', medianMs: median(times), completeMedianMs: median(complete), diagnostics: counts };
   console.log(`  (b) didOpen → first diagnostics, 1 MB, median of ${times.length}: ${ms(median(times)).padStart(7)} ms; complete set ${ms(median(complete)).padStart(7)} ms (diagnostics: ${counts})`);
 }
+{
+  // The outline asked for while the first checks of a report just opened run (an editor asks for it
+  // a moment after the open): the checks pause for it, they do not make it wait.
+  results.lsp.outlineWhileChecking = [];
+  for (const [label, text, runs] of [['1 MB', big1, 5], ['10 MB', big10, 3]]) {
+    const times = [];
+    for (let run = 0; run < runs; run++) {
+      const { conn, stop } = await startServer();
+      const uri = `file:///bench/report-open-${label.replace(' ', '').toLowerCase()}.txt`;
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text } });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const t = process.hrtime.bigint();
+      await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+      await stop();
+    }
+    results.lsp.outlineWhileChecking.push({ label, medianMs: median(times) });
+    console.log(`  (b') outline asked 100 ms after didOpen, while the first checks run, ${label.padEnd(6)} median of ${runs}: ${ms(median(times)).padStart(7)} ms`);
+  }
+}
 }
 
 // (c) Whole processes: report-review check vs AutoCorrect on the same files, with peak RSS from /usr/bin/time.

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHECKS, runChecks, runChecksAfterStructural, runStructuralChecks, standaloneContext } from '../../server/src/checks';
+import { CHECKS, checkSteps, runChecks, runChecksAfterStructural, runStructuralChecks, standaloneContext } from '../../server/src/checks';
 import { parseReport } from '../../server/src/core/report';
 import { checkDiagnostics, fixtureFiles, readFixture, CORPUS, FIXTURES } from './helpers';
 
@@ -30,6 +30,22 @@ describe('checks', () => {
       // The complete set after an early publish reuses it, and is the same set in the same order.
       assert.deepEqual(runChecksAfterStructural(report, {}, context, early), complete, file);
     }
+  });
+
+  it('that read every figure or block pause within, and find in steps what they find at once', () => {
+    const report = parseReport(readFileSync(join(CORPUS, 'hainan-2026.txt'), 'utf8'));
+    const context = standaloneContext(report);
+    for (const id of ['figure-conflict', 'count-mismatch', 'text-integrity']) {
+      const run = CHECKS.find((c) => c.id === id)!.run(report, context);
+      assert.ok(!Array.isArray(run), `${id} runs in steps`);
+      let pauses = 0;
+      while (!run.next().done) pauses++;
+      assert.ok(pauses > 1, `${id}: ${pauses} pauses`);
+    }
+    const steps = checkSteps(report, {}, context);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    assert.deepEqual(step.value, runChecks(report, {}, context));
   });
 
   it('can be turned off by id', () => {

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseReport } from '../../server/src/core/report';
+import { parseReport, readClaims } from '../../server/src/core/report';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS } from './helpers';
 import { scanFigures } from '../../server/src/core/numbers';
 import { evaluate } from '../eval/claims-eval';
 
@@ -169,6 +172,28 @@ describe('number scanner', () => {
 });
 
 describe('claims', () => {
+  it('are read in steps as at once; a read while the steps pause finishes them, and both see one array', () => {
+    const text = readFileSync(join(CORPUS, 'hainan-2026.txt'), 'utf8');
+    const whole = parseReport(text);
+    const stepped = readClaims(whole);
+    let pauses = 0;
+    let step = stepped.next();
+    for (; !step.done; step = stepped.next()) pauses++;
+    // A provincial report has hundreds of paragraphs: the reading pauses many times.
+    assert.ok(pauses > 5, `${pauses} pauses`);
+    assert.equal(step.value, whole.claims);
+    const interrupted = parseReport(text);
+    const steps = readClaims(interrupted);
+    steps.next();
+    steps.next();
+    // A hover asks for the figures while the checks' reading pauses.
+    const read = interrupted.claims;
+    let rest = steps.next();
+    while (!rest.done) rest = steps.next();
+    assert.equal(rest.value, read);
+    assert.deepEqual(read, whole.claims);
+  });
+
   it('attribute metrics, distribute 分别 and inherit the metric of a growth rate', () => {
     const report = '固定资产投资完成148.7亿元，增长10%。城镇和农村居民人均可支配收入分别增长4.3%、5.3%。组建22个商务楼宇服务小分队。';
     assert.deepEqual(claims(report), [

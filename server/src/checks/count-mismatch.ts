@@ -24,12 +24,17 @@ import { endOfSentence } from '../core/sentences';
 import { quoteText, quotesOf } from '../core/quotes';
 import { paragraphAt } from '../core/sections';
 import { SpanCover } from '../core/spans';
+import type { Steps } from '../core/steps';
+
+/** How many figures are read between two points where the check may pause (core/steps.ts). */
+const CLAIMS_PER_STEP = 64;
 
 export const countMismatch: Check = {
   id: 'count-mismatch',
   defaultSeverity: 'warning',
   description: { zh: '所述数量与列举的项目数不符', en: 'A stated count that disagrees with the items listed' },
-  run(report: Report): CheckFinding[] {
+  // In steps: every counted figure may read the headings and lists after it.
+  *run(report: Report): Steps<CheckFinding[]> {
     const findings: CheckFinding[] = [];
     const text = report.text;
     const numbered = numberedHeadings(report.sections);
@@ -40,7 +45,9 @@ export const countMismatch: Check = {
         related: related ? [{ span: related, message: { zh: '列举的最后一项', en: 'The last item listed' } }] : undefined,
       });
 
+    let read = 0;
     for (const c of report.claims) {
+      if (++read % CLAIMS_PER_STEP === 0) yield;
       if (c.kind !== 'count' || c.max !== undefined || c.qualifier !== 'exact' || !Number.isInteger(c.value) || c.value < 2 || c.value > 30) continue;
       const after = text.slice(c.span.end, c.span.end + 24);
       // 1. A lead-in (重点做好十个方面工作：, or with 。 at the end of its paragraph) and the numbered

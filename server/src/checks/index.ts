@@ -19,6 +19,7 @@ import { evidenceMismatch } from './evidence-mismatch';
 import { parseProblem } from './parse-problem';
 import type { Check, CheckContext, CheckFinding, Finding, Severity } from './types';
 import { TermIndex, findTermUses, reportDefinitions, type TermDefinition } from '../core/terms';
+import { finish, type Steps } from '../core/steps';
 
 export const CHECKS: readonly Check[] = [figureConflict, targetRestated, countMismatch, sumMismatch, changeArithmetic, outOfRange, sectionNumbering, textIntegrity, glossaryUnused, glossaryDuplicate, termUndefined, targetMissed, evidenceMismatch, parseProblem];
 
@@ -46,9 +47,16 @@ function byPlace(a: RatedFinding, b: RatedFinding): number {
 /** Nothing known around the report: what the structural checks run with. */
 const NO_CONTEXT: CheckContext = { terms: new TermIndex([]), uses: [] };
 
+const STRUCTURAL = CHECKS.filter((c) => c.structural);
+
 /** The structural checks alone (`Check.structural`): what a long report shows before its figures are read. */
 export function runStructuralChecks(report: Report, settings: CheckSettings = {}): RatedFinding[] {
-  return runChecks(report, settings, NO_CONTEXT, CHECKS.filter((c) => c.structural));
+  return finish(structuralCheckSteps(report, settings));
+}
+
+/** `runStructuralChecks` in steps. */
+export function structuralCheckSteps(report: Report, settings: CheckSettings): Steps<RatedFinding[]> {
+  return checkSteps(report, settings, NO_CONTEXT, undefined, STRUCTURAL);
 }
 
 /** Every check's findings, the structural ones given (a long report's early publish): the same as `runChecks`. */
@@ -61,34 +69,27 @@ export function runChecks(report: Report, settings: CheckSettings = {}, context:
 }
 
 /**
- * `runChecks` (or, with `structural`, `runChecksAfterStructural`) one check at a time: the caller
- * may pause at each yield, so that a long report's checks do not hold up a request in between.
+ * `runChecks` (or, with `structural`, `runChecksAfterStructural`) in steps (core/steps.ts): before
+ * each check and wherever a check yields, so that a long report's checks do not hold up a request.
  */
-export function* checkSteps(report: Report, settings: CheckSettings, context: CheckContext, structural?: readonly RatedFinding[], checks: readonly Check[] = CHECKS): Generator<void, RatedFinding[], void> {
+export function* checkSteps(report: Report, settings: CheckSettings, context: CheckContext, structural?: readonly RatedFinding[], checks: readonly Check[] = CHECKS): Steps<RatedFinding[]> {
   const out: RatedFinding[] = structural ? [...structural] : [];
   for (const check of checks) {
     if (structural && check.structural) continue;
     yield;
-    for (const f of runCheck(check, report, settings, context)) out.push(f);
+    for (const f of yield* runCheck(check, report, settings, context)) out.push(f);
   }
   return out.sort(byPlace);
 }
 
-/** Runs a generator of steps to its end. */
-export function finish<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
 /** One check's findings, stamped with its id and rated by the settings. */
-function runCheck(check: Check, report: Report, settings: CheckSettings, context: CheckContext): RatedFinding[] {
+function* runCheck(check: Check, report: Report, settings: CheckSettings, context: CheckContext): Steps<RatedFinding[]> {
   const setting = settings[check.id];
   if (setting === 'off') return [];
   let findings: CheckFinding[];
   try {
-    findings = check.run(report, context);
+    const run = check.run(report, context);
+    findings = Array.isArray(run) ? run : yield* run;
   } catch (error) {
     // A failing check must not take the others down, nor fail silently.
     findings = [{
@@ -100,4 +101,5 @@ function runCheck(check: Check, report: Report, settings: CheckSettings, context
   return findings.map((f) => ({ ...f, checkId: check.id, severity: setting ?? f.severity ?? check.defaultSeverity }));
 }
 
+export { finish } from '../core/steps';
 export type { Check, CheckContext, CheckFinding, Finding, Severity } from './types';

@@ -3,6 +3,7 @@ import type { Report, Span } from '../core/model';
 import type { TermIndex, TermUse } from '../core/terms';
 import type { TargetVocabulary } from '../core/targets';
 import type { EvidenceRow } from '../core/evidence';
+import type { Steps } from '../core/steps';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -65,5 +66,10 @@ export interface Check {
    * holds every check that says so to it.
    */
   readonly structural?: true;
-  run(report: Report, context: CheckContext): CheckFinding[];
+  /**
+   * The findings. A check whose work grows faster than the report may return them in steps
+   * (core/steps.ts: a generator method, `*run`), yielding now and then while it works, so that
+   * the server can answer a keystroke in between.
+   */
+  run(report: Report, context: CheckContext): CheckFinding[] | Steps<CheckFinding[]>;
 }

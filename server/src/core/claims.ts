@@ -6,6 +6,7 @@
 import type { Report, Section, Span } from './model';
 import { scanFigures, type Figure } from './numbers';
 import { GenerationalCache } from './generational-cache';
+import type { Steps } from './steps';
 import { parseChineseNumeral } from './numerals';
 import { CHANGE_VERB, GROWTH_DOWN, GROWTH_UP, type ClaimKind, type Qualifier } from './units';
 import { SENTENCE_MARKS } from './sentences';
@@ -99,14 +100,20 @@ function shifted(c: Claim, by: number): Claim {
 const LOOK_BEHIND = 32;
 const LOOK_AHEAD = 64;
 
-export function extractClaims(report: Report, memo?: ClaimsMemo): Claim[] {
+/** How many paragraphs are read between two points where the reading may pause. */
+const PARAGRAPHS_PER_STEP = 32;
+
+/** The figures of every paragraph, in steps (core/steps.ts). */
+export function* claimSteps(report: Report, memo?: ClaimsMemo): Steps<Claim[]> {
   const text = report.text;
   const reviewYear = reviewYearOf(report);
   const context = sectionContext(report, reviewYear);
   const claims: Claim[] = [];
   memo?.nextGeneration();
   let running: { section: Inherited; period: string } | undefined;
+  let read = 0;
   for (const paragraph of report.paragraphs) {
+    if (++read % PARAGRAPHS_PER_STEP === 0) yield;
     const section = context(paragraph.span.start);
     if (running && running.section !== section && !sameChapter(running.section, section)) running = undefined;
     // Without a date, the year the section reviews stands in for the report's review year.

@@ -4,7 +4,8 @@
  */
 import type { Report } from './model';
 import { parseStructure, type Structure } from './structure';
-import { extractClaims, type ClaimsMemo } from './claims';
+import { claimSteps, type Claim, type ClaimsMemo } from './claims';
+import { finish, type Steps } from './steps';
 
 export function parseReport(text: string): Report {
   return assembleReport(text, parseStructure(text));
@@ -19,7 +20,24 @@ export function assembleReport(text: string, structure: Structure, claimsMemo?: 
   // A BOM is not part of the report; it stays in `text` so offsets match the editor's buffer.
   const outline = { text, ...structure, claims: [] };
   const report = { ...outline };
-  let claims: Report['claims'] | undefined;
-  Object.defineProperty(report, 'claims', { enumerable: true, configurable: false, get: () => (claims ??= extractClaims(outline, claimsMemo)) });
+  // One extraction, read in steps by the checks (`readClaims`) or at once by what needs the figures first.
+  let claims: readonly Claim[] | undefined;
+  let extraction: Steps<Claim[]> | undefined;
+  const extract = () => (extraction ??= claimSteps(outline, claimsMemo));
+  Object.defineProperty(report, 'claims', { enumerable: true, configurable: false, get: () => (claims ??= finish(extract())) });
+  readers.set(report, function* () {
+    if (claims) return claims;
+    const made = yield* extract();
+    // A hover that read `claims` while these steps paused finished the extraction: `made` is then undefined.
+    return (claims ??= made);
+  });
   return report;
+}
+
+const readers = new WeakMap<Report, () => Steps<readonly Claim[]>>();
+
+/** `report.claims`, in steps (core/steps.ts): a long report's figures without holding up a keystroke. */
+export function* readClaims(report: Report): Steps<readonly Claim[]> {
+  const reader = readers.get(report);
+  return reader ? yield* reader() : report.claims;
 }

@@ -6,14 +6,15 @@
  * reads outside the document changes (settings, glossary files, the folder's other reports, trust).
  * Pure of LSP; the world is reached only through the `ReviewWorkspace`.
  */
-import { checkSteps, finish, runStructuralChecks, type CheckSettings, type RatedFinding } from '../checks';
+import { checkSteps, finish, structuralCheckSteps, type CheckSettings, type RatedFinding } from '../checks';
 import type { Localized } from '../checks/types';
 import { applyDecisions } from '../checks/decisions';
 import type { ConfigProblem } from '../config/config';
 import { builtinDefinitions } from '../core/builtin-glossary';
 import { detectReport } from '../core/detect';
 import type { Report } from '../core/model';
-import { parseReport } from '../core/report';
+import { parseReport, readClaims } from '../core/report';
+import type { Steps } from '../core/steps';
 import { parseEdited, type TextChange } from '../core/incremental';
 import { LineIndex, lineIndexOf } from '../core/text';
 import { TermIndex, TermUseMemo, reportDefinitions, type TermDefinition, type TermUse } from '../core/terms';
@@ -64,6 +65,9 @@ export interface WorkspaceReport {
 function glossaryOf(r: WorkspaceReport | undefined): string {
   return r ? JSON.stringify(reportDefinitions(r.report, r.uri).map((d) => [d.term, d.definition, d.aliases, d.location?.span.start])) : '';
 }
+
+/** How long the steps of the checks run before they pause for what is waiting: a keystroke waits no longer than this. */
+const SLICE_MS = 8;
 
 /** Lets the event loop answer what is waiting (a request, a newer version) before the next step. */
 function pause(): Promise<void> {
@@ -174,14 +178,15 @@ export class ReviewDocument {
   }
 
   /**
-   * `findings`, one check at a time: the figures, the term uses, then each check is a step, and a
-   * caller may pause between steps. What is computed is kept as the getter keeps it.
+   * `findings` in steps (core/steps.ts): the figures a few dozen paragraphs at a time, the term
+   * uses, then each check, and within the long ones a few dozen figures or blocks at a time. What
+   * is computed is kept as the getter keeps it.
    */
-  private *findingSteps(): Generator<void, Findings, void> {
+  private *findingSteps(): Steps<Findings> {
     const generation = this.service.generation;
     const cross = this.service.crossReport(this.uri);
     if (this.checkedAt?.generation !== generation || this.checkedAt.previous !== cross.context.previous) {
-      void this.report.claims;
+      yield* readClaims(this.report);
       yield;
       const { terms, uses } = this.terms;
       const context = { terms, uses, ...cross.context };
@@ -198,8 +203,15 @@ export class ReviewDocument {
    * ready once it is parsed, long before its figures and terms are read. A subset of `findings`.
    */
   get structuralFindings(): Findings {
+    return finish(this.structuralSteps());
+  }
+
+  private *structuralSteps(): Steps<Findings> {
     const generation = this.service.generation;
-    if (this.structuralAt?.generation !== generation) this.structuralAt = { generation, findings: runStructuralChecks(this.report, this.service.checkSettings()) };
+    if (this.structuralAt?.generation !== generation) {
+      const findings = yield* structuralCheckSteps(this.report, this.service.checkSettings());
+      this.structuralAt = { generation, findings };
+    }
     return this.decide(this.structuralAt.findings);
   }
 
@@ -216,27 +228,32 @@ export class ReviewDocument {
    * nothing more computed, once `stale()` says a newer version has replaced this one.
    */
   async findingsUnlessStale(stale: () => boolean): Promise<Findings | undefined> {
+    return this.unlessStale(this.findingSteps(), stale);
+  }
+
+  /** The structural findings once the report is parsed; `undefined` when stale. */
+  async structuralFindingsUnlessStale(stale: () => boolean): Promise<Findings | undefined> {
+    return this.unlessStale(this.structuralSteps(), stale);
+  }
+
+  /** Parses, then runs `steps`, pausing whenever a slice of time is used up; `undefined`, and nothing more computed, once stale. */
+  private async unlessStale<T>(steps: Steps<T>, stale: () => boolean): Promise<T | undefined> {
     for (const step of [() => this.report, () => this.index]) {
       await pause();
       if (stale()) return undefined;
       step();
     }
-    const steps = this.findingSteps();
+    let since = -Infinity;
     for (;;) {
-      await pause();
-      if (stale()) return undefined;
+      // Steps are small (a check, a few dozen paragraphs or figures): pausing after each would cost more than they do.
+      if (performance.now() - since >= SLICE_MS) {
+        await pause();
+        if (stale()) return undefined;
+        since = performance.now();
+      }
       const step = steps.next();
       if (step.done) return step.value;
     }
-  }
-
-  /** The structural findings once the report is parsed (a pause first, so a waiting request is answered); `undefined` when stale. */
-  async structuralFindingsUnlessStale(stale: () => boolean): Promise<Findings | undefined> {
-    await pause();
-    if (stale()) return undefined;
-    this.report;
-    await pause();
-    return stale() ? undefined : this.structuralFindings;
   }
 
   /** True once the checks ran for the current generation: a caller can tell that findings were not computed again. */

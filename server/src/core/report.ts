@@ -23,14 +23,22 @@ export function assembleReport(text: string, structure: Structure, claimsMemo?: 
   // One extraction, read in steps by the checks (`readClaims`) or at once by what needs the figures first.
   let claims: readonly Claim[] | undefined;
   let extraction: Steps<Claim[]> | undefined;
-  const extract = () => (extraction ??= claimSteps(outline, claimsMemo));
-  Object.defineProperty(report, 'claims', { enumerable: true, configurable: false, get: () => (claims ??= finish(extract())) });
-  readers.set(report, function* () {
+  const read = function* (): Steps<readonly Claim[]> {
     if (claims) return claims;
-    const made = yield* extract();
+    extraction ??= claimSteps(outline, claimsMemo);
+    let made: Claim[] | undefined;
+    try {
+      made = yield* extraction;
+    } catch (error) {
+      // As before steps: a read that fails leaves the next one to start over.
+      extraction = undefined;
+      throw error;
+    }
     // A hover that read `claims` while these steps paused finished the extraction: `made` is then undefined.
     return (claims ??= made);
-  });
+  };
+  Object.defineProperty(report, 'claims', { enumerable: true, configurable: false, get: () => claims ?? finish(read()) });
+  readers.set(report, read);
   return report;
 }
 

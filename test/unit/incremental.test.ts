@@ -7,6 +7,7 @@ import { parseStructure, shiftedStructure, unchangedAround } from '../../server/
 import { ReportParser, parseEdited, type TextChange } from '../../server/src/core/incremental';
 import { LineIndex, lineIndexOf } from '../../server/src/core/text';
 import { CORPUS } from './helpers';
+import { ClaimsMemo, type Claim } from '../../server/src/core/claims';
 import { toDocumentSymbols } from '../../server/src/protocol/convert';
 import { TermIndex, TermUseMemo, findTermUses, reportDefinitions } from '../../server/src/core/terms';
 import { builtinDefinitions } from '../../server/src/core/builtin-glossary';
@@ -224,4 +225,40 @@ describe('incremental parsing', () => {
       );
     });
   }
+});
+
+describe('the figures kept per paragraph across versions', () => {
+  const claim = (start: number) => ({ span: { start, end: start + 4 } }) as unknown as Claim;
+  const never = (): Claim[] => assert.fail('read again');
+
+  it('are dropped once a whole reading of the report did not need them', () => {
+    const memo = new ClaimsMemo();
+    memo.begin();
+    memo.get('甲段', 0, () => [claim(1)]);
+    memo.get('乙段', 10, () => [claim(11)]);
+    memo.end();
+    memo.begin();
+    assert.deepEqual(memo.get('甲段', 0, never).map((c) => c.span.start), [1]);
+    memo.end();
+    memo.begin();
+    let read = false;
+    memo.get('乙段', 10, () => ((read = true), [claim(11)]));
+    assert.equal(read, true);
+  });
+
+  it('are all kept when a reading stops midway, its version replaced while it paused', () => {
+    const memo = new ClaimsMemo();
+    memo.begin();
+    memo.get('甲段', 0, () => [claim(1)]);
+    memo.get('乙段', 10, () => [claim(11)]);
+    memo.end();
+    // The next version's reading reaches 甲段 and is abandoned there.
+    memo.begin();
+    memo.get('甲段', 0, never);
+    // The version after that reads both, and 乙段, which the abandoned reading never reached, is kept.
+    memo.begin();
+    assert.deepEqual(memo.get('乙段', 20, never).map((c) => c.span.start), [21]);
+    assert.deepEqual(memo.get('甲段', 0, never).map((c) => c.span.start), [1]);
+    memo.end();
+  });
 });

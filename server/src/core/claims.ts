@@ -74,10 +74,21 @@ const PLAN_PERIODS: Record<string, string> = { 十一五: '2006-2010', 十二五
  */
 export class ClaimsMemo {
   private readonly paragraphs = new GenerationalCache<readonly Claim[]>();
+  private reading = false;
 
-  /** What the last extraction did not read is dropped, so memory follows the current text. */
-  nextGeneration(): void {
-    this.paragraphs.nextGeneration();
+  /**
+   * An extraction begins: what the last one did not read is dropped, so memory follows the current
+   * text. An extraction left midway (its version was replaced while it paused) drops nothing, or
+   * the next would read again every paragraph the abandoned one had not reached.
+   */
+  begin(): void {
+    if (!this.reading) this.paragraphs.nextGeneration();
+    this.reading = true;
+  }
+
+  /** The extraction read every paragraph. */
+  end(): void {
+    this.reading = false;
   }
 
   /** The claims `make` gives for `key` (its text starting at `at`), made only when not kept. */
@@ -109,7 +120,7 @@ export function* claimSteps(report: Report, memo?: ClaimsMemo): Steps<Claim[]> {
   const reviewYear = reviewYearOf(report);
   const context = sectionContext(report, reviewYear);
   const claims: Claim[] = [];
-  memo?.nextGeneration();
+  memo?.begin();
   let running: { section: Inherited; period: string } | undefined;
   let read = 0;
   for (const paragraph of report.paragraphs) {
@@ -133,6 +144,7 @@ export function* claimSteps(report: Report, memo?: ClaimsMemo): Steps<Claim[]> {
     }
     for (const c of made) claims.push(c);
   }
+  memo?.end();
   return claims;
 }
 

@@ -223,9 +223,9 @@ export class ReviewDocument {
   }
 
   /**
-   * The findings, computed step by step (parse, figures, term uses, each check) with a pause
-   * between steps, so that other requests (the outline) are answered in between; `undefined`, and
-   * nothing more computed, once `stale()` says a newer version has replaced this one.
+   * The findings, computed in steps (parse, figures, term uses, each check) with a pause whenever
+   * a slice of time is used up, so that other requests (the outline) are answered in between;
+   * `undefined`, and nothing more computed, once `stale()` says a newer version has replaced this one.
    */
   async findingsUnlessStale(stale: () => boolean): Promise<Findings | undefined> {
     return this.unlessStale(this.findingSteps(), stale);

@@ -24,10 +24,7 @@ import { endOfSentence } from '../core/sentences';
 import { quoteText, quotesOf } from '../core/quotes';
 import { paragraphAt } from '../core/sections';
 import { SpanCover } from '../core/spans';
-import type { Steps } from '../core/steps';
-
-/** How many figures are read between two points where the check may pause (core/steps.ts). */
-const CLAIMS_PER_STEP = 64;
+import { ITEMS_PER_STEP, type Steps } from '../core/steps';
 
 export const countMismatch: Check = {
   id: 'count-mismatch',
@@ -47,7 +44,7 @@ export const countMismatch: Check = {
 
     let read = 0;
     for (const c of report.claims) {
-      if (++read % CLAIMS_PER_STEP === 0) yield;
+      if (++read % ITEMS_PER_STEP === 0) yield;
       if (c.kind !== 'count' || c.max !== undefined || c.qualifier !== 'exact' || !Number.isInteger(c.value) || c.value < 2 || c.value > 30) continue;
       const after = text.slice(c.span.end, c.span.end + 24);
       // 1. A lead-in (重点做好十个方面工作：, or with 。 at the end of its paragraph) and the numbered

@@ -22,13 +22,10 @@ import type { Claim } from '../core/claims';
 import type { Report } from '../core/model';
 import { itemsWithin, lineIndexOf } from '../core/text';
 import type { Check, CheckFinding } from './types';
-import type { Steps } from '../core/steps';
+import { ITEMS_PER_STEP, type Steps } from '../core/steps';
 import { compatible, interval, lineOf } from './claim-math';
 import { targetsParagraph } from '../core/targets';
 import { endOfSentence, startOfSentence } from '../core/sentences';
-
-/** How many figures are read between two points where the check may pause (core/steps.ts). */
-const CLAIMS_PER_STEP = 64;
 
 /** Metrics too generic to identify one quantity: what is counted, not a statistic. */
 const MIN_METRIC_LENGTH: Record<string, number> = { count: 4, amount: 4, percent: 4, growth: 4, points: 4, multiple: 4, rank: 5, fraction: 4 };
@@ -44,7 +41,7 @@ export const figureConflict: Check = {
     const groups = new Map<string, Claim[]>();
     let work = 0;
     for (const c of report.claims) {
-      if (++work % CLAIMS_PER_STEP === 0) yield;
+      if (++work % ITEMS_PER_STEP === 0) yield;
       if (!c.period || codePoints(c.metric) < MIN_METRIC_LENGTH[c.kind] || !namesQuantity(c.metric)) continue;
       const key = `${c.metricKey}|${c.kind}|${c.unit}|${statedYear(report.text, c) ?? c.period}|${c.modality}`;
       const list = groups.get(key) ?? [];
@@ -55,7 +52,7 @@ export const figureConflict: Check = {
     for (const list of groups.values()) {
       const earlierByValue = new ValueGroups();
       for (let i = 0; i < list.length; i++) {
-        if (++work % CLAIMS_PER_STEP === 0) yield;
+        if (++work % ITEMS_PER_STEP === 0) yield;
         const later = list[i];
         const earlier = earlierByValue.firstIncompatible(later, (c) => !sameSentence(report.text, c, later) && !parallel(report, c, later) && !otherDeeds(report.text, c, later));
         earlierByValue.add(later, i);

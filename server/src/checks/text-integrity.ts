@@ -23,7 +23,7 @@ import type { Report, Section } from '../core/model';
 import type { Check, CheckFinding } from './types';
 import { quoteText, quotesIn, quotesOf } from '../core/quotes';
 import { paragraphAt } from '../core/sections';
-import type { Steps } from '../core/steps';
+import { ITEMS_PER_STEP, type Steps } from '../core/steps';
 
 /** A blank between two short halves of a quote's content: `信易 金融`, ` 四人帮`. */
 const BLANK_INSIDE = /^([^]{0,12}?)[ \u3000]+([^]{0,12}?)$/;
@@ -33,9 +33,6 @@ const PAIRS: readonly [string, string, string, string][] = [
   ['（', '）', '括号', 'brackets'],
   ['《', '》', '书名号', 'title marks'],
 ];
-
-/** How many blocks are read between two points where the check may pause (core/steps.ts). */
-const BLOCKS_PER_STEP = 64;
 
 export const textIntegrity: Check = {
   id: 'text-integrity',
@@ -49,7 +46,7 @@ export const textIntegrity: Check = {
     const quotes = quotesOf(report);
     let read = 0;
     for (const p of blocks(report)) {
-      if (++read % BLOCKS_PER_STEP === 0) yield;
+      if (++read % ITEMS_PER_STEP === 0) yield;
       const body = text.slice(p.span.start, p.span.end);
       for (const [open, close, name, nameEn] of PAIRS) {
         if (!body.includes(open) && !body.includes(close)) continue;

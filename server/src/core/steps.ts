@@ -6,6 +6,9 @@
  */
 export type Steps<T> = Generator<void, T, void>;
 
+/** How many figures or blocks a check reads between two points where it may pause. */
+export const ITEMS_PER_STEP = 64;
+
 /** Runs steps to their end. */
 export function finish<T>(steps: Steps<T>): T {
   for (;;) {

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECKS, checkSteps, runChecks, runChecksAfterStructural, runStructuralChecks, standaloneContext } from '../../server/src/checks';
 import { parseReport } from '../../server/src/core/report';
-import { checkDiagnostics, fixtureFiles, readFixture, CORPUS, FIXTURES } from './helpers';
+import { checkDiagnostics, fixtureFiles, pausesOf, readFixture, CORPUS, FIXTURES } from './helpers';
+import { finish } from '../../server/src/core/steps';
 
 describe('checks', () => {
   it('have unique kebab-case ids and descriptions in both languages', () => {
@@ -38,14 +39,10 @@ describe('checks', () => {
     for (const id of ['figure-conflict', 'count-mismatch', 'text-integrity']) {
       const run = CHECKS.find((c) => c.id === id)!.run(report, context);
       assert.ok(!Array.isArray(run), `${id} runs in steps`);
-      let pauses = 0;
-      while (!run.next().done) pauses++;
+      const { pauses } = pausesOf(run);
       assert.ok(pauses > 1, `${id}: ${pauses} pauses`);
     }
-    const steps = checkSteps(report, {}, context);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    assert.deepEqual(step.value, runChecks(report, {}, context));
+    assert.deepEqual(finish(checkSteps(report, {}, context)), runChecks(report, {}, context));
   });
 
   it('can be turned off by id', () => {

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { parseReport, readClaims } from '../../server/src/core/report';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS } from './helpers';
+import { CORPUS, pausesOf } from './helpers';
+import { finish } from '../../server/src/core/steps';
 import { scanFigures } from '../../server/src/core/numbers';
 import { evaluate } from '../eval/claims-eval';
 
@@ -175,22 +176,17 @@ describe('claims', () => {
   it('are read in steps as at once; a read while the steps pause finishes them, and both see one array', () => {
     const text = readFileSync(join(CORPUS, 'hainan-2026.txt'), 'utf8');
     const whole = parseReport(text);
-    const stepped = readClaims(whole);
-    let pauses = 0;
-    let step = stepped.next();
-    for (; !step.done; step = stepped.next()) pauses++;
+    const { pauses, value } = pausesOf(readClaims(whole));
     // A provincial report has hundreds of paragraphs: the reading pauses many times.
     assert.ok(pauses > 5, `${pauses} pauses`);
-    assert.equal(step.value, whole.claims);
+    assert.equal(value, whole.claims);
     const interrupted = parseReport(text);
     const steps = readClaims(interrupted);
     steps.next();
     steps.next();
     // A hover asks for the figures while the checks' reading pauses.
     const read = interrupted.claims;
-    let rest = steps.next();
-    while (!rest.done) rest = steps.next();
-    assert.equal(rest.value, read);
+    assert.equal(finish(steps), read);
     assert.deepEqual(read, whole.claims);
   });
 

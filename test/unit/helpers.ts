@@ -9,6 +9,7 @@ import { parseReport } from '../../server/src/core/report';
 import type { Report, Section } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text';
 import { runChecks, standaloneContext } from '../../server/src/checks';
+import type { Steps } from '../../server/src/core/steps';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 export const CORPUS = join(__dirname, '..', 'corpus');
@@ -75,4 +76,15 @@ export function checkDiagnostics(fixture: string, checkId: string): void {
     .filter((f) => f.checkId === checkId)
     .map((f) => `${index.lineAt(f.span.start) + 1} ${f.checkId}`);
   assert.deepEqual(actual, expected);
+}
+
+/** Runs steps to their end, counting the points where a caller could have paused. */
+export function pausesOf<T>(steps: Steps<T>): { pauses: number; value: T } {
+  let pauses = 0;
+  let step = steps.next();
+  while (!step.done) {
+    pauses++;
+    step = steps.next();
+  }
+  return { pauses, value: step.value };
 }

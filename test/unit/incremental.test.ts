@@ -230,13 +230,17 @@ describe('incremental parsing', () => {
 describe('the figures kept per paragraph across versions', () => {
   const claim = (start: number) => ({ span: { start, end: start + 4 } }) as unknown as Claim;
   const never = (): Claim[] => assert.fail('read again');
-
-  it('are dropped once a whole reading of the report did not need them', () => {
-    const memo = new ClaimsMemo();
+  /** A whole reading of a report of two paragraphs, 甲段 at 0 and 乙段 at 10. */
+  const readBoth = (memo: ClaimsMemo) => {
     memo.begin();
     memo.get('甲段', 0, () => [claim(1)]);
     memo.get('乙段', 10, () => [claim(11)]);
     memo.end();
+  };
+
+  it('are dropped once a whole reading of the report did not need them', () => {
+    const memo = new ClaimsMemo();
+    readBoth(memo);
     memo.begin();
     assert.deepEqual(memo.get('甲段', 0, never).map((c) => c.span.start), [1]);
     memo.end();
@@ -248,10 +252,7 @@ describe('the figures kept per paragraph across versions', () => {
 
   it('are all kept when a reading stops midway, its version replaced while it paused', () => {
     const memo = new ClaimsMemo();
-    memo.begin();
-    memo.get('甲段', 0, () => [claim(1)]);
-    memo.get('乙段', 10, () => [claim(11)]);
-    memo.end();
+    readBoth(memo);
     // The next version's reading reaches 甲段 and is abandoned there.
     memo.begin();
     memo.get('甲段', 0, never);
